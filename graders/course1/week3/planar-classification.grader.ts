@@ -1,0 +1,320 @@
+/**
+ * Grader: course 1, week 3 — planar data classification with one hidden layer.
+ */
+import * as fc from 'fast-check';
+import { loadPlanarDataset } from '../../../lib/datasets/planar';
+import { dim, labels, tensor } from '../../engine/arbitraries';
+import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
+import { callOrThrow } from '../../engine/implementation';
+import { map, nd, type NdArray } from '../../engine/ndarray';
+import { Seeded } from '../../engine/seeded';
+import type { Value, ValueRecord } from '../../engine/values';
+
+type Params = Record<'W1' | 'b1' | 'W2' | 'b2', NdArray>;
+
+/** Parameters of a nX–nH–nY network with weights of a useful scale (not ×0.01: tanh must bend). */
+function randomParams(s: Seeded, nX: number, nH: number, nY: number, scale = 1): Params {
+  return { W1: s.randn([nH, nX], scale), b1: s.randn([nH, 1], scale), W2: s.randn([nY, nH], scale), b2: s.randn([nY, 1], scale) };
+}
+
+const paramsArb = fc
+  .record({ nX: dim(4), nH: dim(5), m: dim(6) })
+  .chain(({ nX, nH, m }) =>
+    fc.record({
+      X: tensor([nX, m]),
+      W1: tensor([nH, nX]),
+      b1: tensor([nH, 1]),
+      W2: tensor([1, nH]),
+      b2: tensor([1, 1]),
+      Y: labels(m),
+    }),
+  );
+
+async function forward(ctx: CheckContext, X: NdArray, params: ValueRecord): Promise<[NdArray, ValueRecord]> {
+  const out = expectArray(await ctx.call('forwardPropagation', [X, params]), 'forwardPropagation(X, parameters)', 2);
+  const A2 = expectTensor(out[0]!, 'A2 (the first item forwardPropagation returns)');
+  return [A2, expectRecord(out[1]!, 'cache (the second item forwardPropagation returns)', ['Z1', 'A1', 'Z2', 'A2'])];
+}
+
+/** A fixed point for the gradient check: 3 inputs, 4 hidden units, 5 examples. */
+const gradPoint = (() => {
+  const s = new Seeded(7);
+  const X = s.randn([3, 5]);
+  const Y = s.labels(5);
+  return { X, Y, params: randomParams(s, 3, 4, 1, 0.8) };
+})();
+
+export default defineAssignment({
+  id: 'course1/week3/planar-classification',
+  title: 'Planar data classification with one hidden layer',
+  exercises: [
+    {
+      name: 'layerSizes',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 1,
+          cases: async () => {
+            const s = new Seeded(1);
+            return [
+              { name: 'X [5, 3], Y [2, 3]', args: [s.randn([5, 3]), s.randn([2, 3])] },
+              { name: 'X [2, 7], Y [1, 7]', args: [s.randn([2, 7]), s.labels(7)] },
+            ];
+          },
+        }),
+      ],
+    },
+    {
+      name: 'initializeParameters',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => [
+            { name: 'nX = 2, nH = 4, nY = 1', args: [2, 4, 1] },
+            { name: 'nX = 3, nH = 5, nY = 2', args: [3, 5, 2] },
+          ],
+        }),
+        property({
+          name: 'shapes and zero biases',
+          points: 1,
+          claim: 'W1 is [nH, nX], b1 is [nH, 1] of zeros, W2 is [nY, nH], b2 is [nY, 1] of zeros, and the weights are small (|w| < 0.1)',
+          inputs: fc.record({ nX: dim(6), nH: dim(6), nY: dim(3) }),
+          numRuns: 10,
+          holds: async ({ nX, nH, nY }, ctx) => {
+            const p = expectRecord(await ctx.call('initializeParameters', [nX, nH, nY]), 'parameters', ['W1', 'b1', 'W2', 'b2']);
+            const W1 = expectTensor(p.W1!, 'W1', [nH, nX]);
+            const W2 = expectTensor(p.W2!, 'W2', [nY, nH]);
+            expectClose(p.b1!, nd(new Array(nH).fill(0), [nH, 1]), 'b1');
+            expectClose(p.b2!, nd(new Array(nY).fill(0), [nY, 1]), 'b2');
+            const big = [...W1.data, ...W2.data].find((w) => Math.abs(w) >= 0.1);
+            if (big !== undefined) violated(`a weight is ${big}: scale the random values by 0.01.`);
+            if (nH > 1 && W1.data.every((w) => w === W1.data[0])) violated('all of W1 is the same value: the weights must be random to break symmetry.');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'forwardPropagation',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          cases: async () => {
+            const s = new Seeded(2);
+            return [3, 6].map((m, i) => ({
+              name: `nX = ${2 + i}, nH = ${4 + i}, m = ${m}`,
+              args: [s.randn([2 + i, m]), randomParams(s, 2 + i, 4 + i, 1) as ValueRecord],
+              constants: { m },
+            }));
+          },
+        }),
+        property({
+          name: 'shapes and consistency',
+          points: 2,
+          claim: 'For any nX, nH and m, A2 is [1, m] with values in (0, 1), and the cache holds Z1, A1 = tanh(Z1), Z2 and A2 = σ(Z2)',
+          inputs: paramsArb,
+          holds: async ({ X, W1, b1, W2, b2 }, ctx) => {
+            const m = X.shape[1]!;
+            const nH = W1.shape[0]!;
+            const [A2, cache] = await forward(ctx, X, { W1, b1, W2, b2 });
+            expectTensor(A2, 'A2', [1, m]);
+            if (A2.data.some((a) => !(a >= 0 && a <= 1))) violated('A2 has values outside [0, 1]: the output layer needs a sigmoid.');
+            const Z1 = expectTensor(cache.Z1!, 'cache.Z1', [nH, m]);
+            expectTensor(cache.A1!, 'cache.A1', [nH, m]);
+            expectClose(cache.A1!, map(Z1, Math.tanh), 'cache.A1 (should be tanh(Z1))');
+            const Z2 = expectTensor(cache.Z2!, 'cache.Z2', [1, m]);
+            expectClose(A2, map(Z2, (z) => 1 / (1 + Math.exp(-z))), 'A2 (should be sigmoid(Z2))');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'computeCost',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async (ref) => {
+            const s = new Seeded(3);
+            return Promise.all(
+              [4, 9].map(async (m) => {
+                const X = s.randn([2, m]);
+                const out = (await callOrThrow(ref, 'forwardPropagation', [X, randomParams(s, 2, 3, 1) as ValueRecord])) as Value[];
+                return { name: `m = ${m}`, args: [out[0]!, s.labels(m)], constants: { m } };
+              }),
+            );
+          },
+        }),
+        property({
+          name: 'ln 2 at one half',
+          points: 1,
+          claim: 'The cost is ln 2 ≈ 0.6931 when every prediction is 0.5, whatever the labels and m',
+          inputs: dim(20).chain((m) => labels(m)),
+          holds: async (Y, ctx) => {
+            const m = Y.shape[1]!;
+            const cost = expectNumber(await ctx.call('computeCost', [nd(new Array(m).fill(0.5), [1, m]), Y]), 'the cost');
+            expectClose(cost, Math.LN2, 'the cost', {}, { m });
+          },
+        }),
+        property({
+          name: 'never negative',
+          points: 1,
+          claim: 'The cost is a finite number ≥ 0 for predictions in (0, 1)',
+          inputs: dim(12).chain((m) => fc.record({ A2: tensor([1, m], { min: 0.01, max: 0.99 }), Y: labels(m) })),
+          holds: async ({ A2, Y }, ctx) => {
+            const cost = expectNumber(await ctx.call('computeCost', [A2, Y]), 'the cost');
+            if (!(Number.isFinite(cost) && cost >= -1e-6)) violated(`the cost is ${cost}.`, 'Cross-entropy is −(1/m)·Σ[y·log(a) + (1−y)·log(1−a)]: mind the leading minus sign.');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'backwardPropagation',
+      dependsOn: ['forwardPropagation', 'computeCost'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          cases: async (ref) => {
+            const s = new Seeded(4);
+            return Promise.all(
+              [[3, 4, 5], [2, 3, 7]].map(async ([nX, nH, m]) => {
+                const X = s.randn([nX!, m!]);
+                const Y = s.labels(m!);
+                const params = randomParams(s, nX!, nH!, 1) as ValueRecord;
+                // The cache comes from the reference forward pass, so it is always consistent.
+                const [, cache] = (await callOrThrow(ref, 'forwardPropagation', [X, params])) as Value[];
+                return { name: `nX = ${nX}, nH = ${nH}, m = ${m}`, args: [params, cache!, X, Y], constants: { m: m! } };
+              }),
+            );
+          },
+        }),
+        gradient({
+          name: 'gradient check',
+          points: 3,
+          mode: 'entries',
+          at: () => gradPoint.params,
+          cost: async (ctx, p) => {
+            const [A2] = await forward(ctx, gradPoint.X, p);
+            return expectNumber(await ctx.call('computeCost', [A2, gradPoint.Y]), 'the cost');
+          },
+          gradients: async (ctx, p) => {
+            const [, cache] = await forward(ctx, gradPoint.X, p);
+            const g = expectRecord(await ctx.call('backwardPropagation', [p, cache, gradPoint.X, gradPoint.Y]), 'grads', ['dW1', 'db1', 'dW2', 'db2']);
+            return { W1: g.dW1, b1: g.db1, W2: g.dW2, b2: g.db2 };
+          },
+        }),
+        property({
+          name: 'matches the reference on random inputs',
+          points: 1,
+          hidden: true,
+          claim: 'The gradients equal the reference solution\'s for random shapes and values',
+          inputs: paramsArb,
+          holds: async ({ X, Y, ...p }, ctx) => {
+            const [, cache] = expectArray(await callOrThrow(ctx.reference!, 'forwardPropagation', [X, p]), 'reference forward');
+            const expected = await callOrThrow(ctx.reference!, 'backwardPropagation', [p, cache!, X, Y]);
+            expectClose(await ctx.call('backwardPropagation', [p, cache!, X, Y]), expected, 'grads', {}, { m: X.shape[1]! });
+          },
+        }),
+      ],
+    },
+    {
+      name: 'updateParameters',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(5);
+            const params = randomParams(s, 3, 4, 1) as ValueRecord;
+            const grads = Object.fromEntries(Object.entries(randomParams(s, 3, 4, 1)).map(([k, v]) => [`d${k}`, v]));
+            return [
+              { name: 'learning rate 0.5', args: [params, grads, 0.5] },
+              { name: 'default learning rate (1.2)', args: [params, grads] },
+            ];
+          },
+        }),
+        property({
+          name: 'learning rate 0 changes nothing',
+          points: 1,
+          claim: 'With learning rate 0 the parameters come back unchanged',
+          inputs: paramsArb,
+          holds: async ({ W1, b1, W2, b2 }, ctx) => {
+            const p = { W1, b1, W2, b2 };
+            const grads = { dW1: W1, db1: b1, dW2: W2, db2: b2 };
+            expectClose(await ctx.call('updateParameters', [p, grads, 0]), p, 'parameters');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'nnModel',
+      dependsOn: ['layerSizes', 'initializeParameters', 'forwardPropagation', 'backwardPropagation', 'updateParameters'],
+      checks: [
+        reference({
+          name: 'short training run',
+          points: 2,
+          timeoutMs: 20_000,
+          tolerance: { rtol: 5e-3 },
+          cases: async () => {
+            const s = new Seeded(6);
+            return [{ name: 'X [2, 8], nH = 3, 20 iterations', args: [s.randn([2, 8]), s.labels(8), 3, 20] }];
+          },
+        }),
+        property({
+          name: 'learns the flower dataset',
+          points: 3,
+          timeoutMs: 60_000,
+          claim: 'Trained for 1000 iterations with 4 hidden units, the model classifies at least 85% of the flower dataset correctly',
+          inputs: fc.constant(null),
+          numRuns: 1,
+          show: () => 'the 400-point flower dataset, nH = 4, numIterations = 1000',
+          holds: async (_none, ctx) => {
+            const d = loadPlanarDataset();
+            const X = nd(d.X, [2, d.m]);
+            const Y = nd(d.Y, [1, d.m]);
+            const params = expectRecord(await ctx.call('nnModel', [X, Y, 4, 1000]), 'the trained parameters', ['W1', 'b1', 'W2', 'b2']);
+            const predictions = expectTensor(await ctx.call('predict', [params, X]), 'predict(parameters, X)', [1, d.m]);
+            const correct = predictions.data.filter((p, i) => (p > 0.5 ? 1 : 0) === d.Y[i]).length;
+            const accuracy = correct / d.m;
+            if (accuracy < 0.85) {
+              violated(`the trained model classifies ${(accuracy * 100).toFixed(1)}% of the points correctly.`, 'Check the learning rate (1.2) and that each iteration updates the parameters it then uses.');
+            }
+          },
+        }),
+      ],
+    },
+    {
+      name: 'predict',
+      dependsOn: ['forwardPropagation'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(8);
+            return [{ name: 'nX = 2, nH = 4, m = 9', args: [randomParams(s, 2, 4, 1) as ValueRecord, s.randn([2, 9])] }];
+          },
+        }),
+        property({
+          name: 'thresholds at 0.5',
+          points: 1,
+          claim: 'predict returns a [1, m] tensor of 0s and 1s: 1 exactly where A2 > 0.5',
+          inputs: paramsArb,
+          holds: async ({ X, Y: _y, ...p }, ctx) => {
+            const m = X.shape[1]!;
+            const [A2] = await forward(ctx, X, p);
+            const predictions = expectTensor(await ctx.call('predict', [p, X]), 'predict(parameters, X)', [1, m]);
+            predictions.data.forEach((v, i) => {
+              const a = A2.data[i]!;
+              if (Math.abs(a - 0.5) < 1e-6) return; // too close to call in float32
+              if (v !== (a > 0.5 ? 1 : 0)) violated(`for A2 = ${a} the prediction is ${v}, expected ${a > 0.5 ? 1 : 0}.`);
+            });
+          },
+        }),
+      ],
+    },
+  ],
+});

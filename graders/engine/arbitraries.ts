@@ -1,0 +1,29 @@
+import * as fc from 'fast-check';
+import { nd, type NdArray } from './ndarray';
+
+/** fast-check building blocks for tensors. Values shrink towards 0, shapes towards the smallest allowed. */
+
+export interface ValueRange {
+  min?: number;
+  max?: number;
+}
+
+export function values(count: number, { min = -2, max = 2 }: ValueRange = {}): fc.Arbitrary<number[]> {
+  return fc.array(fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), { minLength: count, maxLength: count });
+}
+
+/** A float32 tensor of a fixed shape. */
+export function tensor(shape: number[], range: ValueRange = {}): fc.Arbitrary<NdArray> {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return values(size, range).map((v) => nd(v, shape));
+}
+
+/** A [1, m] tensor of 0/1 labels. */
+export function labels(m: number): fc.Arbitrary<NdArray> {
+  return fc.array(fc.integer({ min: 0, max: 1 }), { minLength: m, maxLength: m }).map((v) => nd(v, [1, m]));
+}
+
+/** A layer or example count. */
+export function dim(max = 6, min = 1): fc.Arbitrary<number> {
+  return fc.integer({ min, max });
+}

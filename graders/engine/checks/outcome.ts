@@ -1,0 +1,27 @@
+import { CallFailure } from '../implementation';
+import type { CheckDef } from '../define';
+import type { CheckResult, CheckStatus } from '../report/model';
+
+/** A check result with nothing scored yet: the shared fields of every outcome. */
+export function baseResult(def: CheckDef, status: CheckStatus, message: string): CheckResult {
+  return { kind: def.kind, name: def.name, status, score: 0, maxScore: def.points, message, hidden: !!def.hidden };
+}
+
+/** Maps a learner call that did not return into the check's status. */
+export function failureResult(def: CheckDef, exercise: string, failure: CallFailure): CheckResult {
+  const o = failure.outcome;
+  const output = 'output' in o && o.output ? o.output : undefined;
+  const withOutput = (r: CheckResult): CheckResult => (output ? { ...r, output } : r);
+  if (o.status === 'not-implemented' && o.fn === exercise) {
+    return baseResult(def, 'not-attempted', `Not attempted yet: ${exercise} still throws the stub's "not implemented" error.`);
+  }
+  if (o.status === 'timeout') return baseResult(def, 'timeout', failure.message);
+  return withOutput(baseResult(def, 'error', failure.message));
+}
+
+/** A thrown value that is not a failed call: a bug in the check, or something it could not read. */
+export function unexpectedResult(def: CheckDef, err: unknown): CheckResult {
+  if (err instanceof CallFailure) throw new Error('unexpectedResult() got a CallFailure; use failureResult()');
+  const message = err instanceof Error ? err.message : String(err);
+  return baseResult(def, 'error', `The check could not finish: ${message}`);
+}

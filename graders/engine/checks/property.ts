@@ -1,0 +1,54 @@
+import * as fc from 'fast-check';
+import type { CheckContext, PropertyCheckDef } from '../define';
+import { CallFailure } from '../implementation';
+import type { CheckResult } from '../report/model';
+import { showValue } from '../show';
+import type { Value } from '../values';
+import { baseResult, failureResult } from './outcome';
+import { Violation } from './violation';
+
+/**
+ * Runs a property with fast-check from a fixed seed. A failing input is shrunk to
+ * the smallest one that still fails; the seed and path in the result replay it.
+ */
+export async function runPropertyCheck(
+  def: PropertyCheckDef<unknown>,
+  exercise: string,
+  ctx: CheckContext,
+  seed: number,
+): Promise<CheckResult> {
+  // A call that cannot run at all (stub, timeout, crash) ends the property: later runs pass
+  // through at once, so fast-check does not spend the time limit again on every shrink.
+  let abort: CallFailure | undefined;
+  const prop = fc.asyncProperty(def.inputs, async (input) => {
+    if (abort) return;
+    try {
+      await def.holds(input, ctx);
+    } catch (err) {
+      if (err instanceof CallFailure && err.outcome.status !== 'threw') abort = err;
+      throw err;
+    }
+  });
+  const details = await fc.check(prop, { seed, numRuns: def.numRuns ?? 25 });
+  if (abort) return failureResult(def, exercise, abort);
+  if (!details.failed) {
+    const runs = details.numRuns > 1 ? `${details.numRuns} random inputs, ` : '';
+    return { ...baseResult(def, 'passed', `${def.claim} (${runs}seed ${seed}).`), score: def.points, seed };
+  }
+  if (details.interrupted || !('counterexample' in details) || !details.counterexample) {
+    return { ...baseResult(def, 'error', `The property could not run to the end (seed ${seed}).`), seed };
+  }
+  const input = (details.counterexample as unknown[])[0];
+  const err = details.errorInstance;
+  const why =
+    err instanceof Violation || err instanceof CallFailure
+      ? err.message
+      : `the check could not read your output (${err instanceof Error ? err.message : String(err)})`;
+  return {
+    ...baseResult(def, 'failed', `${def.claim} — but not for the input below: ${why}`),
+    ...(err instanceof Violation && err.hint ? { hint: err.hint } : {}),
+    counterexample: def.show ? def.show(input) : showValue(input as Value),
+    seed,
+    replayPath: details.counterexamplePath ?? undefined,
+  };
+}

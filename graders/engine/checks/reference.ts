@@ -1,0 +1,58 @@
+import { compareValues, DEFAULT_TOLERANCE, type Mismatch } from '../compare';
+import type { CheckContext, ReferenceCheckDef } from '../define';
+import type { FixtureCase } from '../fixtures';
+import { CallFailure } from '../implementation';
+import type { CheckResult } from '../report/model';
+import { roundScore } from '../report/model';
+import { baseResult, failureResult } from './outcome';
+
+/**
+ * Calls the learner's function on each stored case and compares with the
+ * reference output. Partial credit: the share of cases that pass.
+ */
+export async function runReferenceCheck(
+  def: ReferenceCheckDef,
+  exercise: string,
+  cases: FixtureCase[] | undefined,
+  ctx: CheckContext,
+): Promise<CheckResult> {
+  if (!cases?.length) {
+    return baseResult(def, 'error', `No stored cases for this check: the fixtures are out of date (run \`npm run fixtures\`).`);
+  }
+  const fn = def.fn ?? exercise;
+  const tolerance = { ...DEFAULT_TOLERANCE, ...def.tolerance };
+  let passed = 0;
+  let firstFailure: { c: FixtureCase; mismatch?: Mismatch; failure?: CallFailure } | undefined;
+  for (const c of cases) {
+    try {
+      const actual = await ctx.call(fn, c.args, { timeoutMs: def.timeoutMs });
+      const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {});
+      if (!mismatch) passed++;
+      else {
+        const known = c.mistakes?.find((m) => compareValues(m.output, actual, tolerance) === null);
+        firstFailure ??= { c, mismatch: known ? { ...mismatch, likely: known.hint } : mismatch };
+      }
+    } catch (err) {
+      if (!(err instanceof CallFailure)) throw err;
+      const o = err.outcome;
+      // Nothing more to learn from the other cases when the code is missing or cannot run.
+      if (o.status === 'not-implemented' || o.status === 'unavailable' || o.status === 'timeout' || o.status === 'crashed') {
+        return failureResult(def, exercise, err);
+      }
+      firstFailure ??= { c, failure: err };
+    }
+  }
+  const score = roundScore((def.points * passed) / cases.length);
+  if (!firstFailure) {
+    return { ...baseResult(def, 'passed', `All ${cases.length} case${cases.length > 1 ? 's' : ''} match.`), score };
+  }
+  const { c, mismatch, failure } = firstFailure;
+  const tally = `${passed} of ${cases.length} cases pass.`;
+  if (failure) return { ...failureResult(def, exercise, failure), message: `Case "${c.name}": ${failure.message} ${tally}`, score };
+  return {
+    ...baseResult(def, 'failed', `Case "${c.name}": ${mismatch!.message} ${tally}`),
+    score,
+    ...(mismatch!.likely ? { hint: mismatch!.likely } : {}),
+    ...(mismatch!.expected ? { expected: mismatch!.expected, actual: mismatch!.actual } : {}),
+  };
+}

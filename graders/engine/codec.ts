@@ -1,0 +1,67 @@
+import type * as TF from '@tensorflow/tfjs';
+import { nd, isNdArray, type DType } from './ndarray';
+import { isOpaque, opaque, type Value } from './values';
+
+type Tf = typeof TF;
+
+/** Turns grader values into what learner functions take: NdArrays become tensors. */
+export function toTf(v: Value, tf: Tf): unknown {
+  if (isNdArray(v)) return tf.tensor(v.data, v.shape, v.dtype);
+  if (Array.isArray(v)) return v.map((x) => toTf(x, tf));
+  if (isOpaque(v)) throw new Error(`cannot pass ${v.description} to a learner function`);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toTf(x, tf)]));
+  }
+  return v;
+}
+
+const MAX_DEPTH = 8;
+const MAX_ELEMENTS = 5_000_000;
+
+/**
+ * Turns whatever a learner function returned into a Value. Never throws: a thing
+ * that cannot be read (a Proxy that lies, a getter that throws, a cycle) becomes
+ * an Opaque with a description the report can show.
+ */
+export function fromTf(v: unknown, tf: Tf): Value {
+  const seen = new Set<unknown>();
+  const walk = (x: unknown, depth: number): Value => {
+    try {
+      if (x === null || x === undefined || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') {
+        return x;
+      }
+      if (typeof x === 'bigint') return opaque(`a bigint ${String(x)}`);
+      if (typeof x === 'function') return opaque(`a function${x.name ? ` named ${x.name}` : ''}`);
+      if (typeof x !== 'object') return opaque(`a ${typeof x}`);
+      if (x instanceof tf.Tensor) return readTensor(x);
+      if (seen.has(x)) return opaque('a reference back to an enclosing object (a cycle)');
+      if (depth >= MAX_DEPTH) return opaque('an object nested too deeply');
+      seen.add(x);
+      if (x instanceof Promise) return opaque('a Promise (did you forget an await, or return the promise of an async call?)');
+      if (ArrayBuffer.isView(x)) return opaque(`a ${x.constructor.name}, not a tensor (wrap it with tf.tensor)`);
+      if (Array.isArray(x)) return x.map((item) => walk(item, depth + 1));
+      if (x instanceof Map) return opaque('a Map (use a plain object)');
+      const proto = Object.getPrototypeOf(x);
+      if (proto !== Object.prototype && proto !== null) {
+        return opaque(`an instance of ${proto?.constructor?.name ?? 'an unknown class'}`);
+      }
+      return Object.fromEntries(Object.entries(x).map(([k, item]) => [k, walk(item, depth + 1)]));
+    } catch (err) {
+      return opaque(`a value that could not be read (${(err as Error)?.message ?? String(err)})`);
+    }
+  };
+  return walk(v, 0);
+}
+
+function readTensor(t: TF.Tensor): Value {
+  if (t.isDisposed) return opaque('a tensor that was already disposed');
+  const shape = [...t.shape];
+  if (!shape.every((d) => Number.isInteger(d) && d >= 0)) return opaque('a tensor with an invalid shape');
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (size > MAX_ELEMENTS) return opaque(`a tensor of shape [${shape.join(', ')}], too large to check`);
+  const dtype = t.dtype;
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') return opaque(`a ${dtype} tensor`);
+  const data = t.dataSync() as ArrayLike<number>;
+  if (data.length !== size) return opaque(`a tensor whose data (${data.length} values) does not fit its shape`);
+  return nd(data, shape, dtype as DType);
+}

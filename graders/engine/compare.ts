@@ -1,0 +1,273 @@
+import {
+  formatNd,
+  formatNumber,
+  formatShape,
+  isNdArray,
+  nd,
+  sameShape,
+  sizeOf,
+  transpose2d,
+  unravel,
+  type NdArray,
+} from './ndarray';
+import { describeValue, isOpaque, isRecord, type Value } from './values';
+
+/**
+ * Float32-aware comparison of a learner's output with the expected one.
+ * An element passes when |actual − expected| ≤ rtol·|expected| + atol, where atol
+ * grows with the array's largest magnitude: in float32 a value far below the
+ * others carries the rounding error of the large ones.
+ */
+export interface Tolerance {
+  rtol: number;
+  atol: number;
+}
+
+export const DEFAULT_TOLERANCE: Tolerance = { rtol: 1e-3, atol: 1e-6 };
+
+/** Named quantities of a case, used to explain a constant factor ("off by m = 5"). */
+export type CaseConstants = Record<string, number>;
+
+export interface Mismatch {
+  /** Where in the output: "output", "output.cache.A1", "output[1]". */
+  path: string;
+  problem: 'type' | 'missing' | 'shape' | 'not-finite' | 'values';
+  message: string;
+  /** The likely mistake, when one of the known transforms explains the difference. */
+  likely?: string;
+  expected?: string;
+  actual?: string;
+}
+
+export function compareValues(
+  expected: Value,
+  actual: Value,
+  tolerance: Tolerance = DEFAULT_TOLERANCE,
+  constants: CaseConstants = {},
+  path = 'output',
+): Mismatch | null {
+  if (isNdArray(expected)) return compareTensor(expected, actual, tolerance, constants, path);
+  if (typeof expected === 'number') {
+    const asNumber = scalarOf(actual);
+    if (asNumber === undefined) return typeMismatch(path, 'a number', actual);
+    return compareTensor(nd([expected], []), nd([asNumber], []), tolerance, constants, path);
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return typeMismatch(path, `an array of ${expected.length} items`, actual);
+    if (actual.length !== expected.length) {
+      return {
+        path,
+        problem: 'shape',
+        message: `${path} should hold ${expected.length} items, but holds ${actual.length}.`,
+      };
+    }
+    for (let i = 0; i < expected.length; i++) {
+      const m = compareValues(expected[i]!, actual[i]!, tolerance, constants, `${path}[${i}]`);
+      if (m) return m;
+    }
+    return null;
+  }
+  if (isRecord(expected)) {
+    if (!isRecord(actual)) return typeMismatch(path, `an object with keys ${Object.keys(expected).join(', ')}`, actual);
+    for (const key of Object.keys(expected)) {
+      if (!(key in actual) || actual[key] === undefined) {
+        const has = Object.keys(actual);
+        return {
+          path: `${path}.${key}`,
+          problem: 'missing',
+          message: `${path} has no "${key}" (it has ${has.length ? has.join(', ') : 'no keys'}).`,
+        };
+      }
+      const m = compareValues(expected[key]!, actual[key]!, tolerance, constants, `${path}.${key}`);
+      if (m) return m;
+    }
+    return null;
+  }
+  // Strings, booleans, null: exact.
+  if (expected !== actual) {
+    return {
+      path,
+      problem: 'values',
+      message: `${path} should be ${describeValue(expected)}, but is ${describeValue(actual)}.`,
+    };
+  }
+  return null;
+}
+
+function scalarOf(v: Value): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (isNdArray(v) && v.data.length === 1) return v.data[0];
+  return undefined;
+}
+
+function typeMismatch(path: string, wanted: string, actual: Value): Mismatch {
+  const hint = isOpaque(actual) ? '' : actual === undefined ? ' Did you forget a return statement?' : '';
+  return {
+    path,
+    problem: 'type',
+    message: `${path} should be ${wanted}, but is ${describeValue(actual)}.${hint}`,
+  };
+}
+
+function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constants: CaseConstants, path: string): Mismatch | null {
+  if (typeof actual === 'number' && expected.data.length === 1) actual = nd([actual], expected.shape);
+  if (!isNdArray(actual)) {
+    const wanted = expected.shape.length === 0 ? 'a number or scalar tensor' : `a tensor of shape ${formatShape(expected.shape)}`;
+    return typeMismatch(path, wanted, actual);
+  }
+  // A scalar may come back as [], [1] or [1, 1]: all mean the same number.
+  const bothScalar = expected.data.length === 1 && actual.data.length === 1;
+  if (!sameShape(expected.shape, actual.shape) && !bothScalar) return shapeMismatch(expected, actual, tol, path);
+
+  const bad = actual.data.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0 && expected.data.every(Number.isFinite)) {
+    const count = actual.data.filter((v) => !Number.isFinite(v)).length;
+    return {
+      path,
+      problem: 'not-finite',
+      message:
+        `${path} contains ${count} NaN or infinite value${count > 1 ? 's' : ''} ` +
+        `(first at ${formatIndex(bad, actual.shape)}: ${formatNumber(actual.data[bad]!)}). ` +
+        `Look for log(0), division by zero, or exp of a large number.`,
+      actual: formatNd(actual),
+      expected: formatNd(expected),
+    };
+  }
+  const stats = elementErrors(expected.data, actual.data, tol);
+  if (stats.wrong === 0) return null;
+  const n = expected.data.length;
+  const w = stats.worst;
+  const message =
+    n === 1
+      ? `${path} is ${formatNumber(actual.data[0]!)}, expected ${formatNumber(expected.data[0]!)} ` +
+        `(off by ${formatNumber(stats.maxAbs)}).`
+      : `${path} differs in ${stats.wrong} of ${n} values (${percent(stats.wrong / n)}). ` +
+        `Largest error ${formatNumber(stats.maxAbs)} (relative ${formatNumber(stats.maxRel)}) at ${formatIndex(w, expected.shape)}: ` +
+        `expected ${formatNumber(expected.data[w]!)}, got ${formatNumber(actual.data[w]!)}. ` +
+        `First difference at ${formatIndex(stats.first, expected.shape)}.`;
+  return {
+    path,
+    problem: 'values',
+    message,
+    likely: explainValues(expected, actual, tol, constants),
+    expected: formatNd(expected),
+    actual: formatNd(actual),
+  };
+}
+
+interface ErrorStats {
+  wrong: number;
+  first: number;
+  worst: number;
+  maxAbs: number;
+  maxRel: number;
+}
+
+function elementErrors(expected: readonly number[], actual: readonly number[], tol: Tolerance): ErrorStats {
+  let scale = 0;
+  for (const e of expected) scale = Math.max(scale, Math.abs(e));
+  const atol = tol.atol + (tol.rtol / 10) * scale;
+  const stats: ErrorStats = { wrong: 0, first: -1, worst: 0, maxAbs: 0, maxRel: 0 };
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i]!;
+    const a = actual[i]!;
+    const err = Number.isNaN(a) !== Number.isNaN(e) ? Infinity : e === a ? 0 : Math.abs(a - e);
+    if (err > stats.maxAbs || (stats.maxAbs === 0 && err > 0)) {
+      stats.maxAbs = err;
+      stats.worst = i;
+    }
+    stats.maxRel = Math.max(stats.maxRel, err === 0 ? 0 : err / Math.max(Math.abs(e), 1e-12));
+    if (!(err <= tol.rtol * Math.abs(e) + atol)) {
+      stats.wrong++;
+      if (stats.first < 0) stats.first = i;
+    }
+  }
+  return stats;
+}
+
+function allClose(expected: readonly number[], actual: readonly number[], tol: Tolerance): boolean {
+  return expected.length === actual.length && elementErrors(expected, actual, tol).wrong === 0;
+}
+
+function shapeMismatch(expected: NdArray, actual: NdArray, tol: Tolerance, path: string): Mismatch {
+  const base = `${path} has shape ${formatShape(actual.shape)}, expected ${formatShape(expected.shape)}.`;
+  return { path, problem: 'shape', message: base, likely: explainShape(expected, actual, tol) };
+}
+
+/** Names the usual causes of a wrong shape. */
+function explainShape(expected: NdArray, actual: NdArray, tol: Tolerance): string | undefined {
+  const e = expected.shape;
+  const a = actual.shape;
+  if (e.length === 2 && a.length === 2 && e[0] === a[1] && e[1] === a[0]) {
+    return allClose(expected.data, transpose2d(actual).data, tol)
+      ? 'Your result is the transpose of the expected one: check the order of a matrix product or a missing/extra transpose.'
+      : 'The dimensions are swapped: a matrix product in the wrong order, or a transpose missing or extra?';
+  }
+  const squeeze = (s: readonly number[]) => s.filter((d) => d !== 1);
+  if (sizeOf(e) === sizeOf(a) && sameShape(squeeze(e), squeeze(a))) {
+    return allClose(expected.data, actual.data, tol)
+      ? `The values are right but a dimension of size 1 is ${a.length < e.length ? 'missing' : 'extra'}: ` +
+          `keep it (e.g. keepDims: true in tf.sum/tf.mean, or reshape to ${formatShape(e)}).`
+      : `A dimension of size 1 is ${a.length < e.length ? 'missing' : 'extra'}: reshape to ${formatShape(e)} (e.g. keepDims: true).`;
+  }
+  if (e.length === 2 && a.length === 2 && e[1] === 1 && a[1] === e[0] && a[0] === e[0] && e[0]! > 1) {
+    return `A [${e[0]}] vector combined with a [${e[0]}, 1] column broadcast to ${formatShape(a)}: keep both as columns (keepDims: true).`;
+  }
+  if (e.length === 2 && e[1] === 1 && ((a.length === 2 && a[0] === 1) || a.length === 1)) {
+    return 'It looks reduced over the wrong axis: a per-row result (one value per unit) needs a sum over axis 1 with keepDims: true.';
+  }
+  if (e.length === 2 && e[0] === 1 && ((a.length === 2 && a[1] === 1) || a.length === 1)) {
+    return 'It looks reduced over the wrong axis: a per-example result (one value per column) needs a sum over axis 0.';
+  }
+  return undefined;
+}
+
+/** Tries cheap transforms of the learner's values against the expected ones. */
+function explainValues(expected: NdArray, actual: NdArray, tol: Tolerance, constants: CaseConstants): string | undefined {
+  if (allClose(expected.data, actual.data.map((v) => -v), tol)) return 'The sign is flipped: every value is the negative of the expected one.';
+  if (expected.shape.length === 2 && expected.shape[0] === expected.shape[1] && allClose(expected.data, transpose2d(actual).data, tol)) {
+    return 'Your result is the transpose of the expected one: check the order of a matrix product or a missing/extra transpose.';
+  }
+  const factor = constantFactor(expected.data, actual.data);
+  if (factor !== undefined && allClose(expected.data.map((v) => v * factor), actual.data, tol)) {
+    return describeFactor(factor, constants);
+  }
+  return undefined;
+}
+
+/** The ratio actual/expected when it is the same for every element (ignoring zeros). */
+function constantFactor(expected: readonly number[], actual: readonly number[]): number | undefined {
+  let ratio: number | undefined;
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i]!;
+    if (Math.abs(e) < 1e-12) continue;
+    const r = actual[i]! / e;
+    if (!Number.isFinite(r) || r === 0) return undefined;
+    if (ratio === undefined) ratio = r;
+    else if (Math.abs(r - ratio) > 1e-3 * Math.abs(ratio)) return undefined;
+  }
+  return ratio !== undefined && Math.abs(ratio - 1) > 1e-3 ? ratio : undefined;
+}
+
+function describeFactor(factor: number, constants: CaseConstants): string {
+  const near = (x: number, y: number) => Math.abs(x - y) <= 1e-3 * Math.abs(y);
+  for (const [name, value] of Object.entries(constants)) {
+    if (value === 0 || value === 1) continue;
+    if (near(factor, value)) return `Every value is ${formatNumber(factor)}× too large — that is ${name}: is a division by ${name} missing?`;
+    if (near(factor, 1 / value)) return `Every value is ${formatNumber(1 / factor)}× too small — that is ${name}: is a division by ${name} there twice, or a mean where a sum belongs?`;
+  }
+  if (near(factor, -1)) return 'The sign is flipped.';
+  if (factor < 0) return `Every value is ${formatNumber(factor)} times the expected one: a sign and a constant factor are off.`;
+  return factor > 1
+    ? `Every value is ${formatNumber(factor)}× too large: a constant factor is off.`
+    : `Every value is ${formatNumber(1 / factor)}× too small: a constant factor is off.`;
+}
+
+function formatIndex(flat: number, shape: readonly number[]): string {
+  return shape.length === 0 ? 'the value' : `[${unravel(flat, shape).join(', ')}]`;
+}
+
+function percent(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}

@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compareValues } from './compare';
+import type { AssignmentDef, ReferenceCheckDef } from './define';
+import { callOrThrow, type Implementation } from './implementation';
+import { isNdArray } from './ndarray';
+import { assertValid } from './schemas/validate';
+import { isRecord, type Value } from './values';
+
+/** A known mistake's output on one case: a learner output equal to it earns its hint. */
+export interface Mistake {
+  hint: string;
+  output: Value;
+}
+
+export interface FixtureCase {
+  name: string;
+  args: Value[];
+  expected: Value;
+  constants?: Record<string, number>;
+  mistakes?: Mistake[];
+}
+
+export interface FixtureFile {
+  assignment: string;
+  generatedBy: string;
+  checks: Record<string, { cases: FixtureCase[] }>;
+}
+
+/** A mutant (a realistic wrong implementation) used to name mistakes in fixtures. */
+export interface KnownMistake {
+  fn: string;
+  hint: string;
+  impl: Implementation;
+}
+
+export const GENERATED_BY = 'npm run fixtures (from the reference solution; do not edit by hand)';
+
+export function fixturePath(root: string, assignmentId: string): string {
+  return path.join(root, 'graders', `${assignmentId}.fixtures.json`);
+}
+
+export function fixtureKey(exercise: string, check: string): string {
+  return `${exercise}/${check}`;
+}
+
+/** Reads and validates an assignment's fixtures; every problem names the file. */
+export function loadFixtures(root: string, assignmentId: string): FixtureFile {
+  const file = fixturePath(root, assignmentId);
+  const rel = path.relative(root, file);
+  if (!existsSync(file)) throw new Error(`${rel} is missing: run \`npm run fixtures\` to generate it.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${rel} is not valid JSON: ${(err as Error).message}`);
+  }
+  assertValid('fixture', data, rel);
+  const fixture = data as FixtureFile;
+  if (fixture.assignment !== assignmentId) {
+    throw new Error(`${rel} belongs to "${fixture.assignment}", not "${assignmentId}".`);
+  }
+  return fixture;
+}
+
+/** Runs every reference check's cases through the reference solution (and the known mistakes). */
+export async function generateFixtures(
+  def: AssignmentDef,
+  reference: Implementation,
+  mistakes: KnownMistake[] = [],
+): Promise<FixtureFile> {
+  const checks: FixtureFile['checks'] = {};
+  for (const exercise of def.exercises) {
+    for (const check of exercise.checks) {
+      if (check.kind !== 'reference') continue;
+      const fn = check.fn ?? exercise.name;
+      checks[fixtureKey(exercise.name, check.name)] = {
+        cases: await buildCases(check, fn, reference, mistakes.filter((m) => m.fn === fn)),
+      };
+    }
+  }
+  return { assignment: def.id, generatedBy: GENERATED_BY, checks };
+}
+
+async function buildCases(check: ReferenceCheckDef, fn: string, reference: Implementation, mistakes: KnownMistake[]) {
+  const cases: FixtureCase[] = [];
+  for (const c of await check.cases(reference)) {
+    const args = canonical(c.args) as Value[];
+    const expected = canonical(await callOrThrow(reference, fn, args));
+    const found: Mistake[] = [];
+    for (const m of mistakes) {
+      const outcome = await m.impl.call(fn, args);
+      if (outcome.status !== 'ok') continue;
+      const output = canonical(outcome.value);
+      // Only a mistake that changes this case's output can be recognised by it.
+      if (compareValues(expected, output) !== null && !found.some((f) => f.hint === m.hint)) {
+        found.push({ hint: m.hint, output });
+      }
+    }
+    cases.push({
+      name: c.name,
+      args,
+      expected,
+      ...(c.constants ? { constants: c.constants } : {}),
+      ...(found.length ? { mistakes: found } : {}),
+    });
+  }
+  return cases;
+}
+
+/**
+ * Fixture form of a value: float32 numbers with 9 significant digits (enough to
+ * round-trip a float32), undefined as null, so the JSON is stable and compact.
+ */
+export function canonical(v: Value): Value {
+  if (isNdArray(v)) {
+    const data = v.dtype === 'float32' ? v.data.map((x) => Number(Math.fround(x).toPrecision(9))) : [...v.data];
+    return { kind: 'ndarray', shape: [...v.shape], dtype: v.dtype, data };
+  }
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v === undefined) return null;
+  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, canonical(x)]));
+  return v;
+}
+
+/**
+ * Differences between the fixtures on disk and freshly generated ones. Values are
+ * compared with a tolerance far tighter than grading's, so only a real change
+ * (new cases, a changed solution) counts as stale.
+ */
+export function staleness(onDisk: FixtureFile, fresh: FixtureFile): string[] {
+  const problems: string[] = [];
+  const tight = { rtol: 1e-6, atol: 1e-9 };
+  const keys = new Set([...Object.keys(onDisk.checks), ...Object.keys(fresh.checks)]);
+  for (const key of keys) {
+    const a = onDisk.checks[key];
+    const b = fresh.checks[key];
+    if (!a || !b) {
+      problems.push(`${key}: ${a ? 'no longer generated' : 'missing from the file'}`);
+      continue;
+    }
+    if (a.cases.length !== b.cases.length) problems.push(`${key}: ${a.cases.length} cases on disk, ${b.cases.length} generated`);
+    a.cases.forEach((ca, i) => {
+      const cb = b.cases[i];
+      if (!cb) return;
+      if (ca.name !== cb.name) problems.push(`${key}: case ${i} is "${ca.name}" on disk, "${cb.name}" generated`);
+      const args = compareValues(cb.args, ca.args, tight, {}, 'args');
+      const expected = compareValues(cb.expected, ca.expected, tight, {}, 'expected');
+      const hints = (c: FixtureCase) => (c.mistakes ?? []).map((m) => m.hint).join(' | ');
+      if (args) problems.push(`${key} "${ca.name}": ${args.message}`);
+      if (expected) problems.push(`${key} "${ca.name}": ${expected.message}`);
+      if (hints(ca) !== hints(cb)) problems.push(`${key} "${ca.name}": the known mistakes changed`);
+    });
+  }
+  return problems;
+}

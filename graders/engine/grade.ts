@@ -1,0 +1,132 @@
+/**
+ * The grading pipeline, one small step after another: build the learner's
+ * module, load the stored cases, run each exercise's checks in the sandbox,
+ * then explain failures that come from a prerequisite.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { runGradientCheck } from './checks/gradient';
+import { baseResult, unexpectedResult } from './checks/outcome';
+import { runPropertyCheck } from './checks/property';
+import { runReferenceCheck } from './checks/reference';
+import type { AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
+import { fixtureKey, loadFixtures, type FixtureFile } from './fixtures';
+import { callOrThrow, type Implementation } from './implementation';
+import { inProcessImplementation } from './in-process';
+import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
+import { assignmentFiles } from './registry';
+import { buildModule } from './sandbox/build';
+import { Sandbox } from './sandbox/client';
+import { checkSeed } from './seed';
+
+export interface GradeOptions {
+  root: string;
+  seed: number;
+  /** Grade only these exercises (by function name). */
+  only?: string[];
+  /** Run hidden checks where the reference solution is present (default true). */
+  hidden?: boolean;
+  /** The file to grade instead of exercises/<id>.ts (tests grade solutions and mutants this way). */
+  learnerFile?: string;
+  sandbox: Sandbox;
+}
+
+export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
+  const files = assignmentFiles(options.root, def.id);
+  const learnerFile = options.learnerFile ?? files.exercise;
+  const relFile = path.relative(options.root, learnerFile);
+  const exercises = def.exercises.filter((e) => !options.only || options.only.includes(e.name));
+
+  const everyCheck = (status: CheckResult['status'], message: string) =>
+    assignmentResult(
+      def.id,
+      def.title,
+      relFile,
+      exercises.map((e) =>
+        exerciseResult(e.name, e.dependsOn ?? [], e.checks.map((c) => ({ ...baseResult(c, status, message), hidden: !!c.hidden }))),
+      ),
+    );
+
+  if (!existsSync(learnerFile)) return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`);
+  const built = await buildModule(learnerFile, options.root);
+  if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`);
+
+  let fixtures: FixtureFile | undefined;
+  let fixtureError: string | undefined;
+  try {
+    fixtures = loadFixtures(options.root, def.id);
+  } catch (err) {
+    fixtureError = (err as Error).message;
+  }
+
+  const learner = options.sandbox.implementation(built.file);
+  const reference =
+    options.hidden !== false && existsSync(files.solution) ? inProcessImplementation(files.solution, 'the reference solution') : undefined;
+
+  const results: ExerciseResult[] = [];
+  for (const exercise of exercises) {
+    const checks: CheckResult[] = [];
+    for (const check of exercise.checks) {
+      checks.push(await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed }));
+    }
+    results.push(exerciseResult(exercise.name, exercise.dependsOn ?? [], checks));
+  }
+  return assignmentResult(def.id, def.title, relFile, explainPrerequisites(results));
+}
+
+interface CheckEnv {
+  learner: Implementation;
+  reference?: Implementation;
+  fixtures?: FixtureFile;
+  fixtureError?: string;
+  seed: number;
+}
+
+async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
+  if (check.hidden && !env.reference) {
+    return { ...baseResult(check, 'skipped', 'Hidden check: runs only where the reference solutions are present.'), maxScore: 0 };
+  }
+  const ctx: CheckContext = {
+    learner: env.learner,
+    reference: check.hidden ? env.reference : undefined,
+    call: (fn, args, options) => callOrThrow(env.learner, fn, args, { timeoutMs: check.timeoutMs, ...options }),
+  };
+  const seed = checkSeed(env.seed, def.id, exercise.name, check.name);
+  try {
+    switch (check.kind) {
+      case 'reference':
+        if (env.fixtureError) return baseResult(check, 'error', `The stored cases could not be read: ${env.fixtureError}`);
+        return await runReferenceCheck(check, exercise.name, env.fixtures?.checks[fixtureKey(exercise.name, check.name)]?.cases, ctx);
+      case 'property':
+        return await runPropertyCheck(check, exercise.name, ctx, seed);
+      case 'gradient':
+        return await runGradientCheck(check, exercise.name, ctx, seed);
+    }
+  } catch (err) {
+    return unexpectedResult(check, err);
+  }
+}
+
+/**
+ * When an exercise fails and one it calls is not passing either, say so: the
+ * learner should fix the prerequisite first rather than chase two failures.
+ */
+function explainPrerequisites(results: ExerciseResult[]): ExerciseResult[] {
+  const byName = new Map(results.map((r) => [r.name, r]));
+  return results.map((r) => {
+    const broken = r.dependsOn.filter((d) => {
+      const dep = byName.get(d);
+      return dep && dep.status !== 'passed';
+    });
+    if (!broken.length || r.status === 'passed' || r.status === 'not-attempted') return r;
+    const note = `Fix ${listing(broken.map((b) => `\`${b}\``))} first: ${r.name} calls ${broken.length > 1 ? 'them' : 'it'}, and ${broken.length > 1 ? 'they are' : 'it is'} not passing yet.`;
+    const checks = r.checks.map((c) =>
+      c.status === 'passed' || c.status === 'skipped' || c.status === 'not-attempted' ? c : { ...c, message: `${note} ${c.message}` },
+    );
+    return { ...r, checks };
+  });
+}
+
+function listing(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

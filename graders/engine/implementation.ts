@@ -1,0 +1,69 @@
+import type { Value } from './values';
+
+/** How one call of a learner (or reference) function ended. */
+export type CallOutcome =
+  | { status: 'ok'; value: Value; output: string }
+  /** The stub's not-implemented error; `fn` names the function whose stub threw. */
+  | { status: 'not-implemented'; fn: string; output: string }
+  | { status: 'threw'; message: string; stack?: string; output: string }
+  | { status: 'timeout'; limitMs: number }
+  /** The process running the code died (process.exit, out of memory, a native crash). */
+  | { status: 'crashed'; message: string; output: string }
+  /** The module could not be built or loaded, or does not export the function. */
+  | { status: 'unavailable'; message: string };
+
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
+/** Something that runs a course module's functions: the learner's sandbox, or the reference solution. */
+export interface Implementation {
+  /** Shown in messages: "your code", "the reference solution". */
+  readonly label: string;
+  call(fn: string, args: Value[], options?: CallOptions): Promise<CallOutcome>;
+}
+
+/**
+ * A call that did not return a value. Check code calls learner functions through
+ * `callOrThrow`, so it can be written straight through; the check runner turns
+ * this error into the check's status (not-attempted, error, timeout).
+ */
+export class CallFailure extends Error {
+  constructor(
+    readonly fn: string,
+    readonly outcome: Exclude<CallOutcome, { status: 'ok' }>,
+  ) {
+    super(describeFailure(fn, outcome));
+    this.name = 'CallFailure';
+  }
+}
+
+export async function callOrThrow(impl: Implementation, fn: string, args: Value[], options?: CallOptions): Promise<Value> {
+  const outcome = await impl.call(fn, args, options);
+  if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);
+  return outcome.value;
+}
+
+export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'ok' }>): string {
+  switch (o.status) {
+    case 'not-implemented':
+      return o.fn === fn
+        ? `${fn} is not implemented yet (the stub still throws).`
+        : `${fn} calls ${o.fn}, which is not implemented yet.`;
+    case 'threw':
+      return `${fn} threw an error: ${o.message}${o.stack ? `\n${o.stack}` : ''}`;
+    case 'timeout':
+      return (
+        `${fn} ran past its ${formatSeconds(o.limitMs)} limit — an infinite loop, ` +
+        `or a loop over every element where a vectorised operation would do?`
+      );
+    case 'crashed':
+      return `${fn} stopped the process running it: ${o.message}`;
+    case 'unavailable':
+      return o.message;
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,51 @@
+import type * as TF from '@tensorflow/tfjs';
+import { pathToFileURL } from 'node:url';
+import { fromTf, toTf } from './codec';
+import type { CallOutcome, Implementation } from './implementation';
+import type { Value } from './values';
+
+let tfPromise: Promise<typeof TF> | undefined;
+
+/** TensorFlow.js for trusted code, loaded on first use only: plain grading never needs it here. */
+export function loadTf(): Promise<typeof TF> {
+  tfPromise ??= import('@tensorflow/tfjs').then((tf) => {
+    tf.env().set('PROD', true); // no "install tfjs-node" banner
+    return tf;
+  });
+  return tfPromise;
+}
+
+/**
+ * Runs a trusted module (a reference solution or a mutant) in this process.
+ * Only for code we wrote: learner code always goes through the sandbox.
+ */
+export function inProcessImplementation(modulePath: string, label: string): Implementation {
+  let mod: Promise<Record<string, unknown>> | undefined;
+  return {
+    label,
+    async call(fn: string, args: Value[]): Promise<CallOutcome> {
+      const tf = await loadTf();
+      mod ??= import(pathToFileURL(modulePath).href);
+      let exports: Record<string, unknown>;
+      try {
+        exports = await mod;
+      } catch (err) {
+        return { status: 'unavailable', message: `${modulePath} could not be loaded: ${(err as Error).message}` };
+      }
+      const f = exports[fn];
+      if (typeof f !== 'function') return { status: 'unavailable', message: `${modulePath} does not export ${fn}` };
+      tf.engine().startScope();
+      try {
+        let result = f(...args.map((a) => toTf(a, tf)));
+        if (result instanceof Promise) result = await result;
+        return { status: 'ok', value: fromTf(result, tf), output: '' };
+      } catch (err) {
+        const e = err as { name?: string; exercise?: string; message?: string };
+        if (e?.name === 'NotImplementedError') return { status: 'not-implemented', fn: String(e.exercise ?? fn), output: '' };
+        return { status: 'threw', message: e?.message ?? String(err), output: '' };
+      } finally {
+        tf.engine().endScope();
+      }
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AssignmentDef } from './define';
+import { assertValid } from './schemas/validate';
+
+export interface CourseManifest {
+  id: string;
+  title: string;
+  assignments: { id: string; title: string }[];
+}
+
+/** Where an assignment's files live: one id, the same relative path everywhere. */
+export function assignmentFiles(root: string, id: string) {
+  return {
+    exercise: path.join(root, 'exercises', `${id}.ts`),
+    instructions: path.join(root, 'exercises', `${id}.md`),
+    solution: path.join(root, 'solutions', `${id}.ts`),
+    grader: path.join(root, 'graders', `${id}.grader.ts`),
+  };
+}
+
+function readJson(file: string, root: string): unknown {
+  const rel = path.relative(root, file);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${rel} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** Every course under graders/, in course order. */
+export function loadCourses(root: string): CourseManifest[] {
+  const dir = path.join(root, 'graders');
+  return readdirSync(dir)
+    .filter((d) => /^course\d+$/.test(d) && existsSync(path.join(dir, d, 'course.json')))
+    .sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)))
+    .map((d) => {
+      const file = path.join(dir, d, 'course.json');
+      const data = readJson(file, root);
+      assertValid('manifest', data, path.relative(root, file));
+      const manifest = data as CourseManifest;
+      if (manifest.id !== d) throw new Error(`${path.relative(root, file)}: "id" is "${manifest.id}" but the folder is ${d}.`);
+      for (const a of manifest.assignments) {
+        if (!a.id.startsWith(`${d}/`)) throw new Error(`${path.relative(root, file)}: assignment "${a.id}" is not in ${d}.`);
+      }
+      return manifest;
+    });
+}
+
+/** The learner's current course, from deepgrade.config.json (default course1). */
+export function currentCourse(root: string): string {
+  const file = path.join(root, 'deepgrade.config.json');
+  if (!existsSync(file)) return 'course1';
+  const data = readJson(file, root);
+  assertValid('config', data, 'deepgrade.config.json');
+  return (data as { course?: string }).course ?? 'course1';
+}
+
+export class SelectorError extends Error {}
+
+/**
+ * Resolves what the learner asked to grade: "week3" (in the current course),
+ * "course1/week4", "course1", "all", or one assignment id.
+ */
+export function selectAssignments(root: string, selector: string): { id: string; title: string }[] {
+  const courses = loadCourses(root);
+  const all = courses.flatMap((c) => c.assignments);
+  const s = selector.trim().replace(/\/+$/, '');
+  let picked: { id: string; title: string }[];
+  if (s === 'all') picked = all;
+  else if (/^week\d+$/.test(s)) picked = all.filter((a) => a.id.startsWith(`${currentCourse(root)}/${s}/`));
+  else picked = all.filter((a) => a.id === s || a.id.startsWith(`${s}/`));
+  if (picked.length === 0) {
+    const weeks = [...new Set(all.map((a) => a.id.split('/').slice(0, 2).join('/')))];
+    const current = currentCourse(root);
+    const shortWeeks = weeks.filter((w) => w.startsWith(`${current}/`)).map((w) => w.split('/')[1]);
+    throw new SelectorError(
+      `Nothing to grade for "${selector}". Valid choices:\n` +
+        `  all\n` +
+        `  ${courses.map((c) => c.id).join(', ')}\n` +
+        `  ${weeks.join(', ')}\n` +
+        (shortWeeks.length ? `  ${shortWeeks.join(', ')} (in ${current}, your current course)\n` : '') +
+        `  or one assignment: ${all.map((a) => a.id).join(', ')}`,
+    );
+  }
+  return picked;
+}
+
+/** Imports an assignment's grader and checks it is the one the manifest names. */
+export async function loadGrader(root: string, id: string): Promise<AssignmentDef> {
+  const file = assignmentFiles(root, id).grader;
+  const rel = path.relative(root, file);
+  if (!existsSync(file)) throw new Error(`${rel} is missing (the course manifest lists ${id}).`);
+  const mod = (await import(pathToFileURL(file).href)) as { default?: AssignmentDef };
+  const def = mod.default;
+  if (!def || !Array.isArray(def.exercises)) throw new Error(`${rel} must default-export defineAssignment({ … }).`);
+  if (def.id !== id) throw new Error(`${rel} defines "${def.id}", but its path says "${id}".`);
+  return def;
+}

@@ -1,0 +1,110 @@
+/**
+ * The report model: one structure every output format is rendered from.
+ * Scores are summed here and only here.
+ */
+export type CheckKind = 'reference' | 'property' | 'gradient';
+export type CheckStatus = 'passed' | 'failed' | 'error' | 'timeout' | 'not-attempted' | 'skipped';
+
+export interface GradientError {
+  variable: string;
+  relativeError: number;
+  passed: boolean;
+  message?: string;
+}
+
+export interface CheckResult {
+  kind: CheckKind;
+  name: string;
+  status: CheckStatus;
+  score: number;
+  maxScore: number;
+  /** What happened, in a sentence or two the learner can act on. */
+  message: string;
+  hidden: boolean;
+  /** The likely mistake, when the diagnosis recognised one. */
+  hint?: string;
+  expected?: string;
+  actual?: string;
+  /** Property checks: the smallest failing input fast-check found, and how to replay it. */
+  counterexample?: string;
+  seed?: number;
+  replayPath?: string;
+  gradients?: GradientError[];
+  /** Anything the learner's code printed while this check ran. */
+  output?: string;
+}
+
+export type ExerciseStatus = 'passed' | 'partial' | 'failed' | 'not-attempted';
+
+export interface ExerciseResult {
+  name: string;
+  status: ExerciseStatus;
+  score: number;
+  maxScore: number;
+  dependsOn: string[];
+  checks: CheckResult[];
+}
+
+export interface AssignmentResult {
+  id: string;
+  title: string;
+  /** The learner file graded, relative to the repository. */
+  file: string;
+  score: number;
+  maxScore: number;
+  exercises: ExerciseResult[];
+}
+
+export interface GradeReport {
+  tool: 'deepgrade';
+  version: string;
+  selector: string;
+  seed: number;
+  score: number;
+  maxScore: number;
+  assignments: AssignmentResult[];
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+export function exerciseResult(name: string, dependsOn: string[], checks: CheckResult[]): ExerciseResult {
+  const score = round(checks.reduce((s, c) => s + c.score, 0));
+  const maxScore = round(checks.reduce((s, c) => s + c.maxScore, 0));
+  const graded = checks.filter((c) => c.status !== 'skipped');
+  const status: ExerciseStatus =
+    graded.length > 0 && graded.every((c) => c.status === 'not-attempted')
+      ? 'not-attempted'
+      : score >= maxScore
+        ? 'passed'
+        : score > 0
+          ? 'partial'
+          : 'failed';
+  return { name, status, score, maxScore, dependsOn, checks };
+}
+
+export function assignmentResult(id: string, title: string, file: string, exercises: ExerciseResult[]): AssignmentResult {
+  return {
+    id,
+    title,
+    file,
+    score: round(exercises.reduce((s, e) => s + e.score, 0)),
+    maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    exercises,
+  };
+}
+
+export function gradeReport(selector: string, seed: number, version: string, assignments: AssignmentResult[]): GradeReport {
+  return {
+    tool: 'deepgrade',
+    version,
+    selector,
+    seed,
+    score: round(assignments.reduce((s, a) => s + a.score, 0)),
+    maxScore: round(assignments.reduce((s, a) => s + a.maxScore, 0)),
+    assignments,
+  };
+}
+
+export function roundScore(x: number): number {
+  return round(x);
+}

@@ -1,0 +1,91 @@
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../paths';
+import type { GradeReport } from './model';
+
+export type ReportFormat = 'terminal' | 'md' | 'html' | 'json';
+
+const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' } as const;
+type Style = keyof typeof ANSI;
+
+/** One Handlebars instance per color mode: the terminal template colors through helpers. */
+function engine(color: boolean): typeof Handlebars {
+  const hb = Handlebars.create();
+  const paint = (style: Style, text: string) => (color ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
+  const fraction = (score: number, max: number) => (max > 0 ? score / max : 1);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hb.registerHelper('bold', (t: string) => paint('bold', t));
+  hb.registerHelper('dim', (t: string) => paint('dim', t));
+  hb.registerHelper('pad', (t: string, n: number) => t.padEnd(n));
+  hb.registerHelper('percent', (s: number, m: number) => `${Math.round(fraction(s, m) * 1000) / 10}%`);
+  hb.registerHelper('scoreColor', (s: number, m: number) => {
+    const f = fraction(s, m);
+    return paint(f >= 1 ? 'green' : f > 0 ? 'yellow' : 'red', `${s} / ${m}`);
+  });
+  const marks: Record<string, [string, Style]> = {
+    passed: ['✔', 'green'],
+    partial: ['◐', 'yellow'],
+    failed: ['✘', 'red'],
+    error: ['!', 'red'],
+    timeout: ['⏱', 'red'],
+    'not-attempted': ['·', 'dim'],
+    skipped: ['-', 'dim'],
+  };
+  const mark = (status: string) => {
+    const [symbol, style] = marks[status] ?? ['?', 'dim'];
+    return paint(style, symbol);
+  };
+  hb.registerHelper('statusMark', mark);
+  hb.registerHelper('checkMark', mark);
+  hb.registerHelper('indent', (text: string, n: number, style?: unknown) => {
+    const pad = ' '.repeat(n);
+    const lines = String(text)
+      .trimEnd()
+      .split('\n')
+      .map((l) => pad + l)
+      .join('\n');
+    return typeof style === 'string' && style in ANSI ? paint(style as Style, lines) : lines;
+  });
+  hb.registerHelper('mdQuote', (text: string) =>
+    String(text)
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  > ${l}`)
+      .join('\n'),
+  );
+  return hb;
+}
+
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+
+function template(name: string, color: boolean, escape: boolean): HandlebarsTemplateDelegate {
+  const key = `${name}:${color}`;
+  let t = cache.get(key);
+  if (!t) {
+    const source = readFileSync(path.join(repoRoot, 'templates', 'report', name), 'utf8');
+    t = engine(color).compile(source, { noEscape: !escape, strict: false });
+    cache.set(key, t);
+  }
+  return t;
+}
+
+export function renderReport(report: GradeReport, format: ReportFormat, options: { color?: boolean } = {}): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'terminal':
+      return template('terminal.hbs', options.color ?? false, false)(report);
+    case 'md':
+      return template('report.md.hbs', false, false)(report);
+    case 'html':
+      return template('report.html.hbs', false, true)(report);
+  }
+}
+
+/** Color only for a terminal that wants it (https://no-color.org). */
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  return !!stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}

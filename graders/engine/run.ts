@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gradeAssignment } from './grade';
+import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
+import { loadGrader, selectAssignments } from './registry';
+import { Sandbox } from './sandbox/client';
+import { DEFAULT_SEED } from './seed';
+
+export interface RunOptions {
+  root: string;
+  selector: string;
+  seed?: number;
+  only?: string[];
+  hidden?: boolean;
+  /** Grade these files instead of exercises/<id>.ts, by assignment id. */
+  learnerFiles?: Record<string, string>;
+  /** Reuse a sandbox across runs (tests); otherwise one is started and stopped here. */
+  sandbox?: Sandbox;
+  onAssignment?: (result: AssignmentResult) => void;
+}
+
+/** Grades every assignment a selector names and returns the report model. */
+export async function runGrading(options: RunOptions): Promise<GradeReport> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const picked = selectAssignments(options.root, options.selector);
+  const sandbox = options.sandbox ?? new Sandbox({ root: options.root });
+  // TensorFlow.js takes a moment to load in the sandbox: start it while the graders load.
+  const warm = options.sandbox ? Promise.resolve() : sandbox.warmUp().catch(() => undefined);
+  try {
+    const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
+    await warm;
+    const results: AssignmentResult[] = [];
+    for (const def of defs) {
+      const result = await gradeAssignment(def, {
+        root: options.root,
+        seed,
+        only: options.only,
+        hidden: options.hidden,
+        learnerFile: options.learnerFiles?.[def.id],
+        sandbox,
+      });
+      options.onAssignment?.(result);
+      results.push(result);
+    }
+    return gradeReport(options.selector, seed, packageVersion(options.root), results);
+  } finally {
+    if (!options.sandbox) await sandbox.close();
+  }
+}
+
+function packageVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

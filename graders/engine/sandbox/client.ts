@@ -1,0 +1,147 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import type { CallOptions, CallOutcome, Implementation } from '../implementation';
+import type { Value } from '../values';
+import { buildRunner } from './build';
+import type { CallRequest, RunnerMessage } from './protocol';
+
+export interface SandboxOptions {
+  root: string;
+  /** Default limit for one call. */
+  timeoutMs?: number;
+  memoryMb?: number;
+}
+
+type Pending = { id: number; resolve: (o: CallOutcome) => void; timer: NodeJS.Timeout; limitMs: number };
+
+/**
+ * A child Node process that runs learner functions, one call at a time.
+ * A call that runs too long or kills the process ends that call only: the child
+ * is replaced on the next call, so grading goes on.
+ */
+export class Sandbox {
+  private child?: ChildProcess;
+  private ready?: Promise<void>;
+  private pending?: Pending;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private stderrTail = '';
+
+  constructor(private readonly options: SandboxOptions) {}
+
+  /** Starts the process ahead of the first call, so TensorFlow.js loads while the grader prepares. */
+  warmUp(): Promise<void> {
+    return this.ensureStarted();
+  }
+
+  implementation(moduleFile: string, label = 'your code'): Implementation {
+    return { label, call: (fn, args, options) => this.call(moduleFile, fn, args, options) };
+  }
+
+  call(moduleFile: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
+    const run = this.queue.then(() => this.callNow(moduleFile, fn, args, options.timeoutMs ?? this.options.timeoutMs ?? 5000));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+  }
+
+  private async callNow(module: string, fn: string, args: Value[], limitMs: number): Promise<CallOutcome> {
+    try {
+      await this.ensureStarted();
+    } catch (err) {
+      return { status: 'crashed', message: `the sandbox could not start: ${(err as Error).message}`, output: '' };
+    }
+    const child = this.child!;
+    const id = this.nextId++;
+    return new Promise<CallOutcome>((resolve) => {
+      const timer = setTimeout(() => {
+        this.finish({ status: 'timeout', limitMs });
+        this.kill();
+      }, limitMs);
+      this.pending = { id, resolve, timer, limitMs };
+      const request: CallRequest = { type: 'call', id, module, fn, args };
+      try {
+        child.send(request);
+      } catch (err) {
+        this.finish({ status: 'crashed', message: `the sandbox stopped answering (${(err as Error).message}).`, output: '' });
+      }
+    });
+  }
+
+  private finish(outcome: CallOutcome, id?: number) {
+    const p = this.pending;
+    if (!p || (id !== undefined && p.id !== id)) return;
+    clearTimeout(p.timer);
+    this.pending = undefined;
+    p.resolve(outcome);
+  }
+
+  private kill() {
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    child?.kill('SIGKILL');
+  }
+
+  private ensureStarted(): Promise<void> {
+    if (this.ready) return this.ready;
+    this.ready = this.start();
+    return this.ready;
+  }
+
+  private async start(): Promise<void> {
+    const runner = await buildRunner(this.options.root);
+    const child = fork(runner, [], {
+      cwd: this.options.root,
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: [`--max-old-space-size=${this.options.memoryMb ?? 1024}`, '--enable-source-maps'],
+    });
+    this.child = child;
+    this.stderrTail = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
+    });
+    child.on('message', (m: RunnerMessage) => {
+      if (m.type === 'result') this.finish(m.outcome, m.id);
+    });
+    child.on('exit', (code, signal) => {
+      // A child we killed ourselves (after a timeout) is no longer current: its exit ends nothing.
+      if (this.child !== child) return;
+      this.child = undefined;
+      this.ready = undefined;
+      this.finish({ status: 'crashed', message: this.describeExit(code, signal), output: '' });
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (m: RunnerMessage) => {
+        if (m.type === 'ready') {
+          child.off('message', onMessage);
+          child.off('exit', onExit);
+          resolve();
+        }
+      };
+      const onExit = (code: number | null) => reject(new Error(`it exited with code ${code}: ${this.stderrTail.trim()}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  }
+
+  private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+    if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) {
+      return `it ran out of memory (the limit is ${this.options.memoryMb ?? 1024} MB).`;
+    }
+    if (signal) return `the process was killed (${signal}).`;
+    if (code === 0) return 'the process exited (code 0) in the middle of the call — does your code call process.exit()?';
+    return `the process exited with code ${code}.${this.stderrTail.trim() ? ` It printed: ${this.stderrTail.trim().slice(-500)}` : ''}`;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm run fixtures [selector]`: regenerates the reference cases from the
+ * reference solutions. `--check` only reports stale fixtures (exit 1 if any).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturePath, generateFixtures, staleness, type FixtureFile } from './engine/fixtures';
+import { inProcessImplementation } from './engine/in-process';
+import { stableJson } from './engine/json';
+import { loadMutants } from './engine/mutants';
+import { repoRoot } from './engine/paths';
+import { assignmentFiles, loadGrader, selectAssignments } from './engine/registry';
+
+export async function buildFixture(root: string, id: string): Promise<FixtureFile> {
+  const def = await loadGrader(root, id);
+  const solution = assignmentFiles(root, id).solution;
+  if (!existsSync(solution)) throw new Error(`${path.relative(root, solution)} is missing: fixtures are made from the reference solution.`);
+  const mutants = await loadMutants(root, id);
+  return generateFixtures(
+    def,
+    inProcessImplementation(solution, 'the reference solution'),
+    mutants.map((m) => ({ fn: m.fn, hint: m.hint, impl: inProcessImplementation(m.file, `mutant ${m.name}`) })),
+  );
+}
+
+async function main(argv: string[]) {
+  const check = argv.includes('--check');
+  const selector = argv.find((a) => !a.startsWith('--')) ?? 'all';
+  let stale = 0;
+  for (const { id } of selectAssignments(repoRoot, selector)) {
+    const fresh = await buildFixture(repoRoot, id);
+    const file = fixturePath(repoRoot, id);
+    const rel = path.relative(repoRoot, file);
+    if (check) {
+      const problems = existsSync(file) ? staleness(JSON.parse(readFileSync(file, 'utf8')) as FixtureFile, fresh) : ['the file is missing'];
+      if (problems.length) {
+        stale++;
+        console.log(`stale: ${rel}\n  ${problems.slice(0, 10).join('\n  ')}`);
+      } else console.log(`up to date: ${rel}`);
+    } else {
+      writeFileSync(file, stableJson(fresh));
+      const cases = Object.values(fresh.checks).reduce((n, c) => n + c.cases.length, 0);
+      console.log(`wrote ${rel} (${cases} cases)`);
+    }
+  }
+  if (stale) {
+    console.log(`\n${stale} fixture file(s) are stale: run \`npm run fixtures\`.`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 2;
+  });
+}
