@@ -69,7 +69,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     for (const check of exercise.checks) {
       checks.push(await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed }));
     }
-    results.push(exerciseResult(exercise.name, exercise.dependsOn ?? [], checks));
+    results.push(exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks)));
   }
   return assignmentResult(def.id, def.title, relFile, explainPrerequisites(results));
 }
@@ -105,6 +105,17 @@ async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckD
   } catch (err) {
     return unexpectedResult(check, err);
   }
+}
+
+/**
+ * A stub is a stub for every check: when one check reached the exercise's own
+ * not-implemented error, checks that stopped earlier (in a prerequisite the check
+ * called first) are "not attempted" too, not errors.
+ */
+function stubbedThroughout(checks: CheckResult[]): CheckResult[] {
+  const stub = checks.find((c) => c.status === 'not-attempted');
+  if (!stub) return checks;
+  return checks.map((c) => (c.status === 'error' || c.status === 'failed' ? { ...c, status: 'not-attempted', score: 0, message: stub.message } : c));
 }
 
 /**

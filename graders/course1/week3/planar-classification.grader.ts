@@ -305,8 +305,8 @@ export default defineAssignment({
           inputs: paramsArb,
           holds: async ({ X, Y: _y, ...p }, ctx) => {
             const m = X.shape[1]!;
-            const [A2] = await forward(ctx, X, p);
             const predictions = expectTensor(await ctx.call('predict', [p, X]), 'predict(parameters, X)', [1, m]);
+            const [A2] = await forward(ctx, X, p);
             predictions.data.forEach((v, i) => {
               const a = A2.data[i]!;
               if (Math.abs(a - 0.5) < 1e-6) return; // too close to call in float32
