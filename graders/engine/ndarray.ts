@@ -124,7 +124,13 @@ export function formatNumber(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e7) return String(v);
   const abs = Math.abs(v);
   if (abs !== 0 && (abs < 1e-4 || abs >= 1e6)) return v.toExponential(4);
-  return String(Number(v.toPrecision(6)));
+  // The shortest form that reads back as the same float32: 0.6, not 0.60000002.
+  const target = Math.fround(v);
+  for (let digits = 1; digits < 9; digits++) {
+    const short = Number(v.toPrecision(digits));
+    if (Math.fround(short) === target) return String(short);
+  }
+  return String(Number(v.toPrecision(9)));
 }
 
 export function formatShape(shape: readonly number[]): string {

@@ -45,6 +45,8 @@ export class Sandbox {
 
   async close(): Promise<void> {
     await this.queue;
+    // A start still under way would leave a process behind: let it finish, then stop it.
+    await this.ready?.catch(() => undefined);
     const child = this.child;
     this.child = undefined;
     this.ready = undefined;

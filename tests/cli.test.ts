@@ -1,0 +1,102 @@
+/**
+ * End to end: the real `npm run grade` command in a fresh copy of the
+ * repository, first with the untouched stubs, then with the solutions copied
+ * over the exercises, as a learner who finished everything.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validator } from '../graders/engine/schemas/validate';
+import { copyRepo } from './support/repo-copy';
+
+const run = promisify(execFile);
+let repo: string;
+
+async function grade(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'grade', '--', ...args], {
+      cwd: repo,
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 20 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const validReport = (data: unknown) => {
+  const validate = validator('report');
+  expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+};
+
+beforeAll(() => {
+  repo = copyRepo();
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('npm run grade', () => {
+  it('grades the untouched stubs of week 3: score 0, reports written, learner files untouched', async () => {
+    const before = snapshot(path.join(repo, 'exercises'));
+    const r = await grade('week3');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Planar data classification with one hidden layer');
+    expect(r.stdout).toContain('not attempted');
+    expect(r.stdout).not.toMatch(/\x1b\[/); // NO_COLOR
+    for (const ext of ['json', 'md', 'html']) expect(existsSync(path.join(repo, 'reports', `week3.${ext}`))).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(repo, 'reports', 'week3.json'), 'utf8'));
+    validReport(report);
+    expect(report.score).toBe(0);
+    expect(report.maxScore).toBeGreaterThan(0);
+    expect(report.assignments[0].id).toBe('course1/week3/planar-classification');
+    expect(snapshot(path.join(repo, 'exercises'))).toEqual(before);
+  });
+
+  it('prints only the JSON report with --format json', async () => {
+    const r = await grade('week3', '--format', 'json', '--only', 'computeCost');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    validReport(report);
+    expect(report.assignments[0].exercises.map((e: { name: string }) => e.name)).toEqual(['computeCost']);
+  });
+
+  it('lists the valid choices for an unknown selector, with exit code 2', async () => {
+    const r = await grade('week9');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Nothing to grade for "week9"');
+    expect(r.stderr).toContain('course1/week3');
+    expect(r.stdout).toBe('');
+  });
+
+  it('fails with --min-score when the score is below it', async () => {
+    const r = await grade('week3', '--only', 'layerSizes', '--min-score', '50');
+    expect(r.code).toBe(1);
+  });
+
+  it('gives full marks when the solutions are copied over the exercises', async () => {
+    cpSync(path.join(repo, 'solutions'), path.join(repo, 'exercises'), { recursive: true });
+    const r = await grade('course1', '--format', 'json', '--min-score', '100');
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    validReport(report);
+    expect(report.assignments.length).toBeGreaterThanOrEqual(1);
+    for (const a of report.assignments) expect(a.score, a.id).toBe(a.maxScore);
+    expect(report.score).toBe(report.maxScore);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { compareValues } from '../../graders/engine/compare';
+import { nd, transpose2d } from '../../graders/engine/ndarray';
+import { opaque } from '../../graders/engine/values';
+
+const A = nd([1, 2, 3, 4, 5, 6], [2, 3]);
+
+describe('compareValues: tolerance', () => {
+  it('accepts float32 rounding noise', () => {
+    const noisy = nd(A.data.map((v) => v * (1 + 3e-7)), [2, 3]);
+    expect(compareValues(A, noisy)).toBeNull();
+  });
+
+  it('accepts a tiny value next to large ones when the error is float32-sized for the array', () => {
+    const expected = nd([1000, 1e-6], [2]);
+    expect(compareValues(expected, nd([1000, 2e-5], [2]))).toBeNull();
+  });
+
+  it('rejects an error of 1% and reports where and how much', () => {
+    const actual = nd([1, 2, 3, 4, 5.05, 6], [2, 3]);
+    const m = compareValues(A, actual)!;
+    expect(m.problem).toBe('values');
+    expect(m.message).toContain('1 of 6 values');
+    expect(m.message).toContain('[1, 1]');
+    expect(m.message).toContain('expected 5, got 5.05');
+    expect(m.expected).toContain('[1, 2, 3]');
+  });
+
+  it('treats a number and a one-element tensor alike', () => {
+    expect(compareValues(0.5, nd([0.5], [1, 1]))).toBeNull();
+    expect(compareValues(0.5, 0.5000001)).toBeNull();
+    expect(compareValues(0.5, 0.6)!.message).toContain('is 0.6, expected 0.5');
+  });
+});
+
+describe('compareValues: diagnosis order', () => {
+  it('first: not a tensor', () => {
+    const m = compareValues(A, undefined)!;
+    expect(m.problem).toBe('type');
+    expect(m.message).toContain('undefined');
+    expect(m.message).toContain('return statement');
+    expect(compareValues(A, [1, 2, 3])!.message).toContain('a plain array of length 3');
+    expect(compareValues(A, opaque('a Promise'))!.message).toContain('a Promise');
+  });
+
+  it('then: the shape', () => {
+    const m = compareValues(A, nd([1, 2, 3], [3]))!;
+    expect(m.problem).toBe('shape');
+    expect(m.message).toBe('output has shape [3], expected [2, 3].');
+  });
+
+  it('then: NaN or infinity, before any value', () => {
+    const m = compareValues(A, nd([1, NaN, 3, Infinity, 0, 0], [2, 3]))!;
+    expect(m.problem).toBe('not-finite');
+    expect(m.message).toContain('2 NaN or infinite values');
+    expect(m.message).toContain('[0, 1]');
+  });
+
+  it('walks records and arrays, naming the path and missing keys', () => {
+    const expected = { grads: { dW: A, db: 0.5 } };
+    expect(compareValues(expected, { grads: { dW: A } })!.message).toContain('output.grads has no "db"');
+    const m = compareValues([A, expected], [A, { grads: { dW: transpose2d(A), db: 0.5 } }])!;
+    expect(m.path).toBe('output[1].grads.dW');
+  });
+});
+
+describe('compareValues: naming the likely mistake', () => {
+  it('a transposed result', () => {
+    expect(compareValues(A, transpose2d(A))!.likely).toContain('transpose');
+  });
+
+  it('a transposed square result', () => {
+    const S = nd([1, 2, 3, 4], [2, 2]);
+    expect(compareValues(S, transpose2d(S))!.likely).toContain('transpose');
+  });
+
+  it('a missing 1/m, named after the case constant', () => {
+    const m = compareValues(A, nd(A.data.map((v) => v * 5), [2, 3]), undefined, { m: 5 })!;
+    expect(m.likely).toContain('5× too large');
+    expect(m.likely).toContain('that is m');
+  });
+
+  it('an extra 1/m', () => {
+    const m = compareValues(A, nd(A.data.map((v) => v / 7), [2, 3]), undefined, { m: 7 })!;
+    expect(m.likely).toContain('7× too small');
+  });
+
+  it('an unexplained constant factor', () => {
+    expect(compareValues(A, nd(A.data.map((v) => v * 3), [2, 3]))!.likely).toContain('3× too large');
+  });
+
+  it('a flipped sign', () => {
+    expect(compareValues(A, nd(A.data.map((v) => -v), [2, 3]))!.likely).toContain('sign is flipped');
+  });
+
+  it('a dropped keepDims ([n] instead of [n, 1])', () => {
+    const col = nd([1, 2, 3], [3, 1]);
+    const m = compareValues(col, nd([1, 2, 3], [3]))!;
+    expect(m.problem).toBe('shape');
+    expect(m.likely).toContain('keepDims');
+  });
+
+  it('a [n] vector broadcast against a [n, 1] column', () => {
+    const col = nd([1, 2, 3], [3, 1]);
+    const m = compareValues(col, nd(new Array(9).fill(1), [3, 3]))!;
+    expect(m.likely).toContain('broadcast');
+  });
+
+  it('a reduction over the wrong axis', () => {
+    const perUnit = nd([1, 2], [2, 1]);
+    expect(compareValues(perUnit, nd([1, 2, 3, 4, 5], [1, 5]))!.likely).toContain('wrong axis');
+  });
+
+  it('says nothing when no transform explains the difference', () => {
+    expect(compareValues(A, nd([6, 1, 4, 2, 5, 3], [2, 3]))!.likely).toBeUndefined();
+  });
+});

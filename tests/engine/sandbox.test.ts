@@ -1,0 +1,102 @@
+/**
+ * The sandbox runs learner code in its own process: whatever that code does,
+ * the call it was in ends with a clear status and the next call still works.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isNdArray, nd } from '../../graders/engine/ndarray';
+import { repoRoot } from '../../graders/engine/paths';
+import { buildModule } from '../../graders/engine/sandbox/build';
+import { Sandbox } from '../../graders/engine/sandbox/client';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-sandbox-'));
+const sandbox = new Sandbox({ root: repoRoot, timeoutMs: 3000 });
+let learner: string;
+
+const SOURCE = `
+import * as tf from '@tensorflow/tfjs';
+import { notImplemented } from '${path.join(repoRoot, 'lib', 'not-implemented')}';
+export function double(x: tf.Tensor) { return tf.mul(x, 2); }
+export function stub() { return notImplemented('stub'); }
+export function throws() { throw new Error('a learner error'); }
+export function loops() { for (;;) {} }
+export function exits() { process.exit(0); }
+export function chatty(x: tf.Tensor) { console.log('hello from learner code'); return x; }
+export function returnsPromise() { return new Promise(() => {}); }
+export function returnsFunction() { return () => 1; }
+export function record(x: tf.Tensor) { return { y: tf.neg(x), n: 3, list: [x, 'a'] }; }
+`;
+
+beforeAll(async () => {
+  writeFileSync(path.join(dir, 'learner.ts'), SOURCE);
+  const built = await buildModule(path.join(dir, 'learner.ts'), repoRoot);
+  if (!built.ok) throw new Error(built.message);
+  learner = built.file;
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const x = nd([1, -2, 3], [3]);
+
+describe('sandbox', () => {
+  it('runs a function on tensors and returns plain values', async () => {
+    const o = await sandbox.call(learner, 'double', [x]);
+    expect(o.status).toBe('ok');
+    if (o.status === 'ok' && isNdArray(o.value)) expect(o.value.data).toEqual([2, -4, 6]);
+    else throw new Error('expected a tensor');
+  });
+
+  it('returns nested records and arrays', async () => {
+    const o = await sandbox.call(learner, 'record', [x]);
+    expect(o.status === 'ok' && o.value).toMatchObject({ y: { shape: [3], data: [-1, 2, -3] }, n: 3, list: [{ shape: [3] }, 'a'] });
+  });
+
+  it('recognises the stub error', async () => {
+    expect(await sandbox.call(learner, 'stub', [])).toMatchObject({ status: 'not-implemented', fn: 'stub' });
+  });
+
+  it('reports a thrown error with its message and the learner frame', async () => {
+    const o = await sandbox.call(learner, 'throws', []);
+    expect(o).toMatchObject({ status: 'threw', message: 'a learner error' });
+  });
+
+  it('ends an infinite loop at the time limit, then starts afresh', async () => {
+    expect(await sandbox.call(learner, 'loops', [], { timeoutMs: 500 })).toEqual({ status: 'timeout', limitMs: 500 });
+    expect((await sandbox.call(learner, 'double', [x])).status).toBe('ok');
+  });
+
+  it('survives process.exit() in learner code', async () => {
+    const o = await sandbox.call(learner, 'exits', []);
+    expect(o.status).toBe('crashed');
+    expect(o.status === 'crashed' && o.message).toContain('process.exit');
+    expect((await sandbox.call(learner, 'double', [x])).status).toBe('ok');
+  });
+
+  it('keeps console output with the call instead of printing it', async () => {
+    const o = await sandbox.call(learner, 'chatty', [x]);
+    expect(o.status === 'ok' && o.output).toBe('hello from learner code\n');
+  });
+
+  it('describes what cannot cross the boundary', async () => {
+    const never = await sandbox.call(learner, 'returnsPromise', [], { timeoutMs: 500 });
+    expect(never.status).toBe('timeout');
+    const fn = await sandbox.call(learner, 'returnsFunction', []);
+    expect(fn.status === 'ok' && fn.value).toEqual({ kind: 'opaque', description: 'a function' });
+  });
+
+  it('says when the function is not exported', async () => {
+    const o = await sandbox.call(learner, 'missing', []);
+    expect(o).toMatchObject({ status: 'unavailable', message: 'Your file does not export a function named missing.' });
+  });
+
+  it('reports a syntax error with file, line and column', async () => {
+    writeFileSync(path.join(dir, 'broken.ts'), 'export function f( {\n  return 1;\n}\n');
+    const built = await buildModule(path.join(dir, 'broken.ts'), repoRoot);
+    expect(built.ok).toBe(false);
+    expect(!built.ok && built.message).toMatch(/broken\.ts:\d+:\d+: /);
+  });
+});
