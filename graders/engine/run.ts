@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gradeAssignment } from './grade';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
-import { loadGrader, selectAssignments } from './registry';
+import { assignmentFiles, loadGrader, selectAssignments } from './registry';
+import { loadTf } from './in-process';
 import { Sandbox } from './sandbox/client';
 import { DEFAULT_SEED } from './seed';
 
@@ -28,7 +29,12 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   const warm = options.sandbox ? Promise.resolve() : sandbox.warmUp().catch(() => undefined);
   try {
     const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
-    await warm;
+    // Hidden checks run the reference solution here: load TensorFlow.js now, alongside the sandbox's start.
+    const needsTf =
+      options.hidden !== false &&
+      defs.some((d) => d.exercises.some((e) => e.checks.some((c) => c.hidden)) && existsSync(assignmentFiles(options.root, d.id).solution));
+    const tfLoaded = needsTf ? loadTf().catch(() => undefined) : undefined;
+    await Promise.all([warm, tfLoaded]);
     const results: AssignmentResult[] = [];
     for (const def of defs) {
       const result = await gradeAssignment(def, {
