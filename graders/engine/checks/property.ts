@@ -11,8 +11,8 @@ import { Violation } from './violation';
  * Runs a property with fast-check from a fixed seed. A failing input is shrunk to
  * the smallest one that still fails; the seed and path in the result replay it.
  */
-export async function runPropertyCheck(
-  def: PropertyCheckDef<unknown>,
+export async function runPropertyCheck<T>(
+  def: PropertyCheckDef<T>,
   exercise: string,
   ctx: CheckContext,
   seed: number,
@@ -38,7 +38,7 @@ export async function runPropertyCheck(
   if (details.interrupted || !('counterexample' in details) || !details.counterexample) {
     return { ...baseResult(def, 'error', `The property could not run to the end (seed ${seed}).`), seed };
   }
-  const input = (details.counterexample as unknown[])[0];
+  const input = (details.counterexample as [T])[0];
   const err = details.errorInstance;
   const why =
     err instanceof Violation || err instanceof CallFailure

@@ -26,7 +26,7 @@ export async function runReferenceCheck(
   for (const c of cases) {
     try {
       const actual = await ctx.call(fn, c.args, { timeoutMs: def.timeoutMs });
-      const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {});
+      const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {}, `${fn}(…)`);
       if (!mismatch) passed++;
       else {
         const known = c.mistakes?.find((m) => compareValues(m.output, actual, tolerance) === null);

@@ -1,0 +1,130 @@
+/**
+ * `npm run validate`: everything an instructor must know before publishing.
+ * For each assignment: its files exist, its fixtures are valid and current, the
+ * stub has the solution's signatures, the solution scores full marks (twice,
+ * identically), the stub scores 0, and every mutant loses points with its hint.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fixturePath, loadFixtures, staleness } from '../engine/fixtures';
+import { gradeAssignment } from '../engine/grade';
+import { loadMutants } from '../engine/mutants';
+import { assignmentFiles, loadGrader } from '../engine/registry';
+import type { AssignmentResult } from '../engine/report/model';
+import type { Sandbox } from '../engine/sandbox/client';
+import { buildFixture } from '../fixtures-cli';
+import { signatureDrift } from './signatures';
+
+export interface AssignmentValidation {
+  id: string;
+  /** Each one fails validation. */
+  problems: string[];
+  /** Worth knowing, not failing: checks that no mutant shows can fail. */
+  warnings: string[];
+  checks: number;
+  mutantsCaught: number;
+  mutants: number;
+  ms: number;
+}
+
+const SEED = 4242;
+
+export async function validateAssignment(root: string, id: string, sandbox: Sandbox): Promise<AssignmentValidation> {
+  const started = Date.now();
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const files = assignmentFiles(root, id);
+  const rel = (f: string) => path.relative(root, f);
+  const result = (checks = 0, mutantsCaught = 0, mutants = 0): AssignmentValidation => ({
+    id,
+    problems,
+    warnings,
+    checks,
+    mutantsCaught,
+    mutants,
+    ms: Date.now() - started,
+  });
+
+  for (const f of [files.exercise, files.instructions, files.solution, files.grader]) {
+    if (!existsSync(f)) problems.push(`${rel(f)} is missing`);
+  }
+  if (problems.length) return result();
+
+  let def;
+  try {
+    def = await loadGrader(root, id);
+  } catch (err) {
+    problems.push((err as Error).message);
+    return result();
+  }
+  const names = def.exercises.map((e) => e.name);
+  for (const e of def.exercises) {
+    const dup = e.checks.map((c) => c.name).filter((n, i, all) => all.indexOf(n) !== i);
+    if (dup.length) problems.push(`${rel(files.grader)}: ${e.name} has two checks named "${dup[0]}"`);
+    for (const d of e.dependsOn ?? []) if (!names.includes(d)) problems.push(`${rel(files.grader)}: ${e.name} depends on ${d}, which is not an exercise here`);
+  }
+  const checkCount = def.exercises.reduce((n, e) => n + e.checks.length, 0);
+
+  try {
+    const stale = staleness(loadFixtures(root, id), await buildFixture(root, id));
+    if (stale.length) problems.push(`${rel(fixturePath(root, id))} is stale (run \`npm run fixtures -- ${id}\`):\n    ${stale.slice(0, 5).join('\n    ')}`);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+
+  for (const d of signatureDrift(files.exercise, files.solution)) problems.push(`${rel(files.exercise)} drifts from its solution: ${d}`);
+
+  const grade = (file: string, only?: string[]) => gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only });
+
+  const solution = await grade(files.solution);
+  for (const line of notPassing(solution)) problems.push(`the reference solution does not pass ${line}`);
+  const again = await grade(files.solution);
+  const flaky = firstDifference(solution, again);
+  if (flaky) problems.push(`flaky: grading the solution twice gave different results for ${flaky}`);
+
+  const stub = await grade(files.exercise);
+  if (stub.score !== 0) problems.push(`the stub scores ${stub.score}, not 0`);
+  for (const e of stub.exercises) if (e.status !== 'not-attempted') problems.push(`the stub's ${e.name} is "${e.status}", not "not-attempted"`);
+
+  const mutants = await loadMutants(root, id);
+  const exercised = new Set<string>();
+  let caught = 0;
+  for (const m of mutants) {
+    if (!names.includes(m.fn)) {
+      problems.push(`mutant ${m.name} targets ${m.fn}, which is not an exercise here`);
+      continue;
+    }
+    const r = await grade(m.file, [m.fn]);
+    const target = r.exercises.find((e) => e.name === m.fn)!;
+    for (const c of target.checks) if (c.score < c.maxScore) exercised.add(`${m.fn} / ${c.name}`);
+    if (target.score >= target.maxScore) {
+      problems.push(`mutant ${m.name} is not caught: ${m.fn} still scores full marks`);
+      continue;
+    }
+    caught++;
+    if (!target.checks.some((c) => c.hint === m.hint)) {
+      problems.push(`mutant ${m.name} loses points, but no check shows its hint ("${m.hint}"); run \`npm run fixtures -- ${id}\``);
+    }
+  }
+  for (const e of def.exercises) {
+    for (const c of e.checks) {
+      if (!exercised.has(`${e.name} / ${c.name}`)) warnings.push(`no mutant makes ${e.name} / ${c.name} fail`);
+    }
+  }
+  return result(checkCount, caught, mutants.length);
+}
+
+function notPassing(r: AssignmentResult): string[] {
+  return r.exercises.flatMap((e) =>
+    e.checks.filter((c) => c.status !== 'passed').map((c) => `${e.name} / ${c.name} (${c.status}): ${c.message}`),
+  );
+}
+
+function firstDifference(a: AssignmentResult, b: AssignmentResult): string | undefined {
+  for (const [i, e] of a.exercises.entries()) {
+    for (const [j, c] of e.checks.entries()) {
+      if (JSON.stringify(c) !== JSON.stringify(b.exercises[i]?.checks[j])) return `${e.name} / ${c.name}`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run validate [selector]`: validates every assignment (see
+ * instructor/validate.ts), prints a table, exits 1 on any problem.
+ */
+import { repoRoot } from './engine/paths';
+import { loadCourses, selectAssignments } from './engine/registry';
+import { Sandbox } from './engine/sandbox/client';
+import { validateAssignment, type AssignmentValidation } from './instructor/validate';
+
+async function main(argv: string[]): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const selector = argv.find((a) => !a.startsWith('--')) ?? 'all';
+  let ids: string[];
+  try {
+    loadCourses(repoRoot); // manifests are schema-checked here
+    ids = selectAssignments(repoRoot, selector).map((a) => a.id);
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const sandbox = new Sandbox({ root: repoRoot });
+  const results: AssignmentValidation[] = [];
+  try {
+    for (const id of ids) {
+      process.stderr.write(`validating ${id} …\n`);
+      results.push(await validateAssignment(repoRoot, id, sandbox));
+    }
+  } finally {
+    await sandbox.close();
+  }
+  const width = Math.max(10, ...results.map((r) => r.id.length));
+  console.log(`${'assignment'.padEnd(width)}  checks  mutants caught  time    result`);
+  for (const r of results) {
+    const mutants = `${r.mutantsCaught} / ${r.mutants}`.padEnd(14);
+    console.log(
+      `${r.id.padEnd(width)}  ${String(r.checks).padEnd(6)}  ${mutants}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.problems.length ? `${r.problems.length} problem(s)` : 'ok'}`,
+    );
+  }
+  for (const r of results) {
+    if (r.problems.length) console.log(`\n${r.id}:\n  ${r.problems.join('\n  ')}`);
+    if (r.warnings.length) {
+      console.log(`\n${r.id}: ${r.warnings.length} check(s) no mutant exercises${verbose ? ':' : ' (--verbose lists them)'}`);
+      if (verbose) console.log(`  ${r.warnings.join('\n  ')}`);
+    }
+  }
+  const failed = results.filter((r) => r.problems.length).length;
+  console.log(failed ? `\n${failed} assignment(s) have problems.` : `\nAll ${results.length} assignment(s) valid.`);
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
