@@ -36,6 +36,10 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   const learnerFile = options.learnerFile ?? files.exercise;
   const relFile = path.relative(options.root, learnerFile);
   const exercises = def.exercises.filter((e) => !options.only || options.only.includes(e.name));
+  const reference =
+    options.hidden !== false && existsSync(files.solution) ? inProcessImplementation(files.solution, 'the reference solution') : undefined;
+  // Without the reference solution (the learner edition, --no-hidden), hidden checks do not exist.
+  const checksOf = (e: ExerciseDef) => e.checks.filter((c) => !c.hidden || reference);
 
   const everyCheck = (status: CheckResult['status'], message: string) =>
     assignmentResult(
@@ -43,7 +47,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       def.title,
       relFile,
       exercises.map((e) =>
-        exerciseResult(e.name, e.dependsOn ?? [], e.checks.map((c) => ({ ...baseResult(c, status, message), hidden: !!c.hidden }))),
+        exerciseResult(e.name, e.dependsOn ?? [], checksOf(e).map((c) => baseResult(c, status, message))),
       ),
     );
 
@@ -60,13 +64,11 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   }
 
   const learner = options.sandbox.implementation(built.file);
-  const reference =
-    options.hidden !== false && existsSync(files.solution) ? inProcessImplementation(files.solution, 'the reference solution') : undefined;
 
   const results: ExerciseResult[] = [];
   for (const exercise of exercises) {
     const checks: CheckResult[] = [];
-    for (const check of exercise.checks) {
+    for (const check of checksOf(exercise)) {
       checks.push(await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed }));
     }
     results.push(exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks)));
@@ -83,9 +85,6 @@ interface CheckEnv {
 }
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
-  if (check.hidden && !env.reference) {
-    return { ...baseResult(check, 'skipped', 'Hidden check: runs only where the reference solutions are present.'), maxScore: 0 };
-  }
   const ctx: CheckContext = {
     learner: env.learner,
     reference: check.hidden ? env.reference : undefined,
