@@ -101,3 +101,22 @@ function drawOther(rng: RandomState, size: number): number[] {
   }
   return toPixels(img);
 }
+
+/**
+ * The course's preprocessing of these images: each image unrolled into one
+ * column (numpy's `X.reshape(m, -1).T`) and every pixel divided by 255, so the
+ * values lie in [0, 1]. Takes the flat pixels and the shape `loadCatDataset`
+ * returns; gives the flat row-major [size·size·3, m] values and their shape,
+ * ready for `tf.tensor2d(data, shape)`.
+ *
+ * In TensorFlow.js the same is
+ *   tf.tensor4d(pixels, shape).reshape([m, -1]).transpose().div(255)
+ */
+export function flattenImages(pixels: readonly number[], shape: readonly [number, number, number, number]): { data: number[]; shape: [number, number] } {
+  const [m, height, width, channels] = shape;
+  const n = height * width * channels;
+  if (pixels.length !== m * n) throw new Error(`flattenImages(): shape [${shape.join(', ')}] needs ${m * n} values, got ${pixels.length}`);
+  const data = new Array<number>(n * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) data[j * m + i] = pixels[i * n + j]! / 255;
+  return { data, shape: [n, m] };
+}
