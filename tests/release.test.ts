@@ -23,15 +23,26 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** The bodies of every exported function of every reference solution, whitespace removed. */
+function functionBodies(file: string): Map<string, string> {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const bodies = new Map<string, string>();
+  for (const st of source.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) bodies.set(st.name.text, st.body.getText(source).replace(/\s+/g, ''));
+  }
+  return bodies;
+}
+
+/**
+ * The bodies of the reference solutions' exercise functions, whitespace removed.
+ * Code the stub provides as is (helpers the learner is given) is not solution text.
+ */
 function solutionBodies(): { file: string; fn: string; body: string }[] {
   return filesUnder(path.join(repoRoot, 'solutions')).flatMap((file) => {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    return source.statements.flatMap((st) =>
-      ts.isFunctionDeclaration(st) && st.name && st.body
-        ? [{ file: path.relative(repoRoot, file), fn: st.name.text, body: st.body.getText(source).replace(/\s+/g, '') }]
-        : [],
-    );
+    const rel = path.relative(path.join(repoRoot, 'solutions'), file);
+    const stub = functionBodies(path.join(repoRoot, 'exercises', rel));
+    return [...functionBodies(file)]
+      .filter(([fn, body]) => stub.get(fn) !== body)
+      .map(([fn, body]) => ({ file: path.relative(repoRoot, file), fn, body }));
   });
 }
 

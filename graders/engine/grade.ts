@@ -28,6 +28,10 @@ export interface GradeOptions {
   hidden?: boolean;
   /** The file to grade instead of exercises/<id>.ts (tests grade solutions and mutants this way). */
   learnerFile?: string;
+  /** The folder holding the learner's files, which their code may import from (default exercises/). */
+  learnerRoot?: string;
+  /** Instructor code (solutions, mutants): may import anything. Never for learner files. */
+  trusted?: boolean;
   sandbox: Sandbox;
 }
 
@@ -52,7 +56,8 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     );
 
   if (!existsSync(learnerFile)) return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`);
-  const built = await buildModule(learnerFile, options.root);
+  const allowedDirs = options.trusted ? undefined : [options.learnerRoot ?? path.join(options.root, 'exercises'), path.join(options.root, 'lib')];
+  const built = await buildModule(learnerFile, options.root, { allowedDirs });
   if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`);
 
   let fixtures: FixtureFile | undefined;
@@ -69,7 +74,13 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   for (const exercise of exercises) {
     const checks: CheckResult[] = [];
     for (const check of checksOf(exercise)) {
-      checks.push(await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed }));
+      // After one time-out, the rest of this function's checks would most likely wait out their limits too.
+      const timedOut = checks.find((c) => c.status === 'timeout');
+      checks.push(
+        timedOut
+          ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
+          : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed }),
+      );
     }
     results.push(exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks)));
   }

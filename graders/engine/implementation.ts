@@ -6,7 +6,10 @@ export type CallOutcome =
   /** The stub's not-implemented error; `fn` names the function whose stub threw. */
   | { status: 'not-implemented'; fn: string; output: string }
   | { status: 'threw'; message: string; stack?: string; output: string }
-  | { status: 'timeout'; limitMs: number }
+  /** Ran past its limit; `phase: 'load'` when the file itself never finished loading (top-level code). */
+  | { status: 'timeout'; limitMs: number; phase?: 'load' }
+  /** The code changed built-ins (Math, Array.prototype, tf.Tensor.prototype…); the sandbox is replaced. */
+  | { status: 'tampered'; changed: string[]; output: string }
   /** The process running the code died (process.exit, out of memory, a native crash). */
   | { status: 'crashed'; message: string; output: string }
   /** The module could not be built or loaded, or does not export the function. */
@@ -53,9 +56,20 @@ export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'o
     case 'threw':
       return `${fn} threw an error: ${o.message}${o.stack ? `\n${o.stack}` : ''}`;
     case 'timeout':
+      if (o.phase === 'load') {
+        return (
+          `Your file did not finish loading within ${formatSeconds(o.limitMs)}: code at the top level of the file ` +
+          `(outside any function) runs when it loads — an endless loop there?`
+        );
+      }
       return (
         `${fn} ran past its ${formatSeconds(o.limitMs)} limit — an infinite loop, ` +
         `or a loop over every element where a vectorised operation would do?`
+      );
+    case 'tampered':
+      return (
+        `${fn} changed JavaScript or TensorFlow.js built-ins (${o.changed.join(', ')}). ` +
+        `Exercise code must not replace built-in functions; the check fails and grading goes on in a fresh sandbox.`
       );
     case 'crashed':
       return `${fn} stopped the process running it: ${o.message}`;

@@ -74,7 +74,8 @@ export async function validateAssignment(root: string, id: string, sandbox: Sand
 
   for (const d of signatureDrift(files.exercise, files.solution)) problems.push(`${rel(files.exercise)} drifts from its solution: ${d}`);
 
-  const grade = (file: string, only?: string[]) => gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only });
+  const grade = (file: string, only?: string[]) =>
+    gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only, trusted: file !== files.exercise });
 
   const solution = await grade(files.solution);
   for (const line of notPassing(solution)) problems.push(`the reference solution does not pass ${line}`);

@@ -14,7 +14,7 @@ export async function gradeFile(
   sandbox: Sandbox,
   assignmentId: string,
   file: string,
-  options: { only?: string[]; hidden?: boolean; seed?: number } = {},
+  options: { only?: string[]; hidden?: boolean; seed?: number; trusted?: boolean } = {},
 ): Promise<AssignmentResult> {
   const def = await loadGrader(repoRoot, assignmentId);
   return gradeAssignment(def, { root: repoRoot, seed: options.seed ?? 1234, sandbox, learnerFile: file, ...options });

@@ -38,7 +38,9 @@ export async function runGradientCheck(def: GradientCheckDef, exercise: string, 
     const noise = (50 * FLOAT32_EPS * Math.max(1, Math.abs(cost0))) / eps;
     const errors: GradientError[] = [];
     for (const [name, value] of Object.entries(point)) {
-      const g = analytic[name];
+      const raw = analytic[name];
+      // A one-element variable's gradient may come back as a plain number (db in logistic regression).
+      const g = typeof raw === 'number' && sizeOf(value.shape) === 1 ? nd([raw], value.shape) : raw;
       if (!isNdArray(g)) {
         errors.push({ variable: name, relativeError: Infinity, passed: false, message: `the gradient for ${name} is ${describeValue(g)}` });
         continue;

@@ -23,6 +23,7 @@ export async function runReferenceCheck(
   const tolerance = { ...DEFAULT_TOLERANCE, ...def.tolerance };
   let passed = 0;
   let firstFailure: { c: FixtureCase; mismatch?: Mismatch; failure?: CallFailure } | undefined;
+  let knownHint: string | undefined;
   for (const c of cases) {
     try {
       const actual = await ctx.call(fn, c.args, { timeoutMs: def.timeoutMs });
@@ -30,7 +31,9 @@ export async function runReferenceCheck(
       if (!mismatch) passed++;
       else {
         const known = c.mistakes?.find((m) => compareValues(m.output, actual, tolerance) === null);
-        firstFailure ??= { c, mismatch: known ? { ...mismatch, likely: known.hint } : mismatch };
+        firstFailure ??= { c, mismatch };
+        // A known mistake recognised in any case explains the failure, whichever case failed first.
+        knownHint ??= known?.hint;
       }
     } catch (err) {
       if (!(err instanceof CallFailure)) throw err;
@@ -48,11 +51,14 @@ export async function runReferenceCheck(
   }
   const { c, mismatch, failure } = firstFailure;
   const tally = `${passed} of ${cases.length} cases pass.`;
-  if (failure) return { ...failureResult(def, exercise, failure), message: `Case "${c.name}": ${failure.message} ${tally}`, score };
+  if (failure) {
+    return { ...failureResult(def, exercise, failure), message: `Case "${c.name}": ${failure.message} ${tally}`, score, ...(knownHint ? { hint: knownHint } : {}) };
+  }
+  const hint = knownHint ?? mismatch!.likely;
   return {
     ...baseResult(def, 'failed', `Case "${c.name}": ${mismatch!.message} ${tally}`),
     score,
-    ...(mismatch!.likely ? { hint: mismatch!.likely } : {}),
+    ...(hint ? { hint } : {}),
     ...(mismatch!.expected ? { expected: mismatch!.expected, actual: mismatch!.actual } : {}),
   };
 }

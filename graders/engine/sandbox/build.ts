@@ -1,5 +1,7 @@
-import { build, type Message } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { build, type Message, type Plugin } from 'esbuild';
+import { builtinModules } from 'node:module';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDir, repoRoot } from '../paths';
 
@@ -11,15 +13,15 @@ export type BuildResult = { ok: true; file: string } | { ok: false; message: str
  * TypeScript loader. TensorFlow.js stays external so learner code and the runner
  * share one tf instance.
  */
-export async function buildModule(entry: string, root: string): Promise<BuildResult> {
+export async function buildModule(entry: string, root: string, options: { allowedDirs?: string[] } = {}): Promise<BuildResult> {
   const outDir = buildDir(root);
   mkdirSync(outDir, { recursive: true });
   const rel = path.relative(root, entry);
-  const outfile = path.join(outDir, rel.replace(/[\\/]/g, '__').replace(/\.ts$/, '') + '.mjs');
   try {
     const result = await build({
       entryPoints: [entry],
-      outfile,
+      outfile: path.join(outDir, 'learner.mjs'),
+      write: false,
       bundle: true,
       format: 'esm',
       platform: 'node',
@@ -28,8 +30,18 @@ export async function buildModule(entry: string, root: string): Promise<BuildRes
       sourcemap: 'inline',
       logLevel: 'silent',
       absWorkingDir: root,
+      plugins: options.allowedDirs ? [importGuard(options.allowedDirs, root)] : [],
     });
     if (result.errors.length) return { ok: false, message: formatMessages(result.errors, root) };
+    const code = result.outputFiles[0]!.text;
+    // import(x) with a computed name cannot be checked here, so it is not allowed at all.
+    if (options.allowedDirs && /\bimport\s*\(/.test(code)) {
+      return { ok: false, message: `${rel}: import() with a computed module name is not allowed in exercise code.` };
+    }
+    // Named by content: a sandbox that already loaded an older version of the file must not reuse it.
+    const hash = createHash('sha1').update(code).digest('hex').slice(0, 12);
+    const outfile = path.join(outDir, `${rel.replace(/[\\/]/g, '__').replace(/\.ts$/, '')}-${hash}.mjs`);
+    writeFileSync(outfile, code);
     return { ok: true, file: outfile };
   } catch (err) {
     const errors = (err as { errors?: Message[] }).errors;
@@ -70,4 +82,40 @@ function formatMessages(messages: Message[], root: string): string {
       return `${where ? where + ': ' : ''}${m.text}${snippet}`;
     })
     .join('\n');
+}
+
+const TFJS = /^@tensorflow\/tfjs(-core|-layers|-backend-cpu)?$/;
+
+/**
+ * Exercise code may import TensorFlow.js, the learner's own files and lib/.
+ * Everything else (Node built-ins, other packages, the solutions) is refused
+ * with a message naming the import.
+ */
+function importGuard(allowedDirs: string[], root: string): Plugin {
+  const inside = (file: string) => allowedDirs.some((d) => file === d || file.startsWith(d + path.sep));
+  const where = allowedDirs.map((d) => `${path.relative(root, d) || '.'}/`).join(' and ');
+  return {
+    name: 'deepgrade-import-guard',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const spec = args.path;
+        if (TFJS.test(spec)) return { path: spec, external: true };
+        if (spec.startsWith('.') || path.isAbsolute(spec)) {
+          if (inside(path.resolve(args.resolveDir, spec))) return undefined;
+          return { errors: [{ text: `"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where})` }] };
+        }
+        const builtin = spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!);
+        return {
+          errors: [
+            {
+              text: builtin
+                ? `"${spec}" is a Node.js built-in module: exercise code has no access to files, processes or the network`
+                : `"${spec}" is not available to exercise code: import @tensorflow/tfjs, or files in ${where}`,
+            },
+          ],
+        };
+      });
+    },
+  };
 }

@@ -1,4 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { buildDir } from '../paths';
 import type { CallOptions, CallOutcome, Implementation } from '../implementation';
 import type { Value } from '../values';
 import { buildRunner } from './build';
@@ -8,8 +11,11 @@ export interface SandboxOptions {
   root: string;
   /** Default limit for one call. */
   timeoutMs?: number;
+  /** The JavaScript heap limit; the whole process (tensors included) may use 512 MB more. */
   memoryMb?: number;
 }
+
+const DEFAULT_MEMORY_MB = 1024;
 
 type Pending = { id: number; resolve: (o: CallOutcome) => void; timer: NodeJS.Timeout; limitMs: number };
 
@@ -57,7 +63,14 @@ export class Sandbox {
     }
   }
 
+  /** Modules that finished loading once, and modules whose loading ran past a limit. */
+  private readonly loaded = new Set<string>();
+  private readonly hung = new Map<string, number>();
+
   private async callNow(module: string, fn: string, args: Value[], limitMs: number): Promise<CallOutcome> {
+    // A file that never finished loading will not now: say so at once instead of waiting again.
+    const hungFor = this.hung.get(module);
+    if (hungFor !== undefined) return { status: 'timeout', limitMs: hungFor, phase: 'load' };
     try {
       await this.ensureStarted();
     } catch (err) {
@@ -67,7 +80,11 @@ export class Sandbox {
     const id = this.nextId++;
     return new Promise<CallOutcome>((resolve) => {
       const timer = setTimeout(() => {
-        this.finish({ status: 'timeout', limitMs });
+        if (this.loaded.has(module)) this.finish({ status: 'timeout', limitMs });
+        else {
+          this.hung.set(module, limitMs);
+          this.finish({ status: 'timeout', limitMs, phase: 'load' });
+        }
         this.kill();
       }, limitMs);
       this.pending = { id, resolve, timer, limitMs };
@@ -104,10 +121,11 @@ export class Sandbox {
   private async start(): Promise<void> {
     const runner = await buildRunner(this.options.root);
     const child = fork(runner, [], {
-      cwd: this.options.root,
+      cwd: buildDir(this.options.root),
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      execArgv: [`--max-old-space-size=${this.options.memoryMb ?? 1024}`, '--enable-source-maps'],
+      execArgv: sandboxFlags(this.options.root, this.options.memoryMb ?? DEFAULT_MEMORY_MB),
+      env: { NODE_ENV: 'production' },
     });
     this.child = child;
     this.stderrTail = '';
@@ -115,8 +133,13 @@ export class Sandbox {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
     });
     child.on('message', (m: RunnerMessage) => {
-      if (m.type === 'result') this.finish(m.outcome, m.id);
+      if (m.type === 'loaded') this.loaded.add(m.module);
+      if (m.type !== 'result') return;
+      this.finish(m.outcome, m.id);
+      // Built-ins the learner changed would leak into the next check: start that one afresh.
+      if (m.outcome.status === 'tampered') this.kill();
     });
+    this.watchMemory(child);
     child.on('exit', (code, signal) => {
       // A child we killed ourselves (after a timeout) is no longer current: its exit ends nothing.
       if (this.child !== child) return;
@@ -138,12 +161,69 @@ export class Sandbox {
     });
   }
 
+  /**
+   * The heap limit does not cover tensor memory (ArrayBuffers live outside the
+   * JavaScript heap), so the process's resident size is watched too (Linux).
+   */
+  private watchMemory(child: ChildProcess) {
+    const limitKb = ((this.options.memoryMb ?? DEFAULT_MEMORY_MB) + 512) * 1024;
+    const timer = setInterval(() => {
+      const rss = residentKb(child.pid);
+      if (rss !== undefined && rss > limitKb && this.child === child) {
+        this.memoryExceeded = true;
+        child.kill('SIGKILL');
+      }
+    }, 100);
+    timer.unref();
+    child.once('exit', () => clearInterval(timer));
+  }
+
+  private memoryExceeded = false;
+
   private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
-    if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) {
-      return `it ran out of memory (the limit is ${this.options.memoryMb ?? 1024} MB).`;
+    const limit = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
+    if (this.memoryExceeded || /heap out of memory|Allocation failed/i.test(this.stderrTail)) {
+      this.memoryExceeded = false;
+      return `it ran out of memory (the limit is ${limit} MB of heap, ${limit + 512} MB in all). Free tensors you no longer need (tf.tidy, dispose).`;
     }
     if (signal) return `the process was killed (${signal}).`;
     if (code === 0) return 'the process exited (code 0) in the middle of the call — does your code call process.exit()?';
     return `the process exited with code ${code}.${this.stderrTail.trim() ? ` It printed: ${this.stderrTail.trim().slice(-500)}` : ''}`;
+  }
+}
+
+/**
+ * Node's permission model for the sandbox: read only the built code and the
+ * packages it imports; no file writes, child processes or workers (denied by
+ * default once permissions are on); no eval or new Function.
+ */
+function sandboxFlags(root: string, memoryMb: number): string[] {
+  const readable = new Set<string>();
+  for (const dir of [path.join(root, 'node_modules'), buildDir(root)]) {
+    readable.add(dir);
+    try {
+      readable.add(realpathSync(dir));
+    } catch {
+      // not there yet: the build creates it, and a missing node_modules fails loudly on import
+    }
+  }
+  return [
+    '--experimental-permission',
+    ...[...readable].map((dir) => `--allow-fs-read=${dir}${path.sep}*`),
+    '--disallow-code-generation-from-strings',
+    '--disable-warning=ExperimentalWarning',
+    `--max-old-space-size=${memoryMb}`,
+    '--enable-source-maps',
+  ];
+}
+
+function residentKb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmRSS:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -11,7 +11,11 @@ export interface CallRequest {
   args: Value[];
 }
 
-export type RunnerMessage = { type: 'ready' } | { type: 'result'; id: number; outcome: CallOutcome };
+export type RunnerMessage =
+  | { type: 'ready' }
+  /** The module finished loading: a later timeout is the function's, not the file's top level. */
+  | { type: 'loaded'; module: string }
+  | { type: 'result'; id: number; outcome: CallOutcome };
 
 /** How much a learner's console output is kept per call. */
 export const MAX_OUTPUT_CHARS = 4000;

@@ -7,11 +7,17 @@ import * as tf from '@tensorflow/tfjs';
 import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from '../codec';
 import type { CallOutcome } from '../implementation';
+import { lockDown, snapshot, tampered } from './lockdown';
 import { MAX_OUTPUT_CHARS, type CallRequest, type RunnerMessage } from './protocol';
 
 tf.env().set('PROD', true); // silences the "install tfjs-node" banner and debug checks
 
-const send = (m: RunnerMessage) => process.send!(m);
+// Bound now: learner code must not be able to speak for the runner.
+const sendMessage = process.send!.bind(process);
+const send = (m: RunnerMessage) => sendMessage(m);
+delete (process as { send?: unknown }).send;
+lockDown();
+const pristine = snapshot(tf);
 
 // Learner console output is kept with the call that printed it instead of mixing into the grader's terminal.
 let output = '';
@@ -37,7 +43,15 @@ const modules = new Map<string, Promise<Record<string, unknown>>>();
 async function run(req: CallRequest): Promise<CallOutcome> {
   let mod: Record<string, unknown>;
   try {
-    if (!modules.has(req.module)) modules.set(req.module, import(pathToFileURL(req.module).href));
+    if (!modules.has(req.module)) {
+      modules.set(
+        req.module,
+        import(pathToFileURL(req.module).href).then((m: Record<string, unknown>) => {
+          send({ type: 'loaded', module: req.module });
+          return m;
+        }),
+      );
+    }
     mod = await modules.get(req.module)!;
   } catch (err) {
     return { status: 'unavailable', message: `Your file could not be loaded: ${errorText(err)}` };
@@ -52,8 +66,13 @@ async function run(req: CallRequest): Promise<CallOutcome> {
     const args = req.args.map((a) => toTf(a, tf));
     let result = fn(...args);
     if (result instanceof Promise) result = await result;
+    // Checked before reading the result: reading it relies on the very built-ins in question.
+    const changed = tampered(tf, pristine);
+    if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
     return { status: 'ok', value: fromTf(result, tf), output };
   } catch (err) {
+    const changed = tampered(tf, pristine);
+    if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
     const e = err as { name?: string; exercise?: string };
     if (e?.name === 'NotImplementedError') return { status: 'not-implemented', fn: String(e.exercise ?? req.fn), output };
     return { status: 'threw', message: errorText(err), stack: learnerStack(err), output };

@@ -1,0 +1,131 @@
+/**
+ * Untrusted learner code, at its worst. Each case replaces the learner's
+ * computeCost (or the whole file's top level) with something hostile or
+ * broken, and asserts the exact status, message and score; that the next
+ * exercise (layerSizes) is still graded; that no learner file changed; and that
+ * nothing was written outside reports/ and deepgrade's build folder.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeAssignment } from '../graders/engine/grade';
+import { loadGrader } from '../graders/engine/registry';
+import type { CheckStatus } from '../graders/engine/report/model';
+import { Sandbox } from '../graders/engine/sandbox/client';
+import { copyRepo } from './support/repo-copy';
+
+const ID = 'course1/week3/planar-classification';
+let repo: string;
+let sandbox: Sandbox;
+let solution: string;
+
+const COST = /export function computeCost\([^)]*\): number \{\n[\s\S]*?\n\}\n/;
+
+interface Case {
+  name: string;
+  /** Replaces computeCost; `top` is added at the top level; `imports` at the top of the file. */
+  cost?: string;
+  top?: string;
+  imports?: string;
+  status: CheckStatus;
+  message: RegExp;
+  /** computeCost's score out of 4. */
+  score?: number;
+  /** Whether layerSizes, in the same file, still scores its point (false when the whole file cannot run). */
+  nextGraded?: boolean;
+}
+
+const fn = (body: string) => `export function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): number {\n${body}\n}\n`;
+const right = `  const m = Y.shape[1];
+  const logprobs = tf.add(tf.mul(Y, tf.log(A2)), tf.mul(tf.sub(1, Y), tf.log(tf.sub(1, A2))));
+  return -tf.sum(logprobs).dataSync()[0]! / m;`;
+
+const CASES: Case[] = [
+  { name: 'a syntax error', cost: 'export function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): number {\n  return (1 +;\n}\n', status: 'error', message: /does not compile:\nexercises\/course1\/week3\/planar-classification\.ts:\d+:\d+: /, score: 0, nextGraded: false },
+  { name: 'a TypeScript type error (graded on behaviour; `npm test` type-checks)', cost: fn(`  const unused: number = 'text' as unknown as string;\n  void unused;\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
+  { name: 'throwing', cost: fn(`  throw new Error('I give up');`), status: 'error', message: /computeCost threw an error: I give up/, score: 0 },
+  { name: 'returning undefined', cost: fn(`  return undefined as unknown as number;`), status: 'failed', message: /should be a number, but is undefined\. Did you forget a return statement\?/, score: 0 },
+  { name: 'returning a plain array', cost: fn(`  return [0.5] as unknown as number;`), status: 'failed', message: /should be a number, but is a plain array of length 1/, score: 0 },
+  { name: 'returning a tensor of the wrong shape', cost: fn(`  return tf.ones([2, 3]) as unknown as number;`), status: 'failed', message: /should be a number, but is a float32 tensor of shape \[2, 3\]/, score: 0 },
+  { name: 'returning a tensor of the wrong dtype', cost: fn(`  return tf.tensor(['0.69']) as unknown as number;`), status: 'failed', message: /should be a number, but is a string tensor/, score: 0 },
+  { name: 'returning NaN', cost: fn(`  return NaN;`), status: 'failed', message: /contains 1 NaN or infinite value/, score: 0 },
+  { name: 'an infinite loop', cost: fn(`  for (;;) {}`), status: 'timeout', message: /ran past its 2 s limit — an infinite loop/, score: 0 },
+  { name: 'a busy loop at import time', top: 'for (;;) {}', status: 'timeout', message: /did not finish loading within 2 s/, score: 0, nextGraded: false },
+  { name: 'a memory bomb', cost: fn(`  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(1e6).fill(Math.random()));`), status: 'error', message: /ran out of memory/, score: 0 },
+  { name: 'a tensor memory bomb', cost: fn(`  for (;;) tf.keep(tf.fill([1e7], 1));`), status: 'error', message: /ran out of memory/, score: 0 },
+  { name: 'process.exit(0) in the middle', cost: fn(`  process.exit(0);`), status: 'error', message: /exited \(code 0\) in the middle of the call — does your code call process\.exit\(\)\?/, score: 0 },
+  { name: 'huge console output', cost: fn(`  for (let i = 0; i < 1e5; i++) console.log('x'.repeat(100));\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
+  { name: 'mutating its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  (A2 as unknown as { shape: number[] }).shape[0] = 99;\n  return cost;`), status: 'passed', message: /All 2 cases match/, score: 4 },
+  { name: 'disposing its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  A2.dispose();\n  Y.dispose();\n  return cost;`), status: 'passed', message: /All 2 cases match/, score: 4 },
+  { name: 'leaking thousands of tensors', cost: fn(`  for (let i = 0; i < 5000; i++) tf.scalar(i).add(1);\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
+  { name: 'monkey-patching Math', cost: fn(`  Math.log = () => 0;\n${right}`), status: 'error', message: /changed JavaScript or TensorFlow\.js built-ins \(Math\.log\)/, score: 0 },
+  { name: 'monkey-patching Array.prototype', cost: fn(`  (Array.prototype as unknown as { map: unknown }).map = () => [];\n${right}`), status: 'error', message: /built-ins \(Array\.prototype\.map\)/, score: 0 },
+  { name: 'monkey-patching tf', cost: fn(`  (tf.Tensor.prototype as unknown as { sum: unknown }).sum = () => tf.scalar(0);\n${right}`), status: 'error', message: /built-ins \(tf\.Tensor\.prototype\.sum\)/, score: 0 },
+  { name: 'reading a solution file', imports: `import { readFileSync } from 'node:fs';`, cost: fn(`  return Number(readFileSync('../../../solutions/course1/week3/planar-classification.ts', 'utf8').length);`), status: 'error', message: /"node:fs" is a Node\.js built-in module: exercise code has no access to files, processes or the network/, score: 0, nextGraded: false },
+  { name: 'reading files through process.binding', cost: fn(`  (process as unknown as { binding(n: string): unknown }).binding('fs');\n  return 0;`), status: 'error', message: /process\.binding is not available to exercise code/, score: 0 },
+  { name: 'writing to the reports folder', imports: `import * as fs from 'fs';`, cost: fn(`  fs.writeFileSync('reports/week3.json', '{"score": 100}');\n  return 0;`), status: 'error', message: /"fs" is a Node\.js built-in module/, score: 0, nextGraded: false },
+  { name: 'spawning a process', imports: `import { execSync } from 'child_process';`, cost: fn(`  execSync('touch /tmp/deepgrade-pwned');\n  return 0;`), status: 'error', message: /"child_process" is a Node\.js built-in module/, score: 0, nextGraded: false },
+  { name: 'opening a network socket', imports: `import net from 'node:net';`, cost: fn(`  net.connect(9, '127.0.0.1');\n  return 0;`), status: 'error', message: /"node:net" is a Node\.js built-in module/, score: 0, nextGraded: false },
+  { name: 'fetching from the network', cost: fn(`  void (globalThis as unknown as { fetch(u: string): unknown }).fetch('http://127.0.0.1:9/');\n  return 0;`), status: 'error', message: /threw an error: .*fetch is not a function/, score: 0 },
+  { name: 'importing a module outside the exercise', imports: `import { computeCost as reference } from '../../../solutions/course1/week3/planar-classification';`, cost: fn(`  return reference(A2, Y);`), status: 'error', message: /"\.\.\/\.\.\/\.\.\/solutions\/course1\/week3\/planar-classification" is outside what exercise code may import/, score: 0, nextGraded: false },
+  { name: 'importing a package', imports: `import * as fc from 'fast-check';`, cost: fn(`  void fc;\n  return 0;`), status: 'error', message: /"fast-check" is not available to exercise code/, score: 0, nextGraded: false },
+  { name: 'a computed dynamic import', cost: fn(`  void import(['node', 'fs'].join(':'));\n  return 0;`), status: 'error', message: /import\(\) with a computed module name is not allowed/, score: 0, nextGraded: false },
+  { name: 'eval', cost: fn(`  return (0, eval)('0.69') as number;`), status: 'error', message: /threw an error: Code generation from strings disallowed/, score: 0 },
+  { name: 'killing the grader', cost: fn(`  process.kill(process.ppid, 'SIGKILL');\n  return 0;`), status: 'error', message: /process\.kill is not available to exercise code/, score: 0 },
+  { name: 'an async function that never resolves', cost: `export async function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): Promise<number> {\n  return new Promise(() => {});\n}\n`, status: 'timeout', message: /ran past its 2 s limit/, score: 0 },
+  { name: 'a Proxy that lies about its shape', cost: fn(`  const t = tf.scalar(0.69);\n  return new Proxy(t, { get: (target, key) => (key === 'shape' ? [] : key === 'dataSync' ? () => new Float32Array([1, 2]) : Reflect.get(target, key)) }) as unknown as number;`), status: 'failed', message: /should be a number, but is a tensor whose data \(2 values\) does not fit its shape/, score: 0 },
+];
+
+function tree(dir: string, skip = new Set(['node_modules', 'reports', '.deepgrade'])): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      if (skip.has(name)) continue;
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+beforeAll(() => {
+  repo = copyRepo();
+  solution = readFileSync(path.join(repo, 'solutions', `${ID}.ts`), 'utf8');
+  sandbox = new Sandbox({ root: repo, timeoutMs: 2000, memoryMb: 256 });
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(repo, { recursive: true, force: true });
+});
+
+describe('untrusted learner code', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    let source = c.cost ? solution.replace(COST, c.cost) : solution;
+    if (c.top) source += `\n${c.top}\n`;
+    if (c.imports) source = `${c.imports}\n${source}`;
+    expect(source).not.toBe(solution);
+    const learnerFile = path.join(repo, 'exercises', `${ID}.ts`);
+    writeFileSync(learnerFile, source);
+    const before = tree(repo);
+
+    const def = await loadGrader(repo, ID);
+    const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['layerSizes', 'computeCost'], hidden: false });
+
+    const cost = result.exercises.find((e) => e.name === 'computeCost')!;
+    const first = cost.checks.find((k) => k.status !== 'passed') ?? cost.checks[0]!;
+    expect(first.status).toBe(c.status);
+    expect(first.message).toMatch(c.message);
+    if (c.score !== undefined) expect(cost.score).toBe(c.score);
+    const next = result.exercises.find((e) => e.name === 'layerSizes')!;
+    expect(next.score).toBe(c.nextGraded === false ? 0 : next.maxScore);
+
+    expect(tree(repo)).toEqual(before);
+    expect(existsSync('/tmp/deepgrade-pwned')).toBe(false);
+  });
+
+  it('has at least 25 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(25);
+  });
+});
