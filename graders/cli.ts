@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
-import { renderReport, useColor } from './engine/report/render';
+import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
 
 const USAGE = `Usage: npm run grade <what> [-- options]
@@ -18,7 +18,9 @@ const USAGE = `Usage: npm run grade <what> [-- options]
            all              everything
 
 Options (after --, e.g. npm run grade -- week3 --only computeCost):
-  --format json|md|html    print that report on stdout instead of the summary
+  --format F               print that report on stdout instead of the summary:
+                           json, md, html, gradescope (results.json), junit (XML),
+                           github (GitHub Classroom's base64 result)
   --only a,b               grade only these functions
   --seed N                 the seed for random inputs (default: fixed, printed in the report)
   --min-score P            exit with code 1 when the score is below P percent
@@ -57,8 +59,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const format = values.format;
-  if (format !== undefined && !['json', 'md', 'html'].includes(format)) {
-    process.stderr.write(`--format must be json, md or html (got "${format}").\n`);
+  const FORMATS = ['json', 'md', 'html', 'gradescope', 'junit', 'github'];
+  if (format !== undefined && !FORMATS.includes(format)) {
+    process.stderr.write(`--format must be one of ${FORMATS.join(', ')} (got "${format}").\n`);
     return 2;
   }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
@@ -73,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let report;
+  const started = Date.now();
   try {
     report = await runGrading({
       root: repoRoot,
@@ -100,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`The reports could not be written to ${reportDir}: ${(err as Error).message}\n`);
   }
 
-  if (format) process.stdout.write(renderReport(report, format as 'json' | 'md' | 'html'));
+  if (format) process.stdout.write(renderReport(report, format as ReportFormat, { seconds: (Date.now() - started) / 1000 }));
   else {
     process.stdout.write(renderReport(report, 'terminal', { color: useColor(process.stdout) }));
     if (written.length) process.stdout.write(`Reports: ${written.join(', ')}\n`);

@@ -6,10 +6,18 @@ import { nd, type NdArray } from './ndarray';
 export interface ValueRange {
   min?: number;
   max?: number;
+  /**
+   * Draw only multiples of `step` (e.g. 0.25): counterexamples read as 0.75, not 0.7499999,
+   * and shrinking stops at values a learner can check by hand.
+   */
+  step?: number;
 }
 
-export function values(count: number, { min = -2, max = 2 }: ValueRange = {}): fc.Arbitrary<number[]> {
-  return fc.array(fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), { minLength: count, maxLength: count });
+export function values(count: number, { min = -2, max = 2, step }: ValueRange = {}): fc.Arbitrary<number[]> {
+  const one = step
+    ? fc.integer({ min: Math.ceil(min / step), max: Math.floor(max / step) }).map((k) => k * step)
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  return fc.array(one, { minLength: count, maxLength: count });
 }
 
 /** A float32 tensor of a fixed shape. */

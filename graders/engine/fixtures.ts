@@ -92,8 +92,9 @@ async function buildCases(check: ReferenceCheckDef, fn: string, reference: Imple
       const outcome = await m.impl.call(fn, args);
       if (outcome.status !== 'ok') continue;
       const output = canonical(outcome.value);
-      // Only a mistake that changes this case's output can be recognised by it.
-      if (compareValues(expected, output) !== null && !found.some((f) => f.hint === m.hint)) {
+      // Only a mistake that changes this case's output can be recognised by it; one that
+      // diverges (NaN, Infinity) is recognised by the not-finite diagnosis instead, and JSON cannot hold it.
+      if (compareValues(expected, output) !== null && allFinite(outcome.value) && !found.some((f) => f.hint === m.hint)) {
         found.push({ hint: m.hint, output });
       }
     }
@@ -153,4 +154,12 @@ export function staleness(onDisk: FixtureFile, fresh: FixtureFile): string[] {
     });
   }
   return problems;
+}
+
+function allFinite(v: Value): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (isNdArray(v)) return v.data.every(Number.isFinite);
+  if (Array.isArray(v)) return v.every(allFinite);
+  if (isRecord(v)) return Object.values(v).every(allFinite);
+  return true;
 }

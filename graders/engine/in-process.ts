@@ -35,15 +35,20 @@ export function inProcessImplementation(modulePath: string, label: string): Impl
       const f = exports[fn];
       if (typeof f !== 'function') return { status: 'unavailable', message: `${modulePath} does not export ${fn}` };
       tf.engine().startScope();
+      // Reference code may print (a predict that reports its accuracy): keep it off the grader's output.
+      const log = console.log;
+      let output = '';
+      console.log = (...parts: unknown[]) => void (output += parts.join(' ') + '\n');
       try {
         let result = f(...args.map((a) => toTf(a, tf)));
         if (result instanceof Promise) result = await result;
-        return { status: 'ok', value: fromTf(result, tf), output: '' };
+        return { status: 'ok', value: fromTf(result, tf), output };
       } catch (err) {
         const e = err as { name?: string; exercise?: string; message?: string };
         if (e?.name === 'NotImplementedError') return { status: 'not-implemented', fn: String(e.exercise ?? fn), output: '' };
         return { status: 'threw', message: e?.message ?? String(err), output: '' };
       } finally {
+        console.log = log;
         tf.engine().endScope();
       }
     },

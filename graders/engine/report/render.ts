@@ -2,9 +2,10 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths';
+import { githubClassroomBase64, toGradescope, toJunit } from './formats';
 import type { GradeReport } from './model';
 
-export type ReportFormat = 'terminal' | 'md' | 'html' | 'json';
+export type ReportFormat = 'terminal' | 'md' | 'html' | 'json' | 'gradescope' | 'junit' | 'github';
 
 const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' } as const;
 type Style = keyof typeof ANSI;
@@ -72,8 +73,14 @@ function template(name: string, color: boolean, escape: boolean): HandlebarsTemp
   return t;
 }
 
-export function renderReport(report: GradeReport, format: ReportFormat, options: { color?: boolean } = {}): string {
+export function renderReport(report: GradeReport, format: ReportFormat, options: { color?: boolean; seconds?: number } = {}): string {
   switch (format) {
+    case 'gradescope':
+      return JSON.stringify(toGradescope(report, options.seconds ?? 0), null, 2) + '\n';
+    case 'junit':
+      return toJunit(report);
+    case 'github':
+      return githubClassroomBase64(report) + '\n';
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'terminal':
