@@ -9,6 +9,9 @@ import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
 import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
+import { gradeClass } from './batch/batch';
+import { loadGrader, selectAssignments } from './engine/registry';
+import { DEFAULT_SEED } from './engine/seed';
 
 const USAGE = `Usage: npm run grade <what> [-- options]
 
@@ -26,6 +29,14 @@ Options (after --, e.g. npm run grade -- week3 --only computeCost):
   --min-score P            exit with code 1 when the score is below P percent
   --no-hidden              skip checks that need the reference solutions
   --reports DIR            where report files go (default: reports/)
+
+Grading a class (instructors):
+  --submissions DIR        grade every learner folder in DIR (each a copy of the
+                           repository or of its exercises/ folder), in parallel;
+                           writes gradebook.csv and summary.json to --out
+                           (default reports/batch-<what>/) and resumes an
+                           interrupted run
+  --workers N              how many learners at once (default: one per core)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -41,6 +52,9 @@ export async function main(argv: string[]): Promise<number> {
         'min-score': { type: 'string' },
         'no-hidden': { type: 'boolean' },
         reports: { type: 'string' },
+        submissions: { type: 'string' },
+        out: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,6 +87,20 @@ export async function main(argv: string[]): Promise<number> {
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) {
     process.stderr.write(`--min-score is a percentage from 0 to 100 (got "${values['min-score']}").\n`);
     return 2;
+  }
+
+  if (values.submissions) {
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
+      process.stderr.write(`--workers must be a whole number ≥ 1 (got "${values.workers}").\n`);
+      return 2;
+    }
+    return gradeSubmissions(selector, values.submissions, {
+      out: values.out ?? path.join(repoRoot, 'reports', `batch-${selector.replace(/[^A-Za-z0-9_-]+/g, '-')}`),
+      seed: seed ?? DEFAULT_SEED,
+      hidden: !values['no-hidden'],
+      workers,
+    });
   }
 
   let report;
@@ -111,6 +139,42 @@ export async function main(argv: string[]): Promise<number> {
   }
   const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
   return minScore !== undefined && percent < minScore ? 1 : 0;
+}
+
+async function gradeSubmissions(
+  selector: string,
+  submissions: string,
+  options: { out: string; seed: number; hidden: boolean; workers?: number },
+): Promise<number> {
+  let defs;
+  try {
+    defs = await Promise.all(selectAssignments(repoRoot, selector).map((a) => loadGrader(repoRoot, a.id)));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  const started = Date.now();
+  const bar = (done: number, total: number, learner: string) => {
+    if (!process.stderr.isTTY) return;
+    const width = 30;
+    const filled = total ? Math.round((done / total) * width) : width;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${learner.slice(0, 30).padEnd(30)}`);
+  };
+  try {
+    const result = await gradeClass({ root: repoRoot, defs, submissions: path.resolve(submissions), out: path.resolve(options.out), seed: options.seed, hidden: options.hidden, workers: options.workers, onProgress: bar });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const seconds = (Date.now() - started) / 1000;
+    const errors = result.rows.filter((r) => r.error).length;
+    process.stdout.write(
+      `Graded ${result.rows.length} submissions (${result.resumed} from an earlier run) in ${seconds.toFixed(1)} s` +
+        `${errors ? `; ${errors} with errors (see the "error" column)` : ''}.\n` +
+        `Gradebook: ${path.relative(process.cwd(), result.gradebook)}\nSummary:   ${path.relative(process.cwd(), result.summary)}\n`,
+    );
+    return 0;
+  } catch (err) {
+    process.stderr.write(`Batch grading could not run: ${(err as Error).message}\n`);
+    return 2;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -56,8 +56,16 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     );
 
   if (!existsSync(learnerFile)) return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`);
-  const allowedDirs = options.trusted ? undefined : [options.learnerRoot ?? path.join(options.root, 'exercises'), path.join(options.root, 'lib')];
-  const built = await buildModule(learnerFile, options.root, { allowedDirs });
+  const learnerRoot = options.learnerRoot ?? path.join(options.root, 'exercises');
+  const lib = path.join(options.root, 'lib');
+  const built = await buildModule(
+    learnerFile,
+    options.root,
+    options.trusted
+      ? {}
+      : // Learner files import lib/ as it sits next to exercises/; that lib/ is always the grader's own.
+        { allowedDirs: [learnerRoot, lib], redirects: [[path.join(path.dirname(learnerRoot), 'lib'), lib]] },
+  );
   if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`);
 
   let fixtures: FixtureFile | undefined;

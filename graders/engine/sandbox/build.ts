@@ -13,7 +13,14 @@ export type BuildResult = { ok: true; file: string } | { ok: false; message: str
  * TypeScript loader. TensorFlow.js stays external so learner code and the runner
  * share one tf instance.
  */
-export async function buildModule(entry: string, root: string, options: { allowedDirs?: string[] } = {}): Promise<BuildResult> {
+export interface GuardOptions {
+  /** Folders exercise code may import from; without it, anything goes (instructor code). */
+  allowedDirs?: string[];
+  /** Folder prefixes read from somewhere else: a submission's own lib/ is the grader's lib/. */
+  redirects?: [from: string, to: string][];
+}
+
+export async function buildModule(entry: string, root: string, options: GuardOptions = {}): Promise<BuildResult> {
   const outDir = buildDir(root);
   mkdirSync(outDir, { recursive: true });
   const rel = path.relative(root, entry);
@@ -30,7 +37,7 @@ export async function buildModule(entry: string, root: string, options: { allowe
       sourcemap: 'inline',
       logLevel: 'silent',
       absWorkingDir: root,
-      plugins: options.allowedDirs ? [importGuard(options.allowedDirs, root)] : [],
+      plugins: options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : [],
     });
     if (result.errors.length) return { ok: false, message: formatMessages(result.errors, root) };
     const code = result.outputFiles[0]!.text;
@@ -91,19 +98,27 @@ const TFJS = /^@tensorflow\/tfjs(-core|-layers|-backend-cpu)?$/;
  * Everything else (Node built-ins, other packages, the solutions) is refused
  * with a message naming the import.
  */
-function importGuard(allowedDirs: string[], root: string): Plugin {
-  const inside = (file: string) => allowedDirs.some((d) => file === d || file.startsWith(d + path.sep));
+function importGuard(allowedDirs: string[], root: string, redirects: [string, string][]): Plugin {
+  const within = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+  const inside = (file: string) => allowedDirs.some((d) => within(file, d));
   const where = allowedDirs.map((d) => `${path.relative(root, d) || '.'}/`).join(' and ');
   return {
     name: 'deepgrade-import-guard',
     setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData === GUARDED) return undefined;
         const spec = args.path;
         if (TFJS.test(spec)) return { path: spec, external: true };
         if (spec.startsWith('.') || path.isAbsolute(spec)) {
-          if (inside(path.resolve(args.resolveDir, spec))) return undefined;
-          return { errors: [{ text: `"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where})` }] };
+          let target = path.resolve(args.resolveDir, spec);
+          const redirect = redirects.find(([from]) => within(target, from));
+          if (redirect) target = path.join(redirect[1], path.relative(redirect[0], target));
+          if (!inside(target)) {
+            return { errors: [{ text: `"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where})` }] };
+          }
+          if (!redirect) return undefined;
+          const resolved = await b.resolve(target, { kind: args.kind, resolveDir: args.resolveDir, pluginData: GUARDED });
+          return resolved.errors.length ? { errors: resolved.errors } : { path: resolved.path };
         }
         const builtin = spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!);
         return {
@@ -119,3 +134,6 @@ function importGuard(allowedDirs: string[], root: string): Plugin {
     },
   };
 }
+
+/** Marks a resolution the guard itself asked for, so it is not guarded twice. */
+const GUARDED = Symbol('deepgrade-guarded');
