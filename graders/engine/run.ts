@@ -26,7 +26,12 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   const picked = selectAssignments(options.root, options.selector);
   const sandbox = options.sandbox ?? new Sandbox({ root: options.root });
   // TensorFlow.js takes a moment to load in the sandbox: start it while the graders load.
-  const warm = options.sandbox ? Promise.resolve() : sandbox.warmUp().catch(() => undefined);
+  const warm = options.sandbox
+    ? Promise.resolve()
+    : sandbox.warmUp().catch((err: unknown) => {
+        throw new Error(`the sandbox for learner code could not start: ${(err as Error).message}`);
+      });
+  warm.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   try {
     const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
     // Hidden checks run the reference solution here: load TensorFlow.js now, alongside the sandbox's start.

@@ -1,7 +1,7 @@
 import { build, type Message, type Plugin } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDir, repoRoot } from '../paths';
 
@@ -56,10 +56,13 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
   }
 }
 
-let runnerFile: Promise<string> | undefined;
+const runnerFiles = new Map<string, Promise<string>>();
 
-/** The sandbox runner, bundled once per grading process. */
+/** The sandbox runner, bundled once per grading process and repository. */
 export function buildRunner(root: string): Promise<string> {
+  let runnerFile = runnerFiles.get(root);
+  // The folder may have been cleaned since: build again rather than point at nothing.
+  if (runnerFile && !existsSync(path.join(buildDir(root), 'runner.mjs'))) runnerFile = undefined;
   runnerFile ??= (async () => {
     const outDir = buildDir(root);
     mkdirSync(outDir, { recursive: true });
@@ -76,6 +79,7 @@ export function buildRunner(root: string): Promise<string> {
     });
     return outfile;
   })();
+  runnerFiles.set(root, runnerFile);
   return runnerFile;
 }
 

@@ -158,6 +158,7 @@ export class Sandbox {
       const onExit = (code: number | null) => reject(new Error(`it exited with code ${code}: ${this.stderrTail.trim()}`));
       child.on('message', onMessage);
       child.once('exit', onExit);
+      child.once('error', (err) => reject(err));
     });
   }
 

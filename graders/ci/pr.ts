@@ -1,0 +1,86 @@
+/**
+ * Grading a learner's pull request with the trusted grader: only the learner's
+ * files under exercises/ are taken from the pull request; everything else —
+ * graders, fixtures, engine, package files — comes from the base branch, and
+ * changes to it are reported and ignored.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { loadCourses } from '../engine/registry';
+import type { GradeReport } from '../engine/report/model';
+
+export interface PrPlan {
+  /** Assignments whose learner file the pull request changes. */
+  assignments: string[];
+  /** Changed files outside exercises/: not used for grading. */
+  ignored: string[];
+  /** Set when the changed files could not be worked out, so every assignment is graded. */
+  note?: string;
+}
+
+/** Files changed between the merge base of two commits and the head, as git lists them. */
+export function changedFiles(repoDir: string, baseSha: string, headSha: string): string[] {
+  const out = execFileSync('git', ['diff', '--name-only', `${baseSha}...${headSha}`], { cwd: repoDir, encoding: 'utf8' });
+  return out.split('\n').filter(Boolean);
+}
+
+export function planPr(baseRoot: string, changed: string[] | undefined): PrPlan {
+  const ids = loadCourses(baseRoot).flatMap((c) => c.assignments.map((a) => a.id));
+  if (!changed) return { assignments: ids, ignored: [], note: 'The changed files could not be listed, so every assignment is graded.' };
+  const touched = new Set<string>();
+  const ignored: string[] = [];
+  for (const file of changed) {
+    const m = /^exercises\/(.+)\.(ts|md)$/.exec(file);
+    if (m && ids.includes(m[1]!)) touched.add(m[1]!);
+    else if (!file.startsWith('exercises/')) ignored.push(file);
+  }
+  return { assignments: ids.filter((id) => touched.has(id)), ignored };
+}
+
+/**
+ * The tree to grade: the base branch's files, with the pull request's
+ * exercises/ folder (and nothing else) in place of the base's.
+ */
+export function assembleTree(baseRoot: string, headRoot: string, outDir: string): string {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const name of readdirSync(baseRoot)) {
+    if (['.git', 'node_modules', 'reports', '.deepgrade', 'exercises'].includes(name)) continue;
+    cpSync(path.join(baseRoot, name), path.join(outDir, name), { recursive: true });
+  }
+  const headExercises = path.join(headRoot, 'exercises');
+  cpSync(existsSync(headExercises) ? headExercises : path.join(baseRoot, 'exercises'), path.join(outDir, 'exercises'), {
+    recursive: true,
+    // Only the learner's source and notes: no links out of the folder, nothing executable by other means.
+    filter: (src) => !lstatSync(src).isSymbolicLink(),
+  });
+  symlinkSync(path.join(baseRoot, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
+  return outDir;
+}
+
+export function passes(report: GradeReport, thresholdPercent: number): boolean {
+  const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
+  return percent >= thresholdPercent;
+}
+
+/** The job summary: the score, the pass threshold, what was ignored, then the full report. */
+export function prSummary(report: GradeReport, plan: PrPlan, thresholdPercent: number, reportMarkdown: string): string {
+  const percent = report.maxScore > 0 ? Math.round((1000 * report.score) / report.maxScore) / 10 : 100;
+  const lines = [
+    `## deepgrade: ${report.score} / ${report.maxScore} (${percent}%) — ${passes(report, thresholdPercent) ? 'passed' : 'below'} the pass mark of ${thresholdPercent}%`,
+    '',
+  ];
+  if (plan.note) lines.push(`> ${plan.note}`, '');
+  if (!plan.assignments.length) lines.push('This pull request changes no exercise file, so nothing was graded.', '');
+  if (plan.ignored.length) {
+    lines.push(
+      `This pull request also changes files outside \`exercises/\`. They were **ignored**: grading used the base branch's grader.`,
+      '',
+      ...plan.ignored.slice(0, 50).map((f) => `- \`${f}\``),
+      ...(plan.ignored.length > 50 ? [`- … and ${plan.ignored.length - 50} more`] : []),
+      '',
+    );
+  }
+  return `${lines.join('\n')}\n${reportMarkdown}`;
+}
