@@ -1,0 +1,204 @@
+/**
+ * Grader: course 2, week 1 — Gradient checking.
+ *
+ * A gradient check is itself a grader, so it is graded like one: the learner's
+ * gradientCheckN is handed the exact gradients of the course's three-layer
+ * network and deliberately wrong ones (the course's bugs dW2 × 2 and db1 × 4,
+ * a flipped sign, a zeroed or scaled gradient), and its verdicts must be right:
+ * a small difference for the exact gradients, and for wrong ones the relative
+ * difference ‖g − ∇J‖ / (‖g‖ + ‖∇J‖) they really have. Everything runs in
+ * float32, so ε is 1e-2, not the course's float64 1e-7.
+ */
+import * as fc from 'fast-check';
+import { expectNumber, violated } from '../../engine/checks/violation';
+import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
+import { formatNumber, map, type NdArray } from '../../engine/ndarray';
+import type { ValueRecord } from '../../engine/values';
+import { backward, forward, kinkFreePoint, relativeDifference, type Net } from './net-math';
+
+const PARAM_KEYS = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
+
+/** The exact gradients flattened in the order W1, b1, W2, b2, W3, b3. */
+const flatten = (g: Net): number[] => PARAM_KEYS.flatMap((k) => g[`d${k}`]!.data);
+
+/** The exact gradients with some of them scaled: { dW2: 2, db1: 4 } is the course's pair of bugs. */
+function corrupt(g: Net, factors: Record<string, number>): Net {
+  const out: Net = { ...g };
+  for (const [k, f] of Object.entries(factors)) out[k] = map(g[k]!, (v) => v * f);
+  return out;
+}
+
+/**
+ * A point of a network with nX inputs, hidden layers n1 and n2 and m examples,
+ * kink-free (a step of ε, 1e-2 by default, never moves a ReLU input across 0),
+ * unsaturated (|Z3| ≤ 4, so the float32 cost still moves when a parameter does)
+ * and healthy (below).
+ */
+function point(nX: number, n1: number, n2: number, m: number, seed: number, eps = 1e-2) {
+  for (let s = seed; ; ) {
+    const p = kinkFreePoint([nX, n1, n2, 1], m, eps, s, undefined, 0.8, 4);
+    if (healthy(p.X, p.Y, p.params)) return p;
+    s = p.seed + 1;
+  }
+}
+
+/**
+ * A point worth checking: at least a quarter of each hidden layer's units are
+ * active and the gradient is not tiny. (A dead network has gradients near 0, and
+ * a relative difference of near-zero vectors only measures float32 rounding.)
+ */
+function healthy(X: NdArray, Y: NdArray, params: Net): boolean {
+  const { Z } = forward(X, params);
+  const active = (A: NdArray) => A.data.filter((z) => z > 0).length / A.data.length;
+  return active(Z[1]!) >= 0.25 && active(Z[2]!) >= 0.25 && Math.hypot(...flatten(backward(X, Y, params))) >= 0.05;
+}
+
+async function checkN(ctx: CheckContext, params: Net, grads: Net, X: NdArray, Y: NdArray, epsilon: number): Promise<number> {
+  const d = expectNumber(await ctx.call('gradientCheckN', [params as ValueRecord, grads as ValueRecord, X, Y, epsilon], { timeoutMs: 20_000 }), 'gradientCheckN(parameters, gradients, X, Y, epsilon)');
+  if (!Number.isFinite(d)) violated(`gradientCheckN returned ${d}.`, 'Check that g and g̃ have the same length (one entry per parameter, W1, b1, W2, b2, W3, b3 in order) and that the denominator is ‖g‖ + ‖g̃‖.');
+  return d;
+}
+
+/** Random kink-free points: 2–4 inputs, 2–5 and 2–3 hidden units, 3–6 examples. */
+const pointArb = fc
+  .record({ nX: fc.integer({ min: 2, max: 4 }), n1: fc.integer({ min: 2, max: 5 }), n2: fc.integer({ min: 2, max: 3 }), m: fc.integer({ min: 3, max: 6 }), seed: fc.integer({ min: 0, max: 100_000 }) })
+  .map(({ nX, n1, n2, m, seed }) => ({ dims: [nX, n1, n2, 1], ...point(nX, n1, n2, m, seed) }));
+
+const showPoint = (p: { dims: number[]; seed: number; X: NdArray }) => `layers [${p.dims.join(', ')}], m = ${p.X.shape[1]}, parameters and data from Seeded(${p.seed})`;
+
+/** Ways of getting gradients wrong: one or two of them scaled (0 drops one, −1 flips its sign). */
+const bugArb = fc.oneof(
+  fc.constant({ dW2: 2, db1: 4 }),
+  fc.record({ key: fc.constantFrom('dW1', 'dW2', 'dW3', 'db1', 'db2'), factor: fc.constantFrom(-1, 0, 0.5, 2, 3) }).map(({ key, factor }) => ({ [key]: factor })),
+);
+
+export default defineAssignment({
+  id: 'course2/week1/gradient-checking',
+  title: 'Gradient checking',
+  exercises: [
+    {
+      name: 'forwardPropagation',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 1,
+          cases: async () => [
+            { name: 'x = 3, θ = 4', args: [3, 4] },
+            { name: 'x = −2.5, θ = 0.8', args: [-2.5, 0.8] },
+          ],
+        }),
+      ],
+    },
+    {
+      name: 'backwardPropagation',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 1,
+          cases: async () => [
+            { name: 'x = 3, θ = 4', args: [3, 4] },
+            { name: 'x = −2.5, θ = 0.8', args: [-2.5, 0.8] },
+          ],
+        }),
+      ],
+    },
+    {
+      name: 'gradientCheck',
+      dependsOn: ['forwardPropagation', 'backwardPropagation'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => [
+            { name: 'x = 2, θ = 4, ε = 1e-7', args: [2, 4, 1e-7] },
+            { name: 'x = −3.5, θ = 1.5, ε = 1e-3', args: [-3.5, 1.5, 1e-3] },
+            { name: 'x = 0.7, θ = −2, default ε', args: [0.7, -2] },
+          ],
+        }),
+        property({
+          name: 'accepts a correct gradient',
+          points: 1,
+          claim: 'For J = θ·x the two-sided difference is exact up to rounding: the difference is below 1e-6 for any x ≠ 0, θ and ε in [1e-7, 1e-2]',
+          inputs: fc.record({
+            x: fc.double({ min: 0.1, max: 10, noNaN: true }).chain((v) => fc.constantFrom(v, -v)),
+            theta: fc.double({ min: -10, max: 10, noNaN: true }),
+            epsilon: fc.constantFrom(1e-7, 1e-5, 1e-3, 1e-2),
+          }),
+          numRuns: 20,
+          holds: async ({ x, theta, epsilon }, ctx) => {
+            const d = expectNumber(await ctx.call('gradientCheck', [x, theta, epsilon]), 'gradientCheck(x, theta, epsilon)');
+            if (!(Math.abs(d) < 1e-6)) {
+              violated(
+                `the difference is ${formatNumber(d)}.`,
+                'gradapprox = (J(θ + ε) − J(θ − ε)) / (2ε) — mind the parentheses around 2ε — and difference = |grad − gradapprox| / (|grad| + |gradapprox|).',
+              );
+            }
+          },
+        }),
+      ],
+    },
+    {
+      name: 'gradientCheckN',
+      checks: [
+        reference({
+          name: 'verdicts on fixed gradients',
+          points: 4,
+          tolerance: { rtol: 0.05, atol: 2e-4 },
+          timeoutMs: 20_000,
+          cases: async () => {
+            const a = point(3, 4, 2, 5, 11, 0.05);
+            const b = point(4, 5, 3, 3, 12);
+            const ga = backward(a.X, a.Y, a.params);
+            const gb = backward(b.X, b.Y, b.params);
+            const args = (p: typeof a, g: Net, epsilon?: number) => [p.params as ValueRecord, g as ValueRecord, p.X, p.Y, ...(epsilon === undefined ? [] : [epsilon])];
+            return [
+              { name: 'exact gradients, layers [3, 4, 2, 1], m = 5, ε = 0.05', args: args(a, ga, 0.05) },
+              { name: 'exact gradients, layers [4, 5, 3, 1], m = 3, default ε', args: args(b, gb) },
+              { name: "the course's bugs (dW2 × 2, db1 × 4), layers [4, 5, 3, 1], ε = 1e-2", args: args(b, corrupt(gb, { dW2: 2, db1: 4 }), 1e-2) },
+              { name: 'dW3 with its sign flipped, layers [3, 4, 2, 1], ε = 1e-2', args: args(a, corrupt(ga, { dW3: -1 }), 1e-2) },
+            ];
+          },
+        }),
+        property({
+          name: 'accepts exact gradients',
+          points: 2,
+          timeoutMs: 20_000,
+          claim: 'Handed the exact gradients of the network at a point away from ReLU kinks, gradientCheckN (ε = 1e-2) returns a difference below 1e-3',
+          inputs: pointArb,
+          numRuns: 6,
+          show: showPoint,
+          holds: async (p, ctx) => {
+            const d = await checkN(ctx, p.params, backward(p.X, p.Y, p.params), p.X, p.Y, 1e-2);
+            if (!(d < 1e-3)) {
+              violated(
+                `for the exact gradients the difference is ${formatNumber(d)}: this gradient check would reject a correct backward pass.`,
+                'Use the two-sided difference (J(θ + ε) − J(θ − ε)) / (2ε), perturb one parameter at a time from a fresh copy of θ, and use the epsilon argument (float32 needs ε ≈ 1e-2, not 1e-7).',
+              );
+            }
+          },
+        }),
+        property({
+          name: 'measures wrong gradients',
+          points: 3,
+          timeoutMs: 20_000,
+          claim: 'Handed wrong gradients g (some of the exact ones scaled, zeroed or sign-flipped), gradientCheckN returns their relative difference ‖g − ∇J‖ / (‖g‖ + ‖∇J‖) with the true gradient ∇J (within 5%)',
+          inputs: fc.record({ p: pointArb, bug: bugArb }),
+          numRuns: 6,
+          show: ({ p, bug }) => `${showPoint(p)}; the exact gradients with ${Object.entries(bug).map(([k, f]) => `${k} × ${f}`).join(', ')}`,
+          holds: async ({ p, bug }, ctx) => {
+            const exact = backward(p.X, p.Y, p.params);
+            const wrong = corrupt(exact, bug);
+            const expected = relativeDifference(flatten(wrong), flatten(exact));
+            const d = await checkN(ctx, p.params, wrong, p.X, p.Y, 1e-2);
+            if (!(Math.abs(d - expected) <= 0.05 * expected + 5e-4)) {
+              violated(
+                `the difference is ${formatNumber(d)}, but these gradients are off by ${formatNumber(expected)} (relative).`,
+                'difference = ‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖), with Euclidean norms (square root of the sum of squares) over the whole vectors.',
+              );
+            }
+          },
+        }),
+      ],
+    },
+  ],
+});

@@ -1,0 +1,191 @@
+/**
+ * Grader: course 2, week 1 — Initialization.
+ *
+ * Seeded reference outputs for the four initializers; statistical properties on
+ * large layers (mean ≈ 0, standard deviation ≈ the initializer's scale, zero
+ * biases, shapes for any layer sizes); and the lesson of zero initialization as
+ * a property: after gradient descent from it, every hidden unit of a layer is
+ * still identical to the others.
+ */
+import * as fc from 'fast-check';
+import { dim, labels, tensor } from '../../engine/arbitraries';
+import { expectClose, expectRecord, expectTensor, violated, Violation } from '../../engine/checks/violation';
+import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
+import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
+import type { ValueRecord } from '../../engine/values';
+import { train, type Net } from './net-math';
+
+const SEED_HINT =
+  'Call np.random.seed(3) at the start of the function, before drawing: without it the weights depend on whatever drew random numbers before, and change from call to call.';
+
+type Initializer = 'initializeParametersZeros' | 'initializeParametersRandom' | 'initializeParametersHe' | 'initializeParametersXavier';
+
+/** Calls an initializer and checks every Wl is [n_l, n_(l−1)] and every bl is [n_l, 1]. */
+async function initialize(ctx: CheckContext, fn: Initializer, dims: number[]): Promise<Net> {
+  const L = dims.length - 1;
+  const keys = Array.from({ length: L }, (_, i) => [`W${i + 1}`, `b${i + 1}`]).flat();
+  const p = expectRecord(await ctx.call(fn, [dims]), `${fn}([${dims.join(', ')}])`, keys);
+  const out: Net = {};
+  for (let l = 1; l <= L; l++) {
+    const W = p[`W${l}`]!;
+    const [n, nPrev] = [dims[l]!, dims[l - 1]!];
+    if (expectTensor(W, `W${l}`).shape.join() === [nPrev, n].join() && n !== nPrev) {
+      violated(`W${l} has shape [${nPrev}, ${n}], expected [${n}, ${nPrev}].`, `W${l} is [n_${l}, n_${l - 1}] = [layersDims[${l}], layersDims[${l - 1}]]: one row per unit of layer ${l}.`);
+    }
+    out[`W${l}`] = expectTensor(W, `W${l}`, [n, nPrev]);
+    out[`b${l}`] = expectTensor(p[`b${l}`]!, `b${l}`, [n, 1]);
+  }
+  const extra = Object.keys(p).filter((k) => !keys.includes(k));
+  if (extra.length) violated(`the parameters have unexpected keys ${extra.join(', ')} for ${L} layers.`, `layersDims has ${dims.length} entries: that is ${L} layers (layer 0 is the input).`);
+  return out;
+}
+
+function expectZeroBiases(p: Net, dims: number[]): void {
+  for (let l = 1; l < dims.length; l++) {
+    const b = p[`b${l}`]!;
+    expectClose(b, nd(new Array(dims[l]).fill(0), [dims[l]!, 1]), `b${l} (biases start at zero)`);
+  }
+}
+
+/** Mean ≈ 0 and standard deviation within 10% of `target`, for a weight matrix of at least 900 entries. */
+function expectScale(W: NdArray, target: number, what: string, formula: string): void {
+  const n = W.data.length;
+  const mean = W.data.reduce((s, v) => s + v, 0) / n;
+  const std = Math.sqrt(W.data.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
+  if (Math.abs(mean) > (5 * target) / Math.sqrt(n)) {
+    violated(`${what} has mean ${formatNumber(mean)}: over ${n} standard normal draws × ${formatNumber(target)} it should be within ${formatNumber((5 * target) / Math.sqrt(n))} of 0.`, 'Draw the weights with np.random.randn (mean 0), not np.random.rand (uniform in [0, 1)).');
+  }
+  if (Math.abs(std / target - 1) > 0.1) {
+    violated(
+      `${what} has standard deviation ${formatNumber(std)}, expected ${formatNumber(target)} (${formula}) within 10% — it is ${formatNumber(std / target)}× that.`,
+      'randn has standard deviation 1: the scale you multiply it by becomes the standard deviation of the weights.',
+    );
+  }
+}
+
+/** Large layers, so that each weight matrix's sample mean and deviation are accurate. */
+const largeDims = fc.tuple(fc.integer({ min: 30, max: 120 }), fc.integer({ min: 30, max: 120 }), fc.integer({ min: 30, max: 90 }), fc.integer({ min: 1, max: 3 })).map((t) => [...t]);
+
+function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula: string) {
+  return property({
+    name: 'statistics on large layers',
+    points: 2,
+    claim: `For any layer sizes, every Wl has mean ≈ 0 and standard deviation ≈ ${formula} (within 10%) and every bl is zero`,
+    inputs: largeDims,
+    numRuns: 8,
+    holds: async (dims: number[], ctx: CheckContext) => {
+      const p = await initialize(ctx, fn, dims);
+      expectZeroBiases(p, dims);
+      for (let l = 1; l < dims.length; l++) {
+        const W = p[`W${l}`]!;
+        if (W.data.length < 900) continue;
+        expectScale(W, scaleOf(dims[l - 1]!), `W${l} ([${W.shape.join(', ')}])`, formula.replace(/n_\(l−1\)/g, `n_${l - 1} = ${dims[l - 1]}`));
+      }
+    },
+  });
+}
+
+/** Layer sizes for shape checks: 2 to 4 layers of 1 to 7 units. */
+const smallDims = fc.array(dim(7), { minLength: 2, maxLength: 5 });
+
+function shapes(fn: Initializer, points = 1) {
+  return property({
+    name: 'shapes for any layer sizes',
+    points,
+    claim: 'For any layersDims = [n_0, …, n_L], the result holds W1 … WL of shape [n_l, n_(l−1)] and b1 … bL of shape [n_l, 1] of zeros, and nothing else',
+    inputs: smallDims,
+    numRuns: 15,
+    holds: async (dims: number[], ctx: CheckContext) => {
+      expectZeroBiases(await initialize(ctx, fn, dims), dims);
+    },
+  });
+}
+
+const seededCases = (dimsList: number[][]) => async () => dimsList.map((dims) => ({ name: `layersDims = [${dims.join(', ')}]`, args: [dims] }));
+
+/** A small network and data set for the symmetry check: n_0 inputs, two or three hidden layers, one output. */
+const symmetryInputs = fc
+  .record({ nX: dim(4), hidden: fc.array(dim(5, 2), { minLength: 1, maxLength: 2 }), m: dim(6, 2) })
+  .chain(({ nX, hidden, m }) => fc.record({ dims: fc.constant<number[]>([nX, ...hidden, 1]), X: tensor([nX, m]), Y: labels(m) }));
+
+export default defineAssignment({
+  id: 'course2/week1/initialization',
+  title: 'Initialization',
+  exercises: [
+    {
+      name: 'initializeParametersZeros',
+      checks: [
+        reference({ name: 'seeded cases', points: 2, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
+        shapes('initializeParametersZeros'),
+        property({
+          name: 'zeros do not break symmetry',
+          points: 2,
+          claim:
+            'After 5 steps of gradient descent (learning rate 0.5) from your zero initialization, the hidden units of each layer are still identical: ' +
+            'every row of Wl is the same and every entry of bl is the same — zero initialization cannot break symmetry',
+          inputs: symmetryInputs,
+          numRuns: 10,
+          holds: async ({ dims, X, Y }, ctx) => {
+            const p = await initialize(ctx, 'initializeParametersZeros', dims);
+            const trained = train(X, Y, p, 5, 0.5);
+            for (let l = 1; l < dims.length - 1; l++) {
+              const W = trained[`W${l}`]!;
+              const b = trained[`b${l}`]!;
+              const cols = W.shape[1]!;
+              for (let u = 1; u < W.shape[0]!; u++) {
+                const differs = W.data.slice(u * cols, (u + 1) * cols).some((w, j) => Math.abs(w - W.data[j]!) > 1e-9) || Math.abs(b.data[u]! - b.data[0]!) > 1e-9;
+                if (differs) {
+                  violated(
+                    `after training, units 1 and ${u + 1} of hidden layer ${l} differ (row ${u + 1} of W${l} or b${l}), so the initialization was not all zeros.`,
+                    'initializeParametersZeros must set every weight and bias to 0: tf.zeros for W and b alike.',
+                  );
+                }
+              }
+            }
+          },
+        }),
+      ],
+    },
+    {
+      name: 'initializeParametersRandom',
+      checks: [
+        reference({ name: 'seeded cases', points: 3, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
+        shapes('initializeParametersRandom'),
+        statistics('initializeParametersRandom', () => 10, '10'),
+        property({
+          name: 'reproducible',
+          points: 1,
+          claim: 'Two calls with the same layersDims return the same weights: the function calls np.random.seed(3) before drawing',
+          inputs: smallDims,
+          numRuns: 5,
+          holds: async (dims, ctx) => {
+            const first = await initialize(ctx, 'initializeParametersRandom', dims);
+            const second = await initialize(ctx, 'initializeParametersRandom', dims);
+            try {
+              expectClose(second as ValueRecord, first as ValueRecord, 'the second call\'s parameters (compared with the first call\'s)');
+            } catch (err) {
+              if (err instanceof Violation) violated(err.message, SEED_HINT);
+              throw err;
+            }
+          },
+        }),
+      ],
+    },
+    {
+      name: 'initializeParametersHe',
+      checks: [
+        reference({ name: 'seeded cases', points: 3, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
+        shapes('initializeParametersHe'),
+        statistics('initializeParametersHe', (nPrev) => Math.sqrt(2 / nPrev), '√(2 / n_(l−1))'),
+      ],
+    },
+    {
+      name: 'initializeParametersXavier',
+      checks: [
+        reference({ name: 'seeded cases', points: 2, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
+        shapes('initializeParametersXavier'),
+        statistics('initializeParametersXavier', (nPrev) => Math.sqrt(1 / nPrev), '√(1 / n_(l−1))'),
+      ],
+    },
+  ],
+});

@@ -1,0 +1,175 @@
+/**
+ * Plain-JavaScript math of the course 2 week 1 networks (LINEAR → RELU for the
+ * hidden layers, LINEAR → SIGMOID at the output), shared by the week's graders:
+ * the provided forward and backward passes (no regularization, no dropout) that
+ * the properties compare reductions with, gradient descent for the symmetry
+ * check, and kink-free points for the gradient checks.
+ */
+import { map, matmul, nd, sumAxis2d, transpose2d, zip, type NdArray } from '../../engine/ndarray';
+import { Seeded } from '../../engine/seeded';
+
+export type Net = Record<string, NdArray>;
+
+export const relu = (a: NdArray): NdArray => map(a, (z) => Math.max(0, z));
+export const sigmoid = (a: NdArray): NdArray => map(a, (z) => 1 / (1 + Math.exp(-z)));
+export const scale = (a: NdArray, k: number): NdArray => map(a, (v) => v * k);
+export const add = (a: NdArray, b: NdArray): NdArray => zip(a, b, (x, y) => x + y);
+export const sub = (a: NdArray, b: NdArray): NdArray => zip(a, b, (x, y) => x - y);
+export const sumSquares = (a: NdArray): number => a.data.reduce((s, v) => s + v * v, 0);
+
+/** Z = W·A + b, with the [n, 1] column b broadcast over the m columns. */
+export function affine(W: NdArray, A: NdArray, b: NdArray): NdArray {
+  const WA = matmul(W, A);
+  const m = WA.shape[1]!;
+  return nd(
+    WA.data.map((v, i) => v + b.data[Math.floor(i / m)]!),
+    WA.shape,
+  );
+}
+
+/** The number of layers of a parameter record (W1, b1, …, WL, bL). */
+export function layerCount(params: Net): number {
+  let L = 0;
+  while (params[`W${L + 1}`]) L++;
+  return L;
+}
+
+/** Every layer's Z and A (A[0] = X); the output A[L] is sigmoid, the others relu. */
+export function forward(X: NdArray, params: Net): { Z: NdArray[]; A: NdArray[] } {
+  const L = layerCount(params);
+  const Z: NdArray[] = [X];
+  const A: NdArray[] = [X];
+  for (let l = 1; l <= L; l++) {
+    Z[l] = affine(params[`W${l}`]!, A[l - 1]!, params[`b${l}`]!);
+    A[l] = l < L ? relu(Z[l]!) : sigmoid(Z[l]!);
+  }
+  return { Z, A };
+}
+
+/** Cross-entropy −(1/m)·Σ[y·log(a) + (1 − y)·log(1 − a)]. */
+export function crossEntropy(A: NdArray, Y: NdArray): number {
+  const m = Y.shape[1]!;
+  return -A.data.reduce((s, a, i) => s + (Y.data[i]! * Math.log(a) + (1 - Y.data[i]!) * Math.log(1 - a)), 0) / m;
+}
+
+/** The gradients of the cross-entropy, keyed like the course: dZl, dWl, dbl for every layer and dAl for the hidden ones. */
+export function backward(X: NdArray, Y: NdArray, params: Net): Net {
+  const L = layerCount(params);
+  const { A } = forward(X, params);
+  const m = X.shape[1]!;
+  const g: Net = {};
+  let dZ = sub(A[L]!, Y);
+  for (let l = L; l >= 1; l--) {
+    g[`dZ${l}`] = dZ;
+    g[`dW${l}`] = scale(matmul(dZ, transpose2d(A[l - 1]!)), 1 / m);
+    g[`db${l}`] = scale(sumAxis2d(dZ, 1), 1 / m);
+    if (l > 1) {
+      const dA = matmul(transpose2d(params[`W${l}`]!), dZ);
+      g[`dA${l - 1}`] = dA;
+      dZ = zip(dA, A[l - 1]!, (d, a) => (a > 0 ? d : 0));
+    }
+  }
+  return g;
+}
+
+/** Gradient descent: `steps` steps of learning rate `rate` on the cross-entropy. */
+export function train(X: NdArray, Y: NdArray, params: Net, steps: number, rate: number): Net {
+  let p = params;
+  for (let i = 0; i < steps; i++) {
+    const g = backward(X, Y, p);
+    const next: Net = {};
+    for (const [k, v] of Object.entries(p)) next[k] = sub(v, scale(g[`d${k}`]!, rate));
+    p = next;
+  }
+  return p;
+}
+
+/** The course's 12-item cache of a three-layer network: (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3). */
+export function cacheTuple(X: NdArray, p: Net): NdArray[] {
+  const { Z, A } = forward(X, p);
+  return [1, 2, 3].flatMap((l) => [Z[l]!, A[l]!, p[`W${l}`]!, p[`b${l}`]!]);
+}
+
+/** Random parameters of a network with the given layer sizes: weights and biases ~ N(0, scale²). */
+export function randomNet(s: Seeded, dims: number[], weightScale = 1): Net {
+  const p: Net = {};
+  for (let l = 1; l < dims.length; l++) {
+    p[`W${l}`] = s.randn([dims[l]!, dims[l - 1]!], weightScale);
+    p[`b${l}`] = s.randn([dims[l]!, 1], weightScale);
+  }
+  return p;
+}
+
+/** The hidden pre-activations Z1 … Z(L−1) (where ReLU has its kink). */
+export function hiddenZ(X: NdArray, p: Net): NdArray[] {
+  const { Z } = forward(X, p);
+  return Z.slice(1, layerCount(p));
+}
+
+/** What a kink check looks at: the pre-activations of ReLU units at a point. */
+export type PreActivations = (point: Net) => NdArray[];
+
+/**
+ * True when every pre-activation is at least `margin` from 0 and moving any
+ * single parameter entry by ±eps changes the sign of none: central differences
+ * with that step then never straddle a ReLU kink.
+ */
+export function kinkFree(point: Net, pre: PreActivations, eps: number, margin = 1e-3): boolean {
+  const base = pre(point);
+  if (base.some((Z) => Z.data.some((z) => Math.abs(z) < margin))) return false;
+  for (const [name, value] of Object.entries(point)) {
+    for (let i = 0; i < value.data.length; i++) {
+      for (const step of [eps, -eps]) {
+        const moved = nd(
+          value.data.map((x, j) => (j === i ? x + step : x)),
+          value.shape,
+        );
+        const Zs = pre({ ...point, [name]: moved });
+        if (Zs.some((Z, k) => Z.data.some((z, j) => Math.abs(z) < margin || Math.sign(z) !== Math.sign(base[k]!.data[j]!)))) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * A reproducible gradient-check point: X, Y and parameters (weights and biases
+ * ~ N(0, weightScale²)) drawn from the first seed ≥ firstSeed whose point is
+ * kink-free (by default for the plain forward pass) and whose output
+ * pre-activations stay within ±maxOutput (a saturated sigmoid makes float32
+ * costs flat).
+ */
+export function kinkFreePoint(
+  dims: number[],
+  m: number,
+  eps: number,
+  firstSeed: number,
+  pre: (X: NdArray) => PreActivations = (X) => (p) => hiddenZ(X, p),
+  weightScale = 1,
+  maxOutput = Infinity,
+): { X: NdArray; Y: NdArray; params: Net; seed: number } {
+  for (let seed = firstSeed; seed < firstSeed + 1000; seed++) {
+    const s = new Seeded(seed);
+    const X = s.randn([dims[0]!, m]);
+    const Y = s.labels(m);
+    const params = randomNet(s, dims, weightScale);
+    const { Z } = forward(X, params);
+    if (Z[dims.length - 1]!.data.some((z) => Math.abs(z) > maxOutput)) continue;
+    if (kinkFree(params, pre(X), eps)) return { X, Y, params, seed };
+  }
+  throw new Error(`no kink-free point among seeds ${firstSeed}…${firstSeed + 999}`);
+}
+
+/** The relative difference ‖a − b‖ / (‖a‖ + ‖b‖) of two vectors. */
+export function relativeDifference(a: readonly number[], b: readonly number[]): number {
+  let d = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    d += (a[i]! - b[i]!) ** 2;
+    na += a[i]! ** 2;
+    nb += b[i]! ** 2;
+  }
+  const den = Math.sqrt(na) + Math.sqrt(nb);
+  return den === 0 ? 0 : Math.sqrt(d) / den;
+}

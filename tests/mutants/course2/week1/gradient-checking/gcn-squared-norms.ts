@@ -1,0 +1,31 @@
+import * as tf from '@tensorflow/tfjs';
+import { dictionaryToVector, forwardPropagationN, gradientsToVector, vectorToDictionary } from '../../../../../lib/datasets/course2-week1-utils';
+import { backwardPropagation, forwardPropagation, type Gradients, type ThreeLayerParameters } from '../../../../../solutions/course2/week1/gradient-checking';
+export * from '../../../../../solutions/course2/week1/gradient-checking';
+
+export const mutant = {
+  fn: 'gradientCheckN',
+  hint: 'The norms are Euclidean: take the square root of each sum of squares, ‖v‖ = √(Σ v²).',
+};
+
+export function gradientCheckN(parameters: ThreeLayerParameters, gradients: Gradients, X: tf.Tensor2D, Y: tf.Tensor2D, epsilon = 1e-2): number {
+  const [parametersValues] = dictionaryToVector(parameters);
+  const grad = gradientsToVector(gradients);
+  const eps = epsilon;
+  void epsilon;
+  const cost = (theta: number[]) => tf.tidy(() => forwardPropagationN(X, Y, vectorToDictionary(theta, parameters))[0]);
+  const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  const gradapprox: number[] = [];
+  for (let i = 0; i < parametersValues.length; i++) {
+    const thetaPlus = [...parametersValues];
+    thetaPlus[i]! += eps;
+    const thetaMinus = [...parametersValues];
+    thetaMinus[i]! -= eps;
+    gradapprox.push((cost(thetaPlus) - cost(thetaMinus)) / (2 * eps));
+  }
+  return sq(grad.map((g, i) => g - gradapprox[i]!)) / (sq(grad) + sq(gradapprox));
+  function sq(v: number[]): number {
+    void norm;
+    return v.reduce((s, x) => s + x * x, 0);
+  };
+}

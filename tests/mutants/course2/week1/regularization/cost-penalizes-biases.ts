@@ -1,0 +1,17 @@
+import * as tf from '@tensorflow/tfjs';
+import { computeCost } from '../../../../../lib/datasets/course2-week1-utils';
+import { np } from '../../../../../lib/np-random';
+import type { Cache, DropoutCache, Gradients, ThreeLayerParameters } from '../../../../../solutions/course2/week1/regularization';
+export * from '../../../../../solutions/course2/week1/regularization';
+
+export const mutant = {
+  fn: 'computeCostWithRegularization',
+  hint: 'The penalty also sums the biases\' squares: L2 regularization penalizes the weights W1, W2, W3 only.',
+};
+
+export function computeCostWithRegularization(A3: tf.Tensor2D, Y: tf.Tensor2D, parameters: ThreeLayerParameters, lambd: number): number {
+  const m = Y.shape[1];
+  const sq = (W: tf.Tensor2D) => tf.sum(tf.square(W)).dataSync()[0]!;
+  const total = Object.values(parameters).reduce((s, p) => s + sq(p), 0);
+  return computeCost(A3, Y) + (lambd / (2 * m)) * total;
+}

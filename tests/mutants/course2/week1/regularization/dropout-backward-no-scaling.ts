@@ -1,0 +1,28 @@
+import * as tf from '@tensorflow/tfjs';
+import { computeCost } from '../../../../../lib/datasets/course2-week1-utils';
+import { np } from '../../../../../lib/np-random';
+import type { Cache, DropoutCache, Gradients, ThreeLayerParameters } from '../../../../../solutions/course2/week1/regularization';
+export * from '../../../../../solutions/course2/week1/regularization';
+
+export const mutant = {
+  fn: 'backwardPropagationWithDropout',
+  hint: 'After masking dA2 and dA1, divide them by keepProb too: the forward pass scaled the kept units by 1 / keepProb.',
+};
+
+export function backwardPropagationWithDropout(X: tf.Tensor2D, Y: tf.Tensor2D, cache: DropoutCache, keepProb: number): Gradients {
+  const m = X.shape[1];
+  const [, D1, A1, , , , D2, A2, W2, , , A3, W3] = cache;
+  void D1, D2;
+  const dZ3 = tf.sub(A3, Y) as tf.Tensor2D;
+  const dW3 = tf.matMul(dZ3, A2, false, true).div(m) as tf.Tensor2D;
+  const db3 = tf.sum(dZ3, 1, true).div(m) as tf.Tensor2D;
+  const dA2 = tf.matMul(W3, dZ3, true, false).mul(D2) as tf.Tensor2D;
+  const dZ2 = tf.mul(dA2, tf.cast(tf.greater(A2, 0), 'float32')) as tf.Tensor2D;
+  const dW2 = tf.matMul(dZ2, A1, false, true).div(m) as tf.Tensor2D;
+  const db2 = tf.sum(dZ2, 1, true).div(m) as tf.Tensor2D;
+  const dA1 = tf.matMul(W2, dZ2, true, false).mul(D1) as tf.Tensor2D;
+  const dZ1 = tf.mul(dA1, tf.cast(tf.greater(A1, 0), 'float32')) as tf.Tensor2D;
+  const dW1 = tf.matMul(dZ1, X, false, true).div(m) as tf.Tensor2D;
+  const db1 = tf.sum(dZ1, 1, true).div(m) as tf.Tensor2D;
+  return { dZ3, dW3, db3, dA2, dZ2, dW2, db2, dA1, dZ1, dW1, db1 };
+}
