@@ -5,12 +5,15 @@
  * Ratios, not seconds, because these machines are shared and noisy.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { copyRepo } from '../tests/support/repo-copy';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET = 2.5;
+const CLASS_SIZE = Number(process.env.BENCH_CLASS_SIZE ?? 200);
+const CLASS_TARGET_SECONDS = 60;
 
 function time(cmd: string, args: string[], cwd: string): number {
   const start = process.hrtime.bigint();
@@ -20,6 +23,7 @@ function time(cmd: string, args: string[], cwd: string): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+const repoRoot = () => path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const repo = copyRepo();
 try {
   cpSync(path.join(repo, 'solutions'), path.join(repo, 'exercises'), { recursive: true });
@@ -37,6 +41,27 @@ try {
   console.log(`node importing TensorFlow.js   ${median(bareTimes).toFixed(0)} ms`);
   console.log(`npm run grade week3            ${median(gradeTimes).toFixed(0)} ms`);
   console.log(`ratio                          ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'not met'})`);
+
+  // Throughput of batch grading: a class of week-3 submissions, every other one finished.
+  const classDir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-bench-class-'));
+  try {
+    const id = 'course1/week3/planar-classification';
+    const solution = readFileSync(path.join(repo, 'solutions', `${id}.ts`), 'utf8');
+    const stub = readFileSync(path.join(repoRoot(), 'exercises', `${id}.ts`), 'utf8');
+    for (let i = 0; i < CLASS_SIZE; i++) {
+      const file = path.join(classDir, 'class', `learner-${String(i).padStart(3, '0')}`, `${id}.ts`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, i % 2 ? stub : solution);
+    }
+    const batch = ['--import', 'tsx', 'graders/cli.ts', 'week3', '--submissions', path.join(classDir, 'class'), '--out', path.join(classDir, 'out')];
+    const ms = time('node', batch, repo);
+    const perSecond = CLASS_SIZE / (ms / 1000);
+    console.log(`\nbatch: ${CLASS_SIZE} week-3 submissions in ${(ms / 1000).toFixed(1)} s (${perSecond.toFixed(2)} per second)`);
+    const for200 = 200 / perSecond;
+    console.log(`       200 submissions ≈ ${for200.toFixed(0)} s (target < ${CLASS_TARGET_SECONDS} s: ${for200 < CLASS_TARGET_SECONDS ? 'met' : 'not met'})`);
+  } finally {
+    rmSync(classDir, { recursive: true, force: true });
+  }
 } finally {
   rmSync(repo, { recursive: true, force: true });
 }

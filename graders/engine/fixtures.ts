@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareValues } from './compare';
 import type { AssignmentDef, ReferenceCheckDef } from './define';
@@ -44,11 +44,25 @@ export function fixtureKey(exercise: string, check: string): string {
   return `${exercise}/${check}`;
 }
 
-/** Reads and validates an assignment's fixtures; every problem names the file. */
+const loaded = new Map<string, { mtimeMs: number; fixture: FixtureFile }>();
+
+/**
+ * Reads and validates an assignment's fixtures; every problem names the file.
+ * Kept in memory while the file is unchanged: a class of submissions reads it once.
+ */
 export function loadFixtures(root: string, assignmentId: string): FixtureFile {
   const file = fixturePath(root, assignmentId);
   const rel = path.relative(root, file);
   if (!existsSync(file)) throw new Error(`${rel} is missing: run \`npm run fixtures\` to generate it.`);
+  const mtimeMs = statSync(file).mtimeMs;
+  const cached = loaded.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.fixture;
+  const fixture = readFixture(file, rel, assignmentId);
+  loaded.set(file, { mtimeMs, fixture });
+  return fixture;
+}
+
+function readFixture(file: string, rel: string, assignmentId: string): FixtureFile {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
