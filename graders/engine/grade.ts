@@ -32,7 +32,8 @@ export interface GradeOptions {
   learnerRoot?: string;
   /** Instructor code (solutions, mutants): may import anything. Never for learner files. */
   trusted?: boolean;
-  sandbox: Sandbox;
+  /** Where learner code runs. With several, exercise i runs in sandbox i mod n: the same split every run. */
+  sandbox: Sandbox | Sandbox[];
 }
 
 export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
@@ -76,10 +77,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     fixtureError = (err as Error).message;
   }
 
-  const learner = options.sandbox.implementation(built.file);
-
-  const results: ExerciseResult[] = [];
-  for (const exercise of exercises) {
+  const gradeExercise = async (exercise: ExerciseDef, learner: Implementation): Promise<ExerciseResult> => {
     const checks: CheckResult[] = [];
     for (const check of checksOf(exercise)) {
       // After one time-out, the rest of this function's checks would most likely wait out their limits too.
@@ -90,8 +88,17 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
           : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed }),
       );
     }
-    results.push(exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks)));
-  }
+    return exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks));
+  };
+
+  const sandboxes = Array.isArray(options.sandbox) ? options.sandbox : [options.sandbox];
+  const results: ExerciseResult[] = new Array(exercises.length);
+  await Promise.all(
+    sandboxes.map(async (sandbox, j) => {
+      const learner = sandbox.implementation(built.file);
+      for (let i = j; i < exercises.length; i += sandboxes.length) results[i] = await gradeExercise(exercises[i]!, learner);
+    }),
+  );
   return assignmentResult(def.id, def.title, relFile, explainPrerequisites(results));
 }
 

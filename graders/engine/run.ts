@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gradeAssignment } from './grade';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
@@ -24,11 +25,14 @@ export interface RunOptions {
 export async function runGrading(options: RunOptions): Promise<GradeReport> {
   const seed = options.seed ?? DEFAULT_SEED;
   const picked = selectAssignments(options.root, options.selector);
-  const sandbox = options.sandbox ?? new Sandbox({ root: options.root });
-  // TensorFlow.js takes a moment to load in the sandbox: start it while the graders load.
+  // One learner's exercises spread over a sandbox per core (two at most: each loads TensorFlow.js).
+  const sandboxes = options.sandbox
+    ? [options.sandbox]
+    : Array.from({ length: Math.min(2, os.availableParallelism()) }, () => new Sandbox({ root: options.root }));
+  // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
   const warm = options.sandbox
     ? Promise.resolve()
-    : sandbox.warmUp().catch((err: unknown) => {
+    : Promise.all(sandboxes.map((s) => s.warmUp())).catch((err: unknown) => {
         throw new Error(`the sandbox for learner code could not start: ${(err as Error).message}`);
       });
   warm.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
@@ -48,14 +52,14 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         only: options.only,
         hidden: options.hidden,
         learnerFile: options.learnerFiles?.[def.id],
-        sandbox,
+        sandbox: sandboxes,
       });
       options.onAssignment?.(result);
       results.push(result);
     }
     return gradeReport(options.selector, seed, packageVersion(options.root), results);
   } finally {
-    if (!options.sandbox) await sandbox.close();
+    if (!options.sandbox) await Promise.all(sandboxes.map((s) => s.close()));
   }
 }
 
