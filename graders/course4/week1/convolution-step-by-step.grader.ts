@@ -1,0 +1,694 @@
+/**
+ * Grader: course 4, week 1 — convolutional model, step by step.
+ *
+ * The properties compare learners' outputs with a plain-JavaScript convolution
+ * and pooling (conv-math.ts, float64, direct summation), so they run in the
+ * learner edition too. Learners write these layers with explicit loops, which in
+ * TensorFlow.js means many tiny ops per call: the shapes stay small and the
+ * checks that call the conv and pool functions get a generous time limit.
+ */
+import * as fc from 'fast-check';
+import { dim, tensor } from '../../engine/arbitraries';
+import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
+import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
+import { callOrThrow } from '../../engine/implementation';
+import { formatNd, formatNumber, formatShape, full, nd, sameShape, sizeOf, type NdArray } from '../../engine/ndarray';
+import { Seeded } from '../../engine/seeded';
+import type { Value } from '../../engine/values';
+import {
+  at,
+  channelSums,
+  convBackwardJs,
+  convForwardJs,
+  distinct,
+  distinctArb,
+  forEachWindow,
+  outSize,
+  poolBackwardJs,
+  poolForwardJs,
+  poolShape,
+  singleStepJs,
+  zeroPadJs,
+  type ConvHp,
+  type Mode,
+  type PoolHp,
+} from './conv-math';
+
+/** A looped TF.js convolution runs thousands of tiny ops: allow it time. */
+const SLOW = 30_000;
+const grid = { min: -2, max: 2, step: 0.25 };
+const modes: Mode[] = ['max', 'average'];
+
+// ---------------------------------------------------------------- inputs
+
+type ConvInput = { APrev: NdArray; W: NdArray; b: NdArray; hp: ConvHp };
+
+/** A random convolution: m ≤ 2, nCPrev, nC ≤ 3, f ≤ 3, stride ≤ 3, pad ≤ 2, and an image at least f wide once padded. */
+const convArb = (fMax = 3, fixed?: ConvHp): fc.Arbitrary<ConvInput> =>
+  fc
+    .record({
+      m: dim(2),
+      nCPrev: dim(3),
+      nC: dim(3),
+      f: dim(fMax),
+      stride: fixed ? fc.constant(fixed.stride) : dim(3),
+      pad: fixed ? fc.constant(fixed.pad) : fc.integer({ min: 0, max: 2 }),
+    })
+    .chain(({ m, nCPrev, nC, f, stride, pad }) => {
+      const side = fc.integer({ min: Math.max(1, f - 2 * pad), max: 5 });
+      return fc.record({ nH: side, nW: side }).chain(({ nH, nW }) =>
+        fc.record({
+          APrev: tensor([m, nH, nW, nCPrev], grid),
+          W: tensor([f, f, nCPrev, nC], grid),
+          b: tensor([1, 1, 1, nC], grid),
+          hp: fc.constant({ stride, pad }),
+        }),
+      );
+    });
+
+type PoolInput = { APrev: NdArray; hp: PoolHp; mode: Mode };
+
+/** A random pooling layer: f ≤ 3, stride ≤ 3, an image at least f wide, values from `values(shape)`. */
+const poolArb = (values: (shape: number[]) => fc.Arbitrary<NdArray>, mode?: Mode): fc.Arbitrary<PoolInput> =>
+  fc
+    .record({ m: dim(2), nC: dim(3), f: dim(3), stride: dim(3), mode: mode ? fc.constant(mode) : fc.constantFrom(...modes) })
+    .chain(({ m, nC, f, stride, mode }) => {
+      const side = fc.integer({ min: f, max: 5 });
+      return fc.record({ nH: side, nW: side }).chain(({ nH, nW }) => fc.record({ APrev: values([m, nH, nW, nC]), hp: fc.constant({ f, stride }), mode: fc.constant(mode) }));
+    });
+
+/** A tensor for a counterexample: its values when it is small enough to read, else its shape. */
+const brief = (name: string, a: NdArray) => `${name} ${formatShape(a.shape)}${a.data.length <= 24 ? ` = ${formatNd(a, 24)}` : ''}`;
+const showConv = ({ APrev, W, b, hp, dZ }: ConvInput & { dZ?: NdArray }) =>
+  [brief('A_prev', APrev), brief('W', W), brief('b', b), `stride ${hp.stride}, pad ${hp.pad}`, ...(dZ ? [brief('dZ', dZ)] : [])].join('\n');
+const showPool = ({ APrev, hp, mode, dA }: PoolInput & { dA?: NdArray }) =>
+  [brief('A_prev', APrev), `f ${hp.f}, stride ${hp.stride}, mode '${mode}'`, ...(dA ? [brief('dA', dA)] : [])].join('\n');
+
+// ---------------------------------------------------------------- calls
+
+async function convForward(ctx: CheckContext, { APrev, W, b, hp }: ConvInput): Promise<[NdArray, Value]> {
+  const out = expectArray(await ctx.call('convForward', [APrev, W, b, hp]), 'convForward(A_prev, W, b, hparameters)', 2);
+  return [expectTensor(out[0]!, 'Z (the first item convForward returns)'), out[1]!];
+}
+
+async function poolForward(ctx: CheckContext, APrev: NdArray, hp: PoolHp, mode: Mode): Promise<[NdArray, Value]> {
+  const out = expectArray(await ctx.call('poolForward', [APrev, hp, mode]), `poolForward(A_prev, hparameters, '${mode}')`, 2);
+  return [expectTensor(out[0]!, 'A (the first item poolForward returns)'), out[1]!];
+}
+
+function threeGradients(v: Value): [NdArray, NdArray, NdArray] {
+  const [dAPrev, dW, db] = expectArray(v, 'convBackward(dZ, cache)', 3);
+  return [
+    expectTensor(dAPrev!, 'dA_prev (the first item convBackward returns)'),
+    expectTensor(dW!, 'dW (the second item convBackward returns)'),
+    expectTensor(db!, 'db (the third item convBackward returns)'),
+  ];
+}
+
+/** The expected output shape, with the arithmetic spelled out when the learner's differs. */
+function expectOutputShape(out: NdArray, what: string, expected: number[], formula: string): void {
+  if (!sameShape(out.shape, expected)) violated(`${what} has shape ${formatShape(out.shape)}, expected ${formatShape(expected)}: ${formula}.`);
+}
+
+const convFormula = ({ APrev, W, hp }: ConvInput) => {
+  const f = W.shape[0]!;
+  const one = (n: number) => `⌊(${n} + 2·${hp.pad} − ${f}) / ${hp.stride}⌋ + 1 = ${outSize(n, f, hp.stride, hp.pad)}`;
+  return `nH = ⌊(nH_prev + 2·pad − f) / stride⌋ + 1 = ${one(APrev.shape[1]!)}, nW = ${one(APrev.shape[2]!)}, and nC = W.shape[3] = ${W.shape[3]}`;
+};
+
+const poolFormula = (APrev: NdArray, { f, stride }: PoolHp) => {
+  const one = (n: number) => `⌊(${n} − ${f}) / ${stride}⌋ + 1 = ${outSize(n, f, stride)}`;
+  return `nH = ⌊(nH_prev − f) / stride⌋ + 1 = ${one(APrev.shape[1]!)}, nW = ${one(APrev.shape[2]!)}; the channels stay ${APrev.shape[3]}`;
+};
+
+const dot = (a: NdArray, b: NdArray) => a.data.reduce((s, x, i) => s + x * b.data[i]!, 0);
+const idx = (shape: readonly number[], flat: number) => {
+  const out: number[] = [];
+  for (let d = shape.length - 1, rest = flat; d >= 0; d--) {
+    out.unshift(rest % shape[d]!);
+    rest = Math.floor(rest / shape[d]!);
+  }
+  return `[${out.join(', ')}]`;
+};
+
+// ---------------------------------------------------------------- gradient-check points
+
+/** Convolution points: the cost Σ(Z ⊙ R) for a fixed R, so dZ = R and convBackward gives its exact gradient. */
+function convPoint(seed: number, APrev: number[], W: number[], hp: ConvHp) {
+  const s = new Seeded(seed);
+  const p = { APrev: s.randn(APrev), W: s.randn(W), b: s.randn([1, 1, 1, W[3]!]) };
+  const Z = convForwardJs(p.APrev, p.W, p.b, hp);
+  return { p, hp, R: s.randn(Z.shape) };
+}
+const convPoints = [convPoint(61, [2, 4, 4, 2], [3, 3, 2, 2], { stride: 1, pad: 1 }), convPoint(62, [2, 5, 4, 3], [3, 3, 3, 2], { stride: 2, pad: 1 })];
+
+/**
+ * Pooling points: distinct values 0.1 apart, so moving one entry by the step
+ * (0.01) never changes which entry is a window's maximum — max pooling is
+ * differentiable there. Overlapping windows (stride < f) test the accumulation.
+ */
+function poolPoint(seed: number, shape: number[], hp: PoolHp) {
+  const APrev = distinct(seed, shape, 0.1);
+  return { APrev, hp, R: new Seeded(seed).randn(poolShape(APrev, hp)) };
+}
+const poolPoints: Record<Mode, ReturnType<typeof poolPoint>> = {
+  max: poolPoint(71, [1, 4, 4, 2], { f: 2, stride: 1 }),
+  average: poolPoint(72, [1, 5, 5, 2], { f: 3, stride: 2 }),
+};
+
+function convGradientCheck(k: number) {
+  const { p, hp, R } = convPoints[k]!;
+  return gradient({
+    name: `gradient check (stride ${hp.stride}, pad ${hp.pad})`,
+    points: 2,
+    mode: 'directional',
+    timeoutMs: SLOW,
+    at: () => p,
+    cost: async (ctx, q) => {
+      const [Z] = await convForward(ctx, { APrev: q.APrev!, W: q.W!, b: q.b!, hp });
+      return dot(expectTensor(Z, 'Z', R.shape), R);
+    },
+    gradients: async (ctx, q) => {
+      const [, cache] = await convForward(ctx, { APrev: q.APrev!, W: q.W!, b: q.b!, hp });
+      const [dAPrev, dW, db] = threeGradients(await ctx.call('convBackward', [R, cache]));
+      return { APrev: dAPrev, W: dW, b: db };
+    },
+  });
+}
+
+function poolGradientCheck(mode: Mode) {
+  const { APrev, hp, R } = poolPoints[mode];
+  return gradient({
+    name: `gradient check (${mode})`,
+    points: 2,
+    mode: 'entries',
+    timeoutMs: SLOW,
+    at: () => ({ APrev }),
+    cost: async (ctx, q) => {
+      const [A] = await poolForward(ctx, q.APrev!, hp, mode);
+      return dot(expectTensor(A, 'A', R.shape), R);
+    },
+    gradients: async (ctx, q) => {
+      const [, cache] = await poolForward(ctx, q.APrev!, hp, mode);
+      return { APrev: await ctx.call('poolBackward', [R, cache, mode]) };
+    },
+  });
+}
+
+// ---------------------------------------------------------------- the assignment
+
+export default defineAssignment({
+  id: 'course4/week1/convolution-step-by-step',
+  title: 'Convolutional model: step by step',
+  exercises: [
+    {
+      name: 'zeroPad',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(11);
+            return [
+              { name: 'X [2, 3, 4, 2], pad 2', args: [s.randn([2, 3, 4, 2]), 2] },
+              { name: 'X [1, 4, 3, 3], pad 1', args: [s.randn([1, 4, 3, 3]), 1] },
+              { name: 'X [3, 2, 2, 1], pad 0', args: [s.randn([3, 2, 2, 1]), 0] },
+            ];
+          },
+        }),
+        property({
+          name: 'pads H and W only',
+          points: 1,
+          claim: 'For any X [m, nH, nW, nC] and pad, the result is [m, nH + 2·pad, nW + 2·pad, nC]: H and W grow by pad on each side, m and nC do not change',
+          inputs: fc.record({ shape: fc.tuple(dim(3), dim(4), dim(4), dim(3)), pad: fc.integer({ min: 0, max: 3 }) }),
+          numRuns: 20,
+          holds: async ({ shape, pad }, ctx) => {
+            const X = full(shape, 1);
+            const out = expectTensor(await ctx.call('zeroPad', [X, pad]), `zeroPad(X, ${pad})`);
+            const [m, nH, nW, nC] = shape;
+            const expected = [m, nH + 2 * pad, nW + 2 * pad, nC];
+            if (!sameShape(out.shape, expected)) {
+              const allAxes = out.shape.length === 4 && out.shape[0] === m + 2 * pad && out.shape[3] === nC + 2 * pad;
+              violated(
+                `for X ${formatShape(shape)} and pad ${pad}, the result has shape ${formatShape(out.shape)}, expected ${formatShape(expected)}.`,
+                allAxes ? 'The examples and channels were padded too: pad only axes 1 and 2 (H and W), with [0, 0] for axes 0 and 3.' : undefined,
+              );
+            }
+          },
+        }),
+        property({
+          name: 'keeps the interior',
+          points: 1,
+          claim: 'The middle of the result is X, unchanged, and the border of width pad around it (on H and W) holds zeros only',
+          inputs: fc.record({ shape: fc.tuple(dim(2), dim(4), dim(4), dim(2)), pad: fc.integer({ min: 1, max: 3 }) }).chain(({ shape, pad }) => fc.record({ X: tensor(shape, { min: 0.25, max: 2, step: 0.25 }), pad: fc.constant(pad) })),
+          numRuns: 20,
+          show: ({ X, pad }) => `${brief('X', X)}, pad ${pad}`,
+          holds: async ({ X, pad }, ctx) => {
+            const expected = zeroPadJs(X, pad);
+            const out = expectTensor(await ctx.call('zeroPad', [X, pad]), `zeroPad(X, ${pad})`, expected.shape);
+            const [m, nH, nW, nC] = expected.shape as [number, number, number, number];
+            for (let i = 0; i < m; i++)
+              for (let h = 0; h < nH; h++)
+                for (let w = 0; w < nW; w++)
+                  for (let c = 0; c < nC; c++) {
+                    const k = at(expected.shape, i, h, w, c);
+                    const inside = h >= pad && h < nH - pad && w >= pad && w < nW - pad;
+                    if (Math.abs(out.data[k]! - expected.data[k]!) > 1e-6) {
+                      violated(
+                        inside
+                          ? `the result at ${idx(expected.shape, k)} is ${formatNumber(out.data[k]!)}, but it is X${idx(X.shape, at(X.shape, i, h - pad, w - pad, c))} = ${formatNumber(expected.data[k]!)} (X shifted by pad).`
+                          : `the result at ${idx(expected.shape, k)} is ${formatNumber(out.data[k]!)}: the border must be zeros.`,
+                        'Put pad zeros before AND after each of H and W: [[0, 0], [pad, pad], [pad, pad], [0, 0]].',
+                      );
+                    }
+                  }
+          },
+        }),
+      ],
+    },
+    {
+      name: 'convSingleStep',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(12);
+            return (
+              [
+                [3, 2],
+                [2, 5],
+                [5, 1],
+              ] as const
+            ).map(([f, nC]) => ({ name: `window [${f}, ${f}, ${nC}]`, args: [s.randn([f, f, nC]), s.randn([f, f, nC]), s.randn([1, 1, 1])], constants: { 'f·f·nC_prev': f * f * nC } }));
+          },
+        }),
+        property({
+          name: 'sum of products plus bias',
+          points: 1,
+          claim: 'For a window and a filter of any shape [f, f, nC_prev], the result is the number Σ(a_slice_prev ⊙ W) + b, with b added once',
+          inputs: fc.record({ f: dim(4), nC: dim(3) }).chain(({ f, nC }) => fc.record({ a: tensor([f, f, nC], grid), W: tensor([f, f, nC], grid), b: tensor([1, 1, 1], { min: 0.25, max: 2, step: 0.25 }) })),
+          numRuns: 20,
+          holds: async ({ a, W, b }, ctx) => {
+            const z = expectNumber(await ctx.call('convSingleStep', [a, W, b]), 'convSingleStep(a_slice_prev, W, b)');
+            const expected = singleStepJs(a, W, b);
+            if (Math.abs(z - expected) > 1e-4 * (1 + Math.abs(expected))) {
+              const noBias = expected - b.data[0]!;
+              const hint =
+                Math.abs(z - noBias) < 1e-4 * (1 + Math.abs(noBias))
+                  ? 'The bias is missing: Z = Σ(a_slice_prev ⊙ W) + b.'
+                  : Math.abs(z - (noBias + sizeOf(a.shape) * b.data[0]!)) < 1e-4 * (1 + Math.abs(z))
+                    ? 'b was added to every product before the sum (f·f·nC_prev times): add it once, after the sum.'
+                    : undefined;
+              violated(`the result is ${formatNumber(z)}, expected Σ(a ⊙ W) + b = ${formatNumber(expected)}.`, hint);
+            }
+          },
+        }),
+      ],
+    },
+    {
+      name: 'convForward',
+      dependsOn: ['zeroPad', 'convSingleStep'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          timeoutMs: SLOW,
+          cases: async () => {
+            const s = new Seeded(13);
+            return (
+              [
+                [[2, 5, 4, 3], [3, 3, 3, 2], 2, 2],
+                [[1, 4, 6, 2], [2, 2, 2, 3], 1, 0],
+                [[2, 6, 5, 1], [3, 3, 1, 2], 3, 2],
+              ] as const
+            ).map(([A, W, stride, pad]) => ({
+              name: `A_prev [${A.join(', ')}], W [${W.join(', ')}], stride ${stride}, pad ${pad}`,
+              args: [s.randn([...A]), s.randn([...W]), s.randn([1, 1, 1, W[3]]), { stride, pad }],
+            }));
+          },
+        }),
+        property({
+          name: 'output size',
+          points: 1,
+          timeoutMs: SLOW,
+          claim: 'For any shapes, stride and pad, Z is [m, ⌊(nH_prev + 2·pad − f)/stride⌋ + 1, ⌊(nW_prev + 2·pad − f)/stride⌋ + 1, nC]',
+          inputs: convArb(),
+          numRuns: 15,
+          show: showConv,
+          holds: async (input, ctx) => {
+            const [Z] = await convForward(ctx, input);
+            const { APrev, W, hp } = input;
+            const f = W.shape[0]!;
+            expectOutputShape(Z, 'Z', [APrev.shape[0]!, outSize(APrev.shape[1]!, f, hp.stride, hp.pad), outSize(APrev.shape[2]!, f, hp.stride, hp.pad), W.shape[3]!], convFormula(input));
+          },
+        }),
+        property({
+          name: 'cross-correlation plus bias',
+          points: 2,
+          timeoutMs: SLOW,
+          claim:
+            'For any shapes, stride and pad, Z[i, h, w, c] = Σ(A_prev_pad[i, h·stride : h·stride + f, w·stride : w·stride + f, :] ⊙ W[:, :, :, c]) + b[c] — what tf.conv2d computes on the zero-padded input, plus the bias — and the cache is [A_prev, W, b, hparameters]',
+          inputs: convArb(),
+          numRuns: 15,
+          show: showConv,
+          holds: async (input, ctx) => {
+            const expected = convForwardJs(input.APrev, input.W, input.b, input.hp);
+            const [Z, cache] = await convForward(ctx, input);
+            expectOutputShape(Z, 'Z', expected.shape, convFormula(input));
+            expectClose(Z, expected, 'Z');
+            const items = expectArray(cache, 'the cache (the second item convForward returns)', 4);
+            (['A_prev', 'W', 'b'] as const).forEach((name, i) => expectClose(items[i]!, [input.APrev, input.W, input.b][i]!, `cache[${i}] (should be ${name})`));
+            expectClose(items[3]!, input.hp, 'cache[3] (should be hparameters)');
+          },
+        }),
+        property({
+          name: '1×1 convolution',
+          points: 1,
+          timeoutMs: SLOW,
+          claim: 'With f = 1, stride 1 and pad 0, a convolution is a fully-connected layer applied to every pixel: Z[i, h, w, :] = A_prev[i, h, w, :]·W[0, 0] + b',
+          inputs: convArb(1, { stride: 1, pad: 0 }),
+          numRuns: 10,
+          show: showConv,
+          holds: async (input, ctx) => {
+            const { APrev, W, b } = input;
+            const [m, nH, nW, nCPrev] = APrev.shape as [number, number, number, number];
+            const nC = W.shape[3]!;
+            const out: number[] = [];
+            for (let p = 0; p < m * nH * nW; p++)
+              for (let c = 0; c < nC; c++) {
+                let z = b.data[c]!;
+                for (let k = 0; k < nCPrev; k++) z += APrev.data[p * nCPrev + k]! * W.data[k * nC + c]!;
+                out.push(z);
+              }
+            const [Z] = await convForward(ctx, input);
+            expectOutputShape(Z, 'Z', [m, nH, nW, nC], convFormula(input));
+            expectClose(Z, nd(out, [m, nH, nW, nC]), 'Z (per pixel, A_prev[i, h, w, :]·W[0, 0] + b)');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'poolForward',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          timeoutMs: SLOW,
+          cases: async () => {
+            const s = new Seeded(14);
+            return (
+              [
+                [[2, 5, 5, 3], 3, 2, 'max'],
+                [[2, 5, 5, 3], 3, 2, 'average'],
+                [[1, 4, 6, 2], 2, 2, 'max'],
+                [[2, 4, 5, 2], 2, 1, 'average'],
+              ] as const
+            ).map(([A, f, stride, mode]) => ({
+              name: `A_prev [${A.join(', ')}], f ${f}, stride ${stride}, '${mode}'`,
+              args: [s.randn([...A]), { f, stride }, mode],
+              constants: { f, 'f²': f * f },
+            }));
+          },
+        }),
+        property({
+          name: 'output size',
+          points: 1,
+          timeoutMs: SLOW,
+          claim: 'For any shape, f and stride, in both modes, A is [m, ⌊(nH_prev − f)/stride⌋ + 1, ⌊(nW_prev − f)/stride⌋ + 1, nC]: no padding, and every channel pooled on its own',
+          inputs: poolArb((shape) => tensor(shape, grid)),
+          numRuns: 15,
+          show: showPool,
+          holds: async ({ APrev, hp, mode }, ctx) => {
+            const [A] = await poolForward(ctx, APrev, hp, mode);
+            expectOutputShape(A, 'A', poolShape(APrev, hp), poolFormula(APrev, hp));
+          },
+        }),
+        property({
+          name: 'max of the window',
+          points: 2,
+          timeoutMs: SLOW,
+          claim: "With 'max', every A[i, h, w, c] is a value of its window A_prev[i, h·stride : h·stride + f, w·stride : w·stride + f, c] and no value of that window is larger",
+          inputs: poolArb((shape) => tensor(shape, grid), 'max'),
+          numRuns: 15,
+          show: showPool,
+          holds: async ({ APrev, hp }, ctx) => {
+            const [A] = await poolForward(ctx, APrev, hp, 'max');
+            expectOutputShape(A, 'A', poolShape(APrev, hp), poolFormula(APrev, hp));
+            forEachWindow(APrev, hp, (o, win) => {
+              const a = A.data[o]!;
+              const v = win.map((k) => APrev.data[k]!);
+              const where = `A${idx(A.shape, o)} = ${formatNumber(a)}`;
+              if (!v.some((x) => Math.abs(x - a) < 1e-6)) violated(`${where} is not a value of its window [${v.map(formatNumber).join(', ')}].`);
+              const larger = v.find((x) => x > a + 1e-6);
+              if (larger !== undefined) violated(`${where}, but its window [${v.map(formatNumber).join(', ')}] holds ${formatNumber(larger)}, which is larger.`);
+            });
+          },
+        }),
+        property({
+          name: 'mean of the window',
+          points: 1,
+          timeoutMs: SLOW,
+          claim: "With 'average', every A[i, h, w, c] is the mean of the f·f values of its window A_prev[i, h·stride : h·stride + f, w·stride : w·stride + f, c]",
+          inputs: poolArb((shape) => tensor(shape, grid), 'average'),
+          numRuns: 15,
+          show: showPool,
+          holds: async ({ APrev, hp }, ctx) => {
+            const [A] = await poolForward(ctx, APrev, hp, 'average');
+            const expected = poolForwardJs(APrev, hp, 'average');
+            expectOutputShape(A, 'A', expected.shape, poolFormula(APrev, hp));
+            expectClose(A, expected, "A ('average')", {}, { f: hp.f, 'f²': hp.f * hp.f });
+          },
+        }),
+        property({
+          name: 'average of a constant image',
+          points: 1,
+          timeoutMs: SLOW,
+          claim: "With 'average', an image whose channel c is the constant k_c everywhere pools to k_c everywhere in channel c",
+          inputs: poolArb((shape) => tensor([shape[3]!], { min: 0.25, max: 2, step: 0.25 }).map((k) => nd(Array.from({ length: sizeOf(shape) }, (_, j) => k.data[j % shape[3]!]!), shape)), 'average'),
+          numRuns: 10,
+          show: ({ APrev, hp }) => `A_prev ${formatShape(APrev.shape)} with channel values [${APrev.data.slice(0, APrev.shape[3]).map(formatNumber).join(', ')}], f ${hp.f}, stride ${hp.stride}`,
+          holds: async ({ APrev, hp }, ctx) => {
+            const [A] = await poolForward(ctx, APrev, hp, 'average');
+            const shape = poolShape(APrev, hp);
+            expectOutputShape(A, 'A', shape, poolFormula(APrev, hp));
+            const nC = shape[3]!;
+            expectClose(A, nd(Array.from({ length: sizeOf(shape) }, (_, j) => APrev.data[j % nC]!), shape), 'A (the mean of a constant is that constant)', {}, { f: hp.f, 'f²': hp.f * hp.f });
+          },
+        }),
+      ],
+    },
+    {
+      name: 'convBackward',
+      dependsOn: ['convForward'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          timeoutMs: SLOW,
+          cases: async (ref) => {
+            const s = new Seeded(15);
+            return Promise.all(
+              (
+                [
+                  [[2, 4, 4, 3], [3, 3, 3, 2], 1, 1],
+                  [[2, 5, 6, 2], [2, 2, 2, 3], 2, 0],
+                  [[1, 5, 5, 2], [3, 3, 2, 2], 2, 2],
+                ] as const
+              ).map(async ([A, W, stride, pad]) => {
+                const hp = { stride, pad };
+                // The cache comes from the reference forward pass, so it is always consistent.
+                const [Z, cache] = (await callOrThrow(ref, 'convForward', [s.randn([...A]), s.randn([...W]), s.randn([1, 1, 1, W[3]]), hp])) as [NdArray, Value];
+                return { name: `A_prev [${A.join(', ')}], W [${W.join(', ')}], stride ${stride}, pad ${pad}`, args: [s.randn(Z.shape), cache], constants: { m: A[0] } };
+              }),
+            );
+          },
+        }),
+        property({
+          name: 'shapes',
+          points: 1,
+          timeoutMs: SLOW,
+          claim: 'For any shapes, stride and pad, dA_prev has the shape of A_prev, dW the shape of W and db the shape of b ([1, 1, 1, nC])',
+          inputs: convArb(),
+          numRuns: 10,
+          show: showConv,
+          holds: async ({ APrev, W, b, hp }, ctx) => {
+            const dZ = full(convForwardJs(APrev, W, b, hp).shape, 1);
+            const [dAPrev, dW, db] = threeGradients(await ctx.call('convBackward', [dZ, [APrev, W, b, hp]]));
+            const hint = (got: number[]) =>
+              got.length === 4 && got[1] === APrev.shape[1]! + 2 * hp.pad && got[2] === APrev.shape[2]! + 2 * hp.pad
+                ? 'dA_prev still has its padding: cut pad rows and columns off each side of dA_prev_pad.'
+                : undefined;
+            if (!sameShape(dAPrev.shape, APrev.shape)) violated(`dA_prev has shape ${formatShape(dAPrev.shape)}, expected ${formatShape(APrev.shape)} (the shape of A_prev).`, hint(dAPrev.shape));
+            expectTensor(dW, 'dW', W.shape);
+            expectTensor(db, 'db', b.shape);
+          },
+        }),
+        property({
+          name: 'db sums dZ',
+          points: 1,
+          timeoutMs: SLOW,
+          claim: 'For any shapes, db[0, 0, 0, c] = Σ dZ[:, :, :, c]: the sum over the examples, rows and columns of channel c (no 1/m)',
+          inputs: convArb().chain((input) => tensor(convForwardJs(input.APrev, input.W, input.b, input.hp).shape, grid).map((dZ) => ({ ...input, dZ }))),
+          numRuns: 10,
+          show: showConv,
+          holds: async ({ APrev, W, b, hp, dZ }, ctx) => {
+            const [, , db] = threeGradients(await ctx.call('convBackward', [dZ, [APrev, W, b, hp]]));
+            expectClose(db, convBackwardJs(dZ, APrev, W, hp)[2], 'db', {}, { m: APrev.shape[0]! });
+          },
+        }),
+        property({
+          name: 'backward of the convolution',
+          points: 2,
+          timeoutMs: SLOW,
+          claim:
+            'For any shapes, stride and pad, dA_prev and dW are the gradients of Σ(Z ⊙ dZ): every window adds W[:, :, :, c]·dZ[i, h, w, c] to its part of dA_prev_pad and a_slice_prev·dZ[i, h, w, c] to dW[:, :, :, c]',
+          inputs: convArb().chain((input) => tensor(convForwardJs(input.APrev, input.W, input.b, input.hp).shape, grid).map((dZ) => ({ ...input, dZ }))),
+          numRuns: 10,
+          show: showConv,
+          holds: async ({ APrev, W, b, hp, dZ }, ctx) => {
+            const [dAPrev, dW] = threeGradients(await ctx.call('convBackward', [dZ, [APrev, W, b, hp]]));
+            const [eA, eW] = convBackwardJs(dZ, APrev, W, hp);
+            expectTensor(dAPrev, 'dA_prev', APrev.shape);
+            expectClose(dAPrev, eA, 'dA_prev');
+            expectClose(dW, eW, 'dW');
+          },
+        }),
+        convGradientCheck(0),
+        convGradientCheck(1),
+      ],
+    },
+    {
+      name: 'createMaskFromWindow',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(16);
+            return [
+              { name: 'x [2, 3]', args: [s.randn([2, 3])] },
+              { name: 'x [4, 2]', args: [s.randn([4, 2])] },
+              { name: 'x [3, 3] with its maximum twice', args: [nd([0.5, 2, -1, 1.5, 0, 2, -0.5, 1, 2], [3, 3])] },
+            ];
+          },
+        }),
+        property({
+          name: 'one mark at the first maximum',
+          points: 1,
+          claim: 'For any x (ties included), the mask has shape of x, holds a single 1 and zeros elsewhere, and the 1 is at the first (row-major) entry equal to max(x)',
+          inputs: fc.tuple(dim(3), dim(3)).chain(([r, c]) => tensor([r, c], { min: -1, max: 1, step: 0.5 })),
+          numRuns: 20,
+          holds: async (x, ctx) => {
+            const mask = expectTensor(await ctx.call('createMaskFromWindow', [x]), 'the mask', x.shape);
+            const ones = mask.data.flatMap((v, k) => (v === 0 ? [] : [k]));
+            if (mask.data.some((v) => v !== 0 && v !== 1)) violated(`the mask holds ${formatNumber(mask.data.find((v) => v !== 0 && v !== 1)!)}: it should hold only 0s and 1s.`);
+            const max = Math.max(...x.data);
+            const first = x.data.indexOf(max);
+            if (ones.length > 1 && ones.every((k) => x.data[k] === max)) {
+              violated(
+                `the mask marks ${ones.length} entries, every one equal to the maximum ${formatNumber(max)}.`,
+                'On a tie, mark only the first maximum (tf.argMax of the flattened window): max passes its gradient to one input, and marking every tied entry would hand the same gradient out several times.',
+              );
+            }
+            if (ones.length !== 1) violated(`the mask marks ${ones.length} entries; it should mark exactly one.`);
+            if (ones[0] !== first) violated(`the mask marks ${idx(x.shape, ones[0]!)} (x = ${formatNumber(x.data[ones[0]!]!)}), but the first maximum ${formatNumber(max)} is at ${idx(x.shape, first)}.`);
+          },
+        }),
+      ],
+    },
+    {
+      name: 'distributeValue',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 1,
+          cases: async () =>
+            (
+              [
+                [2.5, 3, 3],
+                [-1.2, 2, 4],
+                [0.7, 1, 5],
+              ] as const
+            ).map(([dz, nH, nW]) => ({ name: `dz = ${dz}, shape [${nH}, ${nW}]`, args: [dz, [nH, nW]], constants: { 'nH·nW': nH * nW } })),
+        }),
+        property({
+          name: 'an even split',
+          points: 1,
+          claim: 'For any dz and shape [nH, nW], the result has that shape, all its values are equal, and they sum to dz',
+          inputs: fc.record({ dz: fc.integer({ min: -8, max: 8 }).map((k) => k / 2), nH: dim(4), nW: dim(4) }),
+          numRuns: 20,
+          holds: async ({ dz, nH, nW }, ctx) => {
+            const out = expectTensor(await ctx.call('distributeValue', [dz, [nH, nW]]), `distributeValue(${dz}, [${nH}, ${nW}])`, [nH, nW]);
+            if (out.data.some((v) => Math.abs(v - out.data[0]!) > 1e-6)) violated('the values are not all equal: an average gives each of its inputs the same share.');
+            const total = out.data.reduce((a, v) => a + v, 0);
+            if (Math.abs(total - dz) > 1e-4) violated(`the values sum to ${formatNumber(total)}, not to dz = ${dz}: each should be dz / (nH·nW) = ${formatNumber(dz / (nH * nW))}.`);
+          },
+        }),
+      ],
+    },
+    {
+      name: 'poolBackward',
+      dependsOn: ['poolForward', 'createMaskFromWindow', 'distributeValue'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          timeoutMs: SLOW,
+          cases: async (ref) => {
+            const s = new Seeded(17);
+            return Promise.all(
+              (
+                [
+                  [[2, 4, 4, 2], 2, 1, 'max'],
+                  [[2, 5, 5, 2], 3, 2, 'average'],
+                  [[1, 4, 6, 3], 2, 2, 'max'],
+                  [[1, 4, 5, 2], 2, 1, 'average'],
+                ] as const
+              ).map(async ([A, f, stride, mode]) => {
+                const [out, cache] = (await callOrThrow(ref, 'poolForward', [s.randn([...A]), { f, stride }, mode])) as [NdArray, Value];
+                return { name: `A_prev [${A.join(', ')}], f ${f}, stride ${stride}, '${mode}'`, args: [s.randn(out.shape), cache, mode], constants: { f, 'f²': f * f } };
+              }),
+            );
+          },
+        }),
+        property({
+          name: 'gradient conserved',
+          points: 2,
+          timeoutMs: SLOW,
+          claim:
+            'For any input (ties included), in both modes, dA_prev has the shape of A_prev and, per example and channel, Σ dA_prev = Σ dA: every window hands all of its gradient back, to one input (max) or split evenly (average), and overlapping windows add up',
+          inputs: poolArb((shape) => tensor(shape, { min: -1, max: 1, step: 0.5 })).chain((input) => tensor(poolShape(input.APrev, input.hp), { min: 0.25, max: 2, step: 0.25 }).map((dA) => ({ ...input, dA }))),
+          numRuns: 15,
+          show: showPool,
+          holds: async ({ APrev, hp, mode, dA }, ctx) => {
+            const dAPrev = expectTensor(await ctx.call('poolBackward', [dA, [APrev, hp], mode]), `poolBackward(dA, cache, '${mode}')`, APrev.shape);
+            const got = channelSums(dAPrev);
+            const want = channelSums(dA);
+            const k = got.findIndex((g, j) => Math.abs(g - want[j]!) > 1e-4 * (1 + Math.abs(want[j]!)));
+            if (k >= 0) {
+              const nC = APrev.shape[3]!;
+              violated(`for example ${Math.floor(k / nC)}, channel ${k % nC}, dA_prev sums to ${formatNumber(got[k]!)} but dA sums to ${formatNumber(want[k]!)}.`);
+            }
+          },
+        }),
+        property({
+          name: 'routes each window',
+          points: 1,
+          timeoutMs: SLOW,
+          claim:
+            "For inputs without ties, in both modes, dA_prev is the sum over windows of mask(window)·dA[i, h, w, c] ('max': 1 at the window's maximum) or dA[i, h, w, c]/f² on every input of the window ('average')",
+          inputs: poolArb((shape) => distinctArb(shape)).chain((input) => tensor(poolShape(input.APrev, input.hp), grid).map((dA) => ({ ...input, dA }))),
+          numRuns: 15,
+          show: showPool,
+          holds: async ({ APrev, hp, mode, dA }, ctx) => {
+            const dAPrev = expectTensor(await ctx.call('poolBackward', [dA, [APrev, hp], mode]), `poolBackward(dA, cache, '${mode}')`, APrev.shape);
+            expectClose(dAPrev, poolBackwardJs(dA, APrev, hp, mode), `dA_prev ('${mode}')`, {}, { f: hp.f, 'f²': hp.f * hp.f });
+          },
+        }),
+        poolGradientCheck('max'),
+        poolGradientCheck('average'),
+      ],
+    },
+  ],
+});
