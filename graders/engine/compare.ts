@@ -230,28 +230,32 @@ function explainValues(expected: NdArray, actual: NdArray, tol: Tolerance, const
   if (expected.shape.length === 2 && expected.shape[0] === expected.shape[1] && allClose(expected.data, transpose2d(actual).data, tol)) {
     return 'Your result is the transpose of the expected one: check the order of a matrix product or a missing/extra transpose.';
   }
-  const factor = constantFactor(expected.data, actual.data);
-  if (factor !== undefined && allClose(expected.data.map((v) => v * factor), actual.data, tol)) {
-    return describeFactor(factor, constants);
+  const found = constantFactor(expected.data, actual.data);
+  if (found && allClose(expected.data.map((v) => v * found.ratio), actual.data, tol)) {
+    // Any two numbers differ by some factor: for a single value, only a factor with a name says anything.
+    return describeFactor(found.ratio, constants, found.evidence > 1);
   }
   return undefined;
 }
 
-/** The ratio actual/expected when it is the same for every element (ignoring zeros). */
-function constantFactor(expected: readonly number[], actual: readonly number[]): number | undefined {
+/** The ratio actual/expected when it is the same for every element (ignoring zeros), and how many elements show it. */
+function constantFactor(expected: readonly number[], actual: readonly number[]): { ratio: number; evidence: number } | undefined {
   let ratio: number | undefined;
+  let seen = 0;
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i]!;
     if (Math.abs(e) < 1e-12) continue;
     const r = actual[i]! / e;
     if (!Number.isFinite(r) || r === 0) return undefined;
+    seen++;
     if (ratio === undefined) ratio = r;
     else if (Math.abs(r - ratio) > 1e-3 * Math.abs(ratio)) return undefined;
   }
-  return ratio !== undefined && Math.abs(ratio - 1) > 1e-3 ? ratio : undefined;
+  if (ratio === undefined || Math.abs(ratio - 1) <= 1e-3) return undefined;
+  return { ratio, evidence: seen };
 }
 
-function describeFactor(factor: number, constants: CaseConstants): string {
+function describeFactor(factor: number, constants: CaseConstants, evidence: boolean): string | undefined {
   const near = (x: number, y: number) => Math.abs(x - y) <= 1e-3 * Math.abs(y);
   for (const [name, value] of Object.entries(constants)) {
     if (value === 0 || value === 1) continue;
@@ -259,6 +263,7 @@ function describeFactor(factor: number, constants: CaseConstants): string {
     if (near(factor, 1 / value)) return `Every value is ${formatNumber(1 / factor)}× too small — that is ${name}: is a division by ${name} there twice, or a mean where a sum belongs?`;
   }
   if (near(factor, -1)) return 'The sign is flipped.';
+  if (!evidence) return undefined;
   if (factor < 0) return `Every value is ${formatNumber(factor)} times the expected one: a sign and a constant factor are off.`;
   return factor > 1
     ? `Every value is ${formatNumber(factor)}× too large: a constant factor is off.`

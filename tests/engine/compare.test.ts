@@ -111,6 +111,12 @@ describe('compareValues: naming the likely mistake', () => {
     expect(compareValues(perUnit, nd([1, 2, 3, 4, 5], [1, 5]))!.likely).toContain('wrong axis');
   });
 
+  it('guesses no factor from a single number, unless the factor has a name', () => {
+    expect(compareValues(0.5, 0.9)!.likely).toBeUndefined();
+    expect(compareValues(0.5, 2.5, undefined, { m: 5 })!.likely).toContain('that is m');
+    expect(compareValues(0.5, -0.5)!.likely).toContain('sign');
+  });
+
   it('says nothing when no transform explains the difference', () => {
     expect(compareValues(A, nd([6, 1, 4, 2, 5, 3], [2, 3]))!.likely).toBeUndefined();
   });

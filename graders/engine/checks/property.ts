@@ -7,6 +7,8 @@ import type { Value } from '../values';
 import { baseResult, failureResult } from './outcome';
 import { Violation } from './violation';
 
+const PROPERTY_TIME_LIMIT_MS = 60_000;
+
 /**
  * Runs a property with fast-check from a fixed seed. A failing input is shrunk to
  * the smallest one that still fails; the seed and path in the result replay it.
@@ -29,14 +31,16 @@ export async function runPropertyCheck<T>(
       throw err;
     }
   });
-  const details = await fc.check(prop, { seed, numRuns: def.numRuns ?? 25 });
+  // A time budget, so that an input generator or a shrink that never ends cannot stall grading.
+  const details = await fc.check(prop, { seed, numRuns: def.numRuns ?? 25, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS });
   if (abort) return failureResult(def, exercise, abort);
   if (!details.failed) {
     const runs = details.numRuns > 1 ? `${details.numRuns} random inputs, ` : '';
     return { ...baseResult(def, 'passed', `${def.claim} (${runs}seed ${seed}).`), score: def.points, seed };
   }
-  if (details.interrupted || !('counterexample' in details) || !details.counterexample) {
-    return { ...baseResult(def, 'error', `The property could not run to the end (seed ${seed}).`), seed };
+  if (!('counterexample' in details) || !details.counterexample) {
+    const why = details.interrupted ? `it ran past its ${PROPERTY_TIME_LIMIT_MS / 1000} s budget` : 'its inputs could not be generated';
+    return { ...baseResult(def, 'error', `The property could not run to the end: ${why} (seed ${seed}).`), seed };
   }
   const input = (details.counterexample as [T])[0];
   const err = details.errorInstance;

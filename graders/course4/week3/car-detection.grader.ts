@@ -1,0 +1,462 @@
+/**
+ * Grader: course 4, week 3 — autonomous driving, car detection with YOLO.
+ *
+ * Nothing here has a gradient, so every exercise is graded by reference cases
+ * and properties. The properties compare with plain-JS reference math
+ * (yolo-math.ts): the course's IoU, box corners, score filtering and the greedy
+ * non-max suppression that tf.image.nonMaxSuppression computes. Inputs whose
+ * NMS answer hangs on a tie (two equal scores, an IoU within 1e-3 of the
+ * threshold) are left out, so a hand-written NMS and tf's agree on every input.
+ */
+import * as fc from 'fast-check';
+import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
+import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
+import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
+import { Seeded } from '../../engine/seeded';
+import type { Value } from '../../engine/values';
+import {
+  clusteredDetections,
+  cornerBoxArb,
+  cornersJs,
+  evalJs,
+  filterJs,
+  gatherJs,
+  greedyNms,
+  iouJs,
+  nmsIou,
+  row,
+  unambiguous,
+  xyBoxArb,
+  type Corners,
+  type DetectionsJs,
+} from './yolo-math';
+
+// ---------------------------------------------------------------- inputs
+
+/** Class probabilities that look like a softmax output: peaked on one class or two. */
+function softmaxRows(s: Seeded, shape: number[], sharpness = 3): NdArray {
+  const C = shape[shape.length - 1]!;
+  const z = s.randn(shape, sharpness).data;
+  const out: number[] = [];
+  for (let i = 0; i < z.length; i += C) {
+    const r = z.slice(i, i + C);
+    const m = Math.max(...r);
+    const e = r.map((v) => Math.exp(v - m));
+    const sum = e.reduce((a, b) => a + b, 0);
+    out.push(...e.map((v) => v / sum));
+  }
+  return nd(out, shape);
+}
+
+/** YOLO's outputs for a grid S1 × S2 with A anchors and C classes: [boxXy, boxWh, boxConfidence, boxClassProbs]. */
+function yoloOutputs(s: Seeded, [S1, S2, A, C]: [number, number, number, number]): NdArray[] {
+  return [s.uniform([S1, S2, A, 2], 0.05, 0.95), s.uniform([S1, S2, A, 2], 0.1, 0.5), s.uniform([S1, S2, A, 1], 0.3, 1), softmaxRows(s, [S1, S2, A, C])];
+}
+
+/** Random detections for NMS: k boxes [y1, x1, y2, x2], distinct scores, classes; no near-ties. */
+const detectionsArb = (maxK: number) =>
+  fc
+    .record({
+      // A few objects, each seen by one to three boxes that jitter around it: suppression has work to do.
+      boxes: fc
+        .array(fc.tuple(cornerBoxArb, fc.array(fc.tuple(...[0, 1, 2, 3].map(() => fc.integer({ min: -6, max: 6 }))), { minLength: 0, maxLength: 2 })), { minLength: 1, maxLength: 4 })
+        .map((objects) => objects.flatMap(([box, jitters]) => [box, ...jitters.map((j) => box.map((v, q) => v + j[q]! / 100) as Corners)]).slice(0, maxK))
+        .filter((boxes) => boxes.every(([y1, x1, y2, x2]) => y2 - y1 > 0.02 && x2 - x1 > 0.02)),
+      seed: fc.integer({ min: 0, max: 1e6 }),
+      maxBoxes: fc.integer({ min: 1, max: 6 }),
+      iouThreshold: fc.constantFrom(0.3, 0.4, 0.5, 0.6, 0.7),
+      classes: fc.integer({ min: 1, max: 4 }),
+    })
+    .map(({ boxes, seed, maxBoxes, iouThreshold, classes }) => {
+      const s = new Seeded(seed);
+      const k = boxes.length;
+      return {
+        scores: s.uniform([k], 0.6, 1),
+        boxes: nd(boxes.flat(), [k, 4]),
+        classes: nd(
+          s.uniform([k], 0, classes).data.map(Math.floor),
+          [k],
+          'int32',
+        ),
+        maxBoxes,
+        iouThreshold,
+      };
+    })
+    .filter(({ scores, boxes, iouThreshold }) => unambiguous(scores.data, rows(boxes), iouThreshold));
+
+/** Random YOLO outputs on a small grid. */
+const yoloArb = fc
+  .record({
+    S1: fc.integer({ min: 1, max: 3 }),
+    S2: fc.integer({ min: 1, max: 3 }),
+    A: fc.integer({ min: 1, max: 3 }),
+    C: fc.integer({ min: 2, max: 5 }),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+    threshold: fc.constantFrom(0.3, 0.4, 0.5, 0.6),
+  })
+  .map(({ S1, S2, A, C, seed, threshold }) => {
+    const s = new Seeded(seed);
+    const [xy, wh, conf, probs] = yoloOutputs(s, [S1, S2, A, C]);
+    return { xy: xy!, wh: wh!, conf: conf!, probs: probs!, boxes: s.uniform([S1, S2, A, 4]), threshold };
+  });
+
+const rows = (boxes: NdArray): number[][] => Array.from({ length: boxes.shape[0]! }, (_, i) => row(boxes, i));
+
+// ---------------------------------------------------------------- reading outputs
+
+/** [scores [k], boxes [k, 4], classes [k]], checked to be tensors of matching lengths. */
+function detections(v: Value, what: string): DetectionsJs {
+  const [scores, boxes, classes] = expectArray(v, what, 3);
+  const s = expectTensor(scores!, `scores (the first item ${what} returns)`);
+  if (s.shape.length !== 1) violated(`scores (the first item ${what} returns) has shape [${s.shape.join(', ')}]: it should be a 1-D tensor [k], one score per kept box.`);
+  const k = s.shape[0]!;
+  return {
+    scores: s,
+    boxes: expectTensor(boxes!, `boxes (the second item ${what} returns)`, [k, 4]),
+    classes: expectTensor(classes!, `classes (the third item ${what} returns)`, [k]),
+  };
+}
+
+function expectDetections(actual: DetectionsJs, expected: DetectionsJs, what: string): void {
+  const n = expected.scores.shape[0]!;
+  const k = actual.scores.shape[0]!;
+  if (k !== n) violated(`${what} keeps ${k} box${k === 1 ? '' : 'es'}, expected ${n}.`);
+  expectClose(actual.scores, expected.scores, `${what}: scores`);
+  expectClose(actual.boxes, expected.boxes, `${what}: boxes`);
+  expectClose(actual.classes, expected.classes, `${what}: classes`);
+}
+
+async function callNms(ctx: CheckContext, d: { scores: NdArray; boxes: NdArray; classes: NdArray; maxBoxes: number; iouThreshold: number }): Promise<DetectionsJs> {
+  return detections(await ctx.call('nonMaxSuppression', [d.scores, d.boxes, d.classes, d.maxBoxes, d.iouThreshold]), 'nonMaxSuppression');
+}
+
+const showDetections = (d: { scores: NdArray; boxes: NdArray; classes: NdArray; maxBoxes: number; iouThreshold: number }) =>
+  `maxBoxes = ${d.maxBoxes}, iouThreshold = ${d.iouThreshold}\n` +
+  rows(d.boxes)
+    .map((b, i) => `  box ${i}: score ${formatNumber(d.scores.data[i]!)}, class ${d.classes.data[i]}, [y1, x1, y2, x2] = [${b.map(formatNumber).join(', ')}]`)
+    .join('\n');
+
+// ---------------------------------------------------------------- the assignment
+
+export default defineAssignment({
+  id: 'course4/week3/car-detection',
+  title: 'Autonomous driving — car detection',
+  exercises: [
+    {
+      name: 'iou',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          cases: async () => {
+            const s = new Seeded(31);
+            const random = () => {
+              const [x, y] = s.uniform([2], 0, 4).data;
+              const [w, h] = s.uniform([2], 0.5, 3).data;
+              return [x!, y!, x! + w!, y! + h!];
+            };
+            return [
+              { name: 'overlapping boxes [1, 0.5, 4, 3.5] and [2.5, 1.5, 6, 4]', args: [[1, 0.5, 4, 3.5], [2.5, 1.5, 6, 4]] },
+              { name: 'boxes apart in x only: [0, 0, 2, 3] and [3, 1, 5, 2]', args: [[0, 0, 2, 3], [3, 1, 5, 2]] },
+              { name: 'boxes apart in x and in y: [0, 0, 1, 1] and [2, 3, 4, 5]', args: [[0, 0, 1, 1], [2, 3, 4, 5]] },
+              { name: 'boxes touching at an edge: [1, 1, 3, 3] and [3, 1, 4, 2]', args: [[1, 1, 3, 3], [3, 1, 4, 2]] },
+              { name: 'a box inside the other: [0, 0, 6, 4] and [1, 1, 3, 2]', args: [[0, 0, 6, 4], [1, 1, 3, 2]] },
+              { name: 'random boxes (a)', args: [random(), random()] },
+              { name: 'random boxes (b)', args: [random(), random()] },
+            ];
+          },
+        }),
+        property({
+          name: 'symmetric, between 0 and 1',
+          points: 1,
+          claim: 'For any two boxes, iou(a, b) = iou(b, a) and 0 ≤ iou ≤ 1',
+          inputs: fc.tuple(xyBoxArb, xyBoxArb),
+          numRuns: 20,
+          holds: async ([a, b], ctx) => {
+            const ab = expectNumber(await ctx.call('iou', [a, b]), 'iou(a, b)');
+            const ba = expectNumber(await ctx.call('iou', [b, a]), 'iou(b, a)');
+            if (!(ab >= -1e-9 && ab <= 1 + 1e-9)) violated(`iou(a, b) is ${formatNumber(ab)}, outside [0, 1].`);
+            if (Math.abs(ab - ba) > 1e-6) violated(`iou(a, b) is ${formatNumber(ab)} but iou(b, a) is ${formatNumber(ba)}: the IoU cannot depend on the order of the boxes.`);
+          },
+        }),
+        property({
+          name: '1 for identical boxes, 0 for disjoint ones',
+          points: 1,
+          claim: 'A box has IoU 1 with itself, and IoU 0 with a box that does not overlap it (apart in x, in y or in both)',
+          inputs: fc.record({ a: xyBoxArb, dx: fc.integer({ min: -6, max: 6 }), dy: fc.integer({ min: -6, max: 6 }), gap: fc.integer({ min: 0, max: 3 }) }),
+          numRuns: 20,
+          holds: async ({ a, dx, dy, gap }, ctx) => {
+            const same = expectNumber(await ctx.call('iou', [a, [...a]]), 'iou(a, a)');
+            if (Math.abs(same - 1) > 1e-6) violated(`iou(a, a) is ${formatNumber(same)}, expected 1.`);
+            // b: a box placed right of / below a (or left / above), `gap` half-units away, shifted along the other axis by dx/dy.
+            const [x1, y1, x2, y2] = a;
+            const w = 1 + Math.abs(dx) / 2;
+            const h = 1 + Math.abs(dy) / 2;
+            const bx1 = dx >= 0 ? x2 + gap / 2 : x1 - gap / 2 - w;
+            const by1 = dy >= 0 ? y2 + gap / 2 : y1 - gap / 2 - h;
+            // Apart in x always; also apart in y when dy is odd, overlapping in y otherwise.
+            const b = Math.abs(dy) % 2 === 1 ? [bx1, by1, bx1 + w, by1 + h] : [bx1, y1, bx1 + w, y1 + h];
+            const v = expectNumber(await ctx.call('iou', [a, b]), 'iou(a, b)');
+            if (Math.abs(v) > 1e-6) violated(`iou([${a.join(', ')}], [${b.map(formatNumber).join(', ')}]) is ${formatNumber(v)}, but the boxes do not overlap: it should be 0.`, 'Clamp the intersection\'s width and height at 0 separately: max(xi2 − xi1, 0) · max(yi2 − yi1, 0).');
+          },
+        }),
+        property({
+          name: 'intersection over union',
+          points: 2,
+          claim: 'For any two boxes [x1, y1, x2, y2], iou = area(a ∩ b) / (area(a) + area(b) − area(a ∩ b))',
+          inputs: fc.tuple(xyBoxArb, xyBoxArb),
+          numRuns: 20,
+          holds: async ([a, b], ctx) => {
+            expectClose(expectNumber(await ctx.call('iou', [a, b]), 'iou(a, b)'), iouJs(a, b), `iou([${a.join(', ')}], [${b.join(', ')}])`);
+          },
+        }),
+      ],
+    },
+    {
+      name: 'yoloBoxesToCorners',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(32);
+            return [
+              { name: '3 × 3 grid, 2 anchors', args: [s.uniform([3, 3, 2, 2]), s.uniform([3, 3, 2, 2], 0.1, 0.6)] },
+              { name: '2 × 4 grid, 3 anchors', args: [s.uniform([2, 4, 3, 2]), s.uniform([2, 4, 3, 2], 0.1, 0.6)] },
+            ];
+          },
+        }),
+        property({
+          name: 'centre and size come back',
+          points: 1,
+          claim: 'For any grid, the corners are [S1, S2, A, 4] in the order [y1, x1, y2, x2], centred on (x, y): (x1 + x2)/2 = x, (y1 + y2)/2 = y, x2 − x1 = w, y2 − y1 = h',
+          inputs: fc
+            .record({ S1: fc.integer({ min: 1, max: 3 }), S2: fc.integer({ min: 1, max: 3 }), A: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 0, max: 1e6 }) })
+            .map(({ S1, S2, A, seed }) => {
+              const s = new Seeded(seed);
+              return { xy: s.uniform([S1, S2, A, 2]), wh: s.uniform([S1, S2, A, 2], 0.1, 0.6) };
+            }),
+          numRuns: 15,
+          holds: async ({ xy, wh }, ctx) => {
+            const c = expectTensor(await ctx.call('yoloBoxesToCorners', [xy, wh]), 'the corners', [...xy.shape.slice(0, -1), 4]);
+            const n = xy.data.length / 2;
+            for (let i = 0; i < n; i++) {
+              const [y1, x1, y2, x2] = row(c, i);
+              const [x, y, w, h] = [xy.data[2 * i]!, xy.data[2 * i + 1]!, wh.data[2 * i]!, wh.data[2 * i + 1]!];
+              const got = { 'x (centre)': (x1! + x2!) / 2, 'y (centre)': (y1! + y2!) / 2, w: x2! - x1!, h: y2! - y1! };
+              const want = { 'x (centre)': x, 'y (centre)': y, w, h };
+              for (const key of Object.keys(want) as (keyof typeof want)[]) {
+                if (Math.abs(got[key] - want[key]) > 1e-5)
+                  violated(
+                    `box ${i}: reading its corners as [y1, x1, y2, x2] = [${[y1, x1, y2, x2].map((v) => formatNumber(v!)).join(', ')}] gives ${key} = ${formatNumber(got[key])}, but the box has ${key} = ${formatNumber(want[key])} ` +
+                      `(x = ${formatNumber(x)}, y = ${formatNumber(y)}, w = ${formatNumber(w)}, h = ${formatNumber(h)}).`,
+                  );
+              }
+            }
+          },
+        }),
+        property({
+          name: 'corners on any grid',
+          points: 1,
+          claim: 'For any grid and anchors, the corners are [y − h/2, x − w/2, y + h/2, x + w/2] for every box',
+          inputs: fc
+            .record({ S1: fc.integer({ min: 1, max: 4 }), S2: fc.integer({ min: 1, max: 4 }), A: fc.integer({ min: 1, max: 5 }), seed: fc.integer({ min: 0, max: 1e6 }) })
+            .map(({ S1, S2, A, seed }) => {
+              const s = new Seeded(seed);
+              return { xy: s.uniform([S1, S2, A, 2]), wh: s.uniform([S1, S2, A, 2], 0.1, 0.6) };
+            }),
+          numRuns: 15,
+          holds: async ({ xy, wh }, ctx) => {
+            expectClose(await ctx.call('yoloBoxesToCorners', [xy, wh]), cornersJs(xy, wh), 'the corners');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'yoloFilterBoxes',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          cases: async () => {
+            const s = new Seeded(33);
+            const [, , conf1, probs1] = yoloOutputs(s, [3, 3, 2, 4]);
+            const boxes1 = s.uniform([3, 3, 2, 4]);
+            const [, , conf2, probs2] = yoloOutputs(s, [2, 4, 3, 5]);
+            const boxes2 = s.uniform([2, 4, 3, 4]);
+            // A box whose best score is exactly the threshold: confidence 1, best class probability 0.6.
+            const conf3 = nd(s.uniform([2, 2, 2, 1], 0.3, 1).data.map((v, i) => (i === 3 ? 1 : v)), [2, 2, 2, 1]);
+            const probs3 = softmaxRows(s, [2, 2, 2, 3]);
+            const p3 = nd(probs3.data.map((v, i) => (i >= 9 && i < 12 ? [0.25, 0.6, 0.15][i - 9]! : v)), probs3.shape);
+            return [
+              { name: '3 × 3 grid, 2 anchors, 4 classes, default threshold (0.6)', args: [conf1!, boxes1, probs1!] },
+              { name: '2 × 4 grid, 3 anchors, 5 classes, threshold 0.45', args: [conf2!, boxes2, probs2!, 0.45] },
+              { name: '2 × 2 grid, 2 anchors, 3 classes, threshold 0.6, one score exactly 0.6', args: [conf3, s.uniform([2, 2, 2, 4]), p3, 0.6] },
+            ];
+          },
+        }),
+        property({
+          name: 'the boxes that reach the threshold',
+          points: 2,
+          claim:
+            'For any grid, anchors, classes and threshold, the result keeps exactly the boxes whose best score max_c(confidence × probability_c) is ≥ the threshold, in grid order, with that best score and its class',
+          inputs: yoloArb,
+          numRuns: 15,
+          holds: async ({ conf, boxes, probs, threshold }, ctx) => {
+            const got = detections(await ctx.call('yoloFilterBoxes', [conf, boxes, probs, threshold]), 'yoloFilterBoxes');
+            const want = filterJs(conf, boxes, probs, threshold);
+            const k = got.scores.shape[0]!;
+            const low = got.scores.data.findIndex((v) => v < Math.fround(threshold));
+            if (low >= 0) violated(`kept score ${low} is ${formatNumber(got.scores.data[low]!)}, below the threshold ${threshold}.`);
+            if (k !== want.kept.length)
+              violated(`${k} box${k === 1 ? '' : 'es'} kept, but ${want.kept.length} of the ${conf.data.length} boxes have a best score ≥ ${threshold} (boxes ${want.kept.join(', ') || 'none'}, counted in grid order).`);
+            expectDetections(got, want, `yoloFilterBoxes(…, ${threshold})`);
+          },
+        }),
+        property({
+          name: 'threshold 0 keeps all, above 1 none',
+          points: 1,
+          claim: 'With threshold 0 every box is kept (scores are ≥ 0), with a threshold above 1 none is (scores are ≤ 1); boxes are [k, 4]',
+          inputs: yoloArb,
+          numRuns: 10,
+          holds: async ({ conf, boxes, probs }, ctx) => {
+            const n = conf.data.length;
+            const all = detections(await ctx.call('yoloFilterBoxes', [conf, boxes, probs, 0]), 'yoloFilterBoxes(…, 0)');
+            if (all.scores.shape[0] !== n) violated(`with threshold 0, ${all.scores.shape[0]} of the ${n} boxes are kept: every box should be.`);
+            expectClose(all.boxes, nd(boxes.data, [n, 4]), 'with threshold 0, the boxes (all of them, [S1·S2·A, 4], in grid order)');
+            const none = detections(await ctx.call('yoloFilterBoxes', [conf, boxes, probs, 1.01]), 'yoloFilterBoxes(…, 1.01)');
+            if (none.scores.shape[0] !== 0) violated(`with threshold 1.01, ${none.scores.shape[0]} boxes are kept: no score can reach it.`);
+          },
+        }),
+      ],
+    },
+    {
+      name: 'nonMaxSuppression',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          cases: async () => {
+            const s = new Seeded(34);
+            const a = clusteredDetections(s, 12, 3, 4);
+            const b = clusteredDetections(s, 15, 4, 3);
+            const c = clusteredDetections(s, 9, 2, 2);
+            // 14 small, well-separated boxes: more than the default maxBoxes survive suppression.
+            const spread = (() => {
+              const k = 14;
+              const boxes: number[] = [];
+              for (let i = 0; i < k; i++) {
+                const [y, x] = [Math.floor(i / 4) * 0.25, (i % 4) * 0.25];
+                boxes.push(y + 0.02, x + 0.02, y + 0.2, x + 0.2);
+              }
+              return { scores: s.uniform([k], 0.6, 1), boxes: nd(boxes, [k, 4]), classes: nd(s.uniform([k], 0, 3).data.map(Math.floor), [k], 'int32') };
+            })();
+            return [
+              { name: '12 boxes around 3 objects, default maxBoxes and iouThreshold', args: [a.scores, a.boxes, a.classes] },
+              { name: '15 boxes around 4 objects, maxBoxes 3, iouThreshold 0.3', args: [b.scores, b.boxes, b.classes, 3, 0.3] },
+              { name: '9 boxes around 2 objects, maxBoxes 5, iouThreshold 0.7', args: [c.scores, c.boxes, c.classes, 5, 0.7] },
+              { name: '14 separate boxes, default maxBoxes (10)', args: [spread.scores, spread.boxes, spread.classes] },
+            ];
+          },
+        }),
+        property({
+          name: 'subset, best first, no overlaps',
+          points: 2,
+          claim:
+            'For any boxes, the result is a subset of the input (each kept score, box and class together), holds at most maxBoxes boxes, starts with the highest-scoring box, and no two kept boxes have an IoU ≥ iouThreshold',
+          inputs: detectionsArb(8),
+          numRuns: 20,
+          show: showDetections,
+          holds: async (d, ctx) => {
+            const got = await callNms(ctx, d);
+            const k = got.scores.shape[0]!;
+            const input = rows(d.boxes);
+            if (k > d.maxBoxes) violated(`${k} boxes are kept, more than maxBoxes = ${d.maxBoxes}.`);
+            if (k === 0) violated('no box is kept: the highest-scoring box is always kept.');
+            const source: number[] = [];
+            for (let j = 0; j < k; j++) {
+              const box = row(got.boxes, j);
+              const i = input.findIndex((b, i) => Math.abs(d.scores.data[i]! - got.scores.data[j]!) < 1e-6 && b.every((v, q) => Math.abs(v - box[q]!) < 1e-5));
+              if (i < 0) violated(`kept box ${j} (score ${formatNumber(got.scores.data[j]!)}, [${box.map(formatNumber).join(', ')}]) is not one of the input boxes with its own score.`);
+              if (got.classes.data[j] !== d.classes.data[i]) violated(`kept box ${j} is input box ${i}, of class ${d.classes.data[i]}, but its class is returned as ${got.classes.data[j]}: gather the classes with the same indices.`);
+              if (source.includes(i)) violated(`input box ${i} is kept twice.`);
+              source.push(i);
+            }
+            const best = d.scores.data.indexOf(Math.max(...d.scores.data));
+            if (source[0] !== best) violated(`the first kept box is input box ${source[0]}, but the highest-scoring box is box ${best}: it is always kept, and comes first.`);
+            for (let p = 0; p < k; p++)
+              for (let q = p + 1; q < k; q++) {
+                const v = nmsIou(input[source[p]!]!, input[source[q]!]!);
+                if (v >= d.iouThreshold) violated(`kept boxes ${source[p]} and ${source[q]} overlap with IoU ${formatNumber(v)} ≥ iouThreshold = ${d.iouThreshold}: the lower-scoring one should have been suppressed.`);
+              }
+          },
+        }),
+        property({
+          name: 'greedy suppression',
+          points: 2,
+          claim:
+            'For any boxes, the result is greedy NMS over all classes together: take the boxes by decreasing score, keep one unless its IoU with an already kept box is ≥ iouThreshold, stop at maxBoxes (what tf.image.nonMaxSuppression computes)',
+          inputs: detectionsArb(10),
+          numRuns: 20,
+          show: showDetections,
+          holds: async (d, ctx) => {
+            const got = await callNms(ctx, d);
+            const kept = greedyNms(d.scores.data, rows(d.boxes), d.maxBoxes, d.iouThreshold);
+            const want = gatherJs({ scores: d.scores, boxes: d.boxes, classes: d.classes }, kept);
+            // Name the kept boxes by their input index when they are input boxes: "kept 2, 0, 5; expected 0, 2" says more than a value diff.
+            const input = rows(d.boxes);
+            const source = rows(got.boxes).map((box, j) => input.findIndex((b, i) => Math.abs(d.scores.data[i]! - got.scores.data[j]!) < 1e-6 && b.every((v, q) => Math.abs(v - box[q]!) < 1e-5)));
+            if (source.every((i) => i >= 0) && source.join() !== kept.join())
+              violated(`the result keeps input boxes [${source.join(', ')}], in that order; greedy NMS keeps [${kept.join(', ')}] (scores ${kept.map((i) => formatNumber(d.scores.data[i]!)).join(', ')}).`);
+            expectDetections(got, want, `nonMaxSuppression (the input boxes ${kept.join(', ')} should be kept, in that order)`);
+          },
+        }),
+      ],
+    },
+    {
+      name: 'yoloEval',
+      dependsOn: ['yoloBoxesToCorners', 'yoloFilterBoxes', 'nonMaxSuppression'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          cases: async () => {
+            const s = new Seeded(35);
+            return [
+              { name: '3 × 3 grid, 2 anchors, 4 classes, default arguments', args: [yoloOutputs(s, [3, 3, 2, 4])] },
+              { name: '4 × 4 grid, 3 anchors, 5 classes, image 480 × 640, maxBoxes 4, scoreThreshold 0.5, iouThreshold 0.4', args: [yoloOutputs(s, [4, 4, 3, 5]), [480, 640], 4, 0.5, 0.4] },
+              { name: '3 × 5 grid, 2 anchors, 3 classes, image 300 × 200, maxBoxes 12, scoreThreshold 0.3, iouThreshold 0.6', args: [yoloOutputs(s, [3, 5, 2, 3]), [300, 200], 12, 0.3, 0.6] },
+            ];
+          },
+        }),
+        property({
+          name: 'the whole pipeline',
+          points: 2,
+          claim:
+            'For any grid, image size and thresholds, yoloEval = corners → filter by score → scale to the image → non-max suppression, with the same scores, pixel boxes [y1, x1, y2, x2] and classes as each step computed separately',
+          inputs: fc
+            .record({
+              grid: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 4 })),
+              seed: fc.integer({ min: 0, max: 1e6 }),
+              imageShape: fc.tuple(fc.integer({ min: 50, max: 800 }), fc.integer({ min: 50, max: 800 })),
+              maxBoxes: fc.integer({ min: 1, max: 6 }),
+              scoreThreshold: fc.constantFrom(0.3, 0.4, 0.5),
+              iouThreshold: fc.constantFrom(0.3, 0.5, 0.6),
+            })
+            .map(({ grid, seed, ...rest }) => ({ outputs: yoloOutputs(new Seeded(seed), grid), ...rest }))
+            .filter(({ outputs: [xy, wh, conf, probs], scoreThreshold, iouThreshold }) => {
+              const f = filterJs(conf!, cornersJs(xy!, wh!), probs!, scoreThreshold);
+              return unambiguous(f.scores.data, rows(f.boxes), iouThreshold) && f.scores.data.every((v) => Math.abs(v - scoreThreshold) > 1e-4);
+            }),
+          numRuns: 15,
+          holds: async ({ outputs, imageShape, maxBoxes, scoreThreshold, iouThreshold }, ctx) => {
+            const [xy, wh, conf, probs] = outputs as [NdArray, NdArray, NdArray, NdArray];
+            const got = detections(await ctx.call('yoloEval', [outputs, imageShape, maxBoxes, scoreThreshold, iouThreshold]), 'yoloEval');
+            const want = evalJs(xy, wh, conf, probs, imageShape, maxBoxes, scoreThreshold, iouThreshold);
+            expectDetections(got, want, `yoloEval(outputs, [${imageShape.join(', ')}], ${maxBoxes}, ${scoreThreshold}, ${iouThreshold})`);
+          },
+        }),
+      ],
+    },
+  ],
+});

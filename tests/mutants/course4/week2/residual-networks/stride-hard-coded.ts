@@ -1,0 +1,20 @@
+/** The convolutional block with the course's default stride 2 written in, ignoring s. */
+import * as tf from '@tensorflow/tfjs';
+import type { BlockWeights, Filters } from '../../../../../solutions/course4/week2/residual-networks';
+import { Stages } from './kit/stages';
+export * from '../../../../../solutions/course4/week2/residual-networks';
+
+export const mutant = {
+  fn: 'convolutionalBlock',
+  hint: 'The stride is the argument s, not always 2: use strides: s on the first 1×1 convolution and on the shortcut.',
+};
+
+export function convolutionalBlock(X: tf.Tensor4D, f: number, filters: Filters, s = 2, weights?: BlockWeights, training = false): tf.Tensor4D {
+  const [F1, F2, F3] = filters;
+  const b = new Stages(weights, training);
+  let x: tf.Tensor = b.relu(b.bn(b.conv(X, 'conv1', F1, 1, 2, 'valid'), 'bn1')); // the mistake: 2, not s
+  x = b.relu(b.bn(b.conv(x, 'conv2', F2, f, 1, 'same'), 'bn2'));
+  x = b.bn(b.conv(x, 'conv3', F3, 1, 1, 'valid'), 'bn3');
+  const shortcut = b.bn(b.conv(X, 'shortcutConv', F3, 1, 2, 'valid'), 'shortcutBn');
+  return b.done(b.relu(b.add(x, shortcut)));
+}

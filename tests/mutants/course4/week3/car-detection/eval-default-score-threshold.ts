@@ -1,0 +1,23 @@
+import type { Detections, YoloOutputs } from '../../../../../solutions/course4/week3/car-detection';
+import { nonMaxSuppression, yoloBoxesToCorners, yoloFilterBoxes } from '../../../../../solutions/course4/week3/car-detection';
+import { scaleBoxes } from '../../../../../lib/yolo-utils';
+export * from '../../../../../solutions/course4/week3/car-detection';
+
+export const mutant = {
+  fn: 'yoloEval',
+  hint: 'yoloFilterBoxes is called without the score threshold, so it always uses 0.6: pass scoreThreshold on.',
+};
+
+export function yoloEval(
+  yoloOutputs: YoloOutputs,
+  imageShape: [number, number] = [720, 1280],
+  maxBoxes = 10,
+  scoreThreshold = 0.6,
+  iouThreshold = 0.5,
+): Detections {
+  const [boxXy, boxWh, boxConfidence, boxClassProbs] = yoloOutputs;
+  const corners = yoloBoxesToCorners(boxXy, boxWh);
+  void scoreThreshold;
+  const [scores, boxes, classes] = yoloFilterBoxes(boxConfidence, corners, boxClassProbs);
+  return nonMaxSuppression(scores, scaleBoxes(boxes, imageShape), classes, maxBoxes, iouThreshold);
+}

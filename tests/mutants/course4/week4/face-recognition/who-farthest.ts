@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Database } from '../../../../../solutions/course4/week4/face-recognition';
+export * from '../../../../../solutions/course4/week4/face-recognition';
+
+export const mutant = {
+  fn: 'whoIsIt',
+  hint: 'minDist starts at 0 and keeps the larger distances (dist > minDist): it finds the farthest person. Start at 100 and keep a distance smaller than minDist.',
+};
+
+export function whoIsIt(encoding: tf.Tensor2D, database: Database): [minDist: number, identity: string] {
+  let minDist = 0;
+  let identity = '';
+  for (const [name, dbEnc] of Object.entries(database)) {
+    const dist = tf.tidy(() => tf.norm(tf.sub(encoding, dbEnc)).dataSync()[0]!);
+    if (dist > minDist) {
+      minDist = dist;
+      identity = name;
+    }
+  }
+  return [minDist, identity];
+}
