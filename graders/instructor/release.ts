@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadCourses } from '../engine/registry';
 
 /** Paths copied as they are (relative to the repository root). */
-const SHIPPED = ['exercises', 'lib', 'templates/report', 'graders/engine', 'graders/batch', 'graders/cli.ts', 'graders/gradescope-run.ts', 'graders/ci', 'graders/ci-grade.ts', '.github', 'tsconfig.json', 'package-lock.json', 'deepgrade.config.json'];
+const SHIPPED = ['exercises', 'lib', 'templates/report', 'graders/engine', 'graders/shared', 'graders/batch', 'graders/cli.ts', 'graders/gradescope-run.ts', 'graders/ci', 'graders/ci-grade.ts', '.github', 'tsconfig.json', 'package-lock.json', 'deepgrade.config.json'];
 
 /** Scripts the learner edition keeps; `test` becomes a type check of the learner's code. */
 const LEARNER_SCRIPTS = { grade: 'node --import tsx graders/cli.ts', test: 'tsc --noEmit -p .' };

@@ -9,6 +9,7 @@ import { defineAssignment, gradient, property, reference, type CheckContext } fr
 import { callOrThrow } from '../../engine/implementation';
 import { map, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { crossEntropyProperties } from '../../shared/cost-properties';
 import type { Value, ValueRecord } from '../../engine/values';
 
 type Params = Record<'W1' | 'b1' | 'W2' | 'b2', NdArray>;
@@ -147,27 +148,7 @@ export default defineAssignment({
             );
           },
         }),
-        property({
-          name: 'ln 2 at one half',
-          points: 1,
-          claim: 'The cost is ln 2 ≈ 0.6931 when every prediction is 0.5, whatever the labels and m',
-          inputs: dim(20).chain((m) => labels(m)),
-          holds: async (Y, ctx) => {
-            const m = Y.shape[1]!;
-            const cost = expectNumber(await ctx.call('computeCost', [nd(new Array(m).fill(0.5), [1, m]), Y]), 'the cost');
-            expectClose(cost, Math.LN2, 'the cost', {}, { m });
-          },
-        }),
-        property({
-          name: 'never negative',
-          points: 1,
-          claim: 'The cost is a finite number ≥ 0 for predictions in (0, 1)',
-          inputs: dim(12).chain((m) => fc.record({ A2: tensor([1, m], { min: 0.01, max: 0.99 }), Y: labels(m) })),
-          holds: async ({ A2, Y }, ctx) => {
-            const cost = expectNumber(await ctx.call('computeCost', [A2, Y]), 'the cost');
-            if (!(Number.isFinite(cost) && cost >= -1e-6)) violated(`the cost is ${cost}.`, 'Cross-entropy is −(1/m)·Σ[y·log(a) + (1−y)·log(1−a)]: mind the leading minus sign.');
-          },
-        }),
+        ...crossEntropyProperties('computeCost'),
       ],
     },
     {

@@ -2,12 +2,13 @@
  * Grader: course 1, week 4 — building a deep neural network step by step.
  */
 import * as fc from 'fast-check';
-import { dim, labels, tensor } from '../../engine/arbitraries';
+import { dim, labels } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
-import { map, nd, zeros, type NdArray } from '../../engine/ndarray';
+import { map, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { crossEntropyProperties } from '../../shared/cost-properties';
 import type { Value, ValueRecord } from '../../engine/values';
 import { affine, forwardPass, kinkFreePoint, layerCount, randomNet, relu, sigmoid, values, type Net, type ValueKind } from './dnn-math';
 
@@ -276,27 +277,7 @@ export default defineAssignment({
             return [5, 8].map((m) => ({ name: `m = ${m}`, args: [s.uniform([1, m], 0.05, 0.95), s.labels(m)], constants: { m } }));
           },
         }),
-        property({
-          name: 'ln 2 at one half',
-          points: 1,
-          claim: 'The cost is ln 2 ≈ 0.6931 when every prediction is 0.5, whatever the labels and m',
-          inputs: dim(20).chain((m) => labels(m)),
-          holds: async (Y, ctx) => {
-            const m = Y.shape[1]!;
-            const cost = expectNumber(await ctx.call('computeCost', [nd(new Array(m).fill(0.5), [1, m]), Y]), 'the cost');
-            expectClose(cost, Math.LN2, 'the cost', {}, { m });
-          },
-        }),
-        property({
-          name: 'never negative',
-          points: 1,
-          claim: 'The cost is a finite number ≥ 0 for predictions in (0, 1)',
-          inputs: dim(12).chain((m) => fc.record({ AL: tensor([1, m], { min: 0.01, max: 0.99 }), Y: labels(m) })),
-          holds: async ({ AL, Y }, ctx) => {
-            const cost = expectNumber(await ctx.call('computeCost', [AL, Y]), 'the cost');
-            if (!(Number.isFinite(cost) && cost >= -1e-6)) violated(`the cost is ${cost}.`, 'Cross-entropy is −(1/m)·Σ[y·log(a) + (1−y)·log(1−a)]: mind the leading minus sign.');
-          },
-        }),
+        ...crossEntropyProperties('computeCost'),
       ],
     },
     {

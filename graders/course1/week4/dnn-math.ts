@@ -7,30 +7,12 @@
 import * as fc from 'fast-check';
 import { flattenImages, loadCatDataset } from '../../../lib/datasets/images';
 import { tensor } from '../../engine/arbitraries';
-import { map, matmul, nd, type NdArray } from '../../engine/ndarray';
-import type { Seeded } from '../../engine/seeded';
+import { kinkFree } from '../../engine/kinks';
+import { nd, type NdArray } from '../../engine/ndarray';
+import { affine, layerCount, relu, sigmoid, type Net } from '../../shared/nn-math';
 
-export type Net = Record<string, NdArray>;
-
-export const relu = (a: NdArray): NdArray => map(a, (z) => Math.max(0, z));
-export const sigmoid = (a: NdArray): NdArray => map(a, (z) => 1 / (1 + Math.exp(-z)));
-
-/** Z = W·A + b, with the [n, 1] column b broadcast over the m columns. */
-export function affine(W: NdArray, A: NdArray, b: NdArray): NdArray {
-  const WA = matmul(W, A);
-  const m = WA.shape[1]!;
-  return nd(
-    WA.data.map((v, i) => v + b.data[Math.floor(i / m)]!),
-    WA.shape,
-  );
-}
-
-/** The number of layers of a parameter record (W1, b1, …, WL, bL). */
-export function layerCount(params: Net): number {
-  let L = 0;
-  while (params[`W${L + 1}`]) L++;
-  return L;
-}
+export { kinkFree } from '../../engine/kinks';
+export { affine, layerCount, randomNet, relu, sigmoid, type Net } from '../../shared/nn-math';
 
 /** Every layer's [A_prev, Z] and the output AL, computed in float64. */
 export function forwardPass(X: NdArray, params: Net): { layers: { APrev: NdArray; Z: NdArray }[]; AL: NdArray } {
@@ -45,39 +27,7 @@ export function forwardPass(X: NdArray, params: Net): { layers: { APrev: NdArray
   return { layers, AL: A };
 }
 
-/** Random parameters for a network of the given layer sizes: weights and biases ~ N(0, scale²). */
-export function randomNet(s: Seeded, layerDims: number[], scale = 1): Net {
-  const p: Net = {};
-  for (let l = 1; l < layerDims.length; l++) {
-    p[`W${l}`] = s.randn([layerDims[l]!, layerDims[l - 1]!], scale);
-    p[`b${l}`] = s.randn([layerDims[l]!, 1], scale);
-  }
-  return p;
-}
 
-/**
- * True when moving any single entry of the point by ±eps changes the sign of no
- * pre-activation, and every pre-activation stays at least `margin` away from 0:
- * central differences with that step then never straddle a ReLU kink.
- */
-export function kinkFree(point: Record<string, NdArray>, preActivations: (p: Record<string, NdArray>) => NdArray[], eps: number, margin = 1e-3): boolean {
-  const base = preActivations(point);
-  if (base.some((Z) => Z.data.some((z) => Math.abs(z) < margin))) return false;
-  for (const [name, value] of Object.entries(point)) {
-    for (let i = 0; i < value.data.length; i++) {
-      for (const step of [eps, -eps]) {
-        const moved = nd(
-          value.data.map((x, j) => (j === i ? x + step : x)),
-          value.shape,
-        );
-        const Zs = preActivations({ ...point, [name]: moved });
-        const flips = Zs.some((Z, k) => Z.data.some((z, j) => Math.abs(z) < margin || Math.sign(z) !== Math.sign(base[k]!.data[j]!)));
-        if (flips) return false;
-      }
-    }
-  }
-  return true;
-}
 
 /** Draws points from successive seeds until one is kink-free (a fixed, reproducible search). */
 export function kinkFreePoint<P extends Record<string, NdArray>>(

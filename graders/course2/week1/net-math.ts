@@ -5,34 +5,17 @@
  * the properties compare reductions with, gradient descent for the symmetry
  * check, and kink-free points for the gradient checks.
  */
-import { map, matmul, nd, sumAxis2d, transpose2d, zip, type NdArray } from '../../engine/ndarray';
+import { map, matmul, sumAxis2d, transpose2d, zip, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 
-export type Net = Record<string, NdArray>;
-
-export const relu = (a: NdArray): NdArray => map(a, (z) => Math.max(0, z));
-export const sigmoid = (a: NdArray): NdArray => map(a, (z) => 1 / (1 + Math.exp(-z)));
+import { affine, layerCount, randomNet, relu, sigmoid, type Net } from '../../shared/nn-math';
+import { kinkFree } from '../../engine/kinks';
+export { affine, layerCount, randomNet, relu, sigmoid, kinkFree, type Net };
 export const scale = (a: NdArray, k: number): NdArray => map(a, (v) => v * k);
 export const add = (a: NdArray, b: NdArray): NdArray => zip(a, b, (x, y) => x + y);
 export const sub = (a: NdArray, b: NdArray): NdArray => zip(a, b, (x, y) => x - y);
 export const sumSquares = (a: NdArray): number => a.data.reduce((s, v) => s + v * v, 0);
 
-/** Z = W·A + b, with the [n, 1] column b broadcast over the m columns. */
-export function affine(W: NdArray, A: NdArray, b: NdArray): NdArray {
-  const WA = matmul(W, A);
-  const m = WA.shape[1]!;
-  return nd(
-    WA.data.map((v, i) => v + b.data[Math.floor(i / m)]!),
-    WA.shape,
-  );
-}
-
-/** The number of layers of a parameter record (W1, b1, …, WL, bL). */
-export function layerCount(params: Net): number {
-  let L = 0;
-  while (params[`W${L + 1}`]) L++;
-  return L;
-}
 
 /** Every layer's Z and A (A[0] = X); the output A[L] is sigmoid, the others relu. */
 export function forward(X: NdArray, params: Net): { Z: NdArray[]; A: NdArray[] } {
@@ -90,15 +73,6 @@ export function cacheTuple(X: NdArray, p: Net): NdArray[] {
   return [1, 2, 3].flatMap((l) => [Z[l]!, A[l]!, p[`W${l}`]!, p[`b${l}`]!]);
 }
 
-/** Random parameters of a network with the given layer sizes: weights and biases ~ N(0, scale²). */
-export function randomNet(s: Seeded, dims: number[], weightScale = 1): Net {
-  const p: Net = {};
-  for (let l = 1; l < dims.length; l++) {
-    p[`W${l}`] = s.randn([dims[l]!, dims[l - 1]!], weightScale);
-    p[`b${l}`] = s.randn([dims[l]!, 1], weightScale);
-  }
-  return p;
-}
 
 /** The hidden pre-activations Z1 … Z(L−1) (where ReLU has its kink). */
 export function hiddenZ(X: NdArray, p: Net): NdArray[] {
@@ -109,28 +83,6 @@ export function hiddenZ(X: NdArray, p: Net): NdArray[] {
 /** What a kink check looks at: the pre-activations of ReLU units at a point. */
 export type PreActivations = (point: Net) => NdArray[];
 
-/**
- * True when every pre-activation is at least `margin` from 0 and moving any
- * single parameter entry by ±eps changes the sign of none: central differences
- * with that step then never straddle a ReLU kink.
- */
-export function kinkFree(point: Net, pre: PreActivations, eps: number, margin = 1e-3): boolean {
-  const base = pre(point);
-  if (base.some((Z) => Z.data.some((z) => Math.abs(z) < margin))) return false;
-  for (const [name, value] of Object.entries(point)) {
-    for (let i = 0; i < value.data.length; i++) {
-      for (const step of [eps, -eps]) {
-        const moved = nd(
-          value.data.map((x, j) => (j === i ? x + step : x)),
-          value.shape,
-        );
-        const Zs = pre({ ...point, [name]: moved });
-        if (Zs.some((Z, k) => Z.data.some((z, j) => Math.abs(z) < margin || Math.sign(z) !== Math.sign(base[k]!.data[j]!)))) return false;
-      }
-    }
-  }
-  return true;
-}
 
 /**
  * A reproducible gradient-check point: X, Y and parameters (weights and biases
