@@ -46,9 +46,9 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('npm run new-exercise', () => {
   it('scaffolds an assignment that validates as generated', async () => {
-    const r = await newExercise('course2/week2', 'adam-optimizer', 'Optimization methods');
+    const r = await newExercise('course5/week2', 'word-vectors', 'Operations on word vectors');
     expect(r.code, r.stderr).toBe(0);
-    const id = 'course2/week2/adam-optimizer';
+    const id = 'course5/week2/word-vectors';
     for (const f of [
       `exercises/${id}.ts`,
       `exercises/${id}.md`,
@@ -59,9 +59,9 @@ describe('npm run new-exercise', () => {
     ]) {
       expect(existsSync(path.join(repo, f)), f).toBe(true);
     }
-    const manifest = JSON.parse(readFileSync(path.join(repo, 'graders/course2/course.json'), 'utf8'));
-    expect(manifest.assignments).toEqual([{ id, title: 'Optimization methods' }]);
-    expect(readFileSync(path.join(repo, `exercises/${id}.ts`), 'utf8')).toContain('export function adamOptimizer(');
+    const manifest = JSON.parse(readFileSync(path.join(repo, 'graders/course5/course.json'), 'utf8'));
+    expect(manifest).toEqual({ id: 'course5', title: 'Sequence models', assignments: [{ id, title: 'Operations on word vectors' }] });
+    expect(readFileSync(path.join(repo, `exercises/${id}.ts`), 'utf8')).toContain('export function wordVectors(');
 
     const sandbox = new Sandbox({ root: repo });
     try {
@@ -75,7 +75,8 @@ describe('npm run new-exercise', () => {
   });
 
   it.each([
-    [['course2/week2', 'adam-optimizer'], 'exists already'],
+    [['course5/week2', 'word-vectors'], 'exists already'],
+    [['course1/week3', 'planar-classification'], 'exists already'],
     [['course9/week1', 'x'], 'Unknown course "course9"'],
     [['course2/week7', 'x'], 'course2 has weeks 1 to 3'],
     [['week2', 'x'], 'is not a course and week'],
