@@ -77,17 +77,23 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     fixtureError = (err as Error).message;
   }
 
+  // Per exercise, per check: the learner functions the check itself called.
+  const calls = new Map<string, Set<string>[]>();
   const gradeExercise = async (exercise: ExerciseDef, learner: Implementation): Promise<ExerciseResult> => {
     const checks: CheckResult[] = [];
+    const called: Set<string>[] = [];
     for (const check of checksOf(exercise)) {
       // After one time-out, the rest of this function's checks would most likely wait out their limits too.
       const timedOut = checks.find((c) => c.status === 'timeout');
+      const fns = new Set<string>();
+      called.push(fns);
       checks.push(
         timedOut
           ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-          : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed }),
+          : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns }),
       );
     }
+    calls.set(exercise.name, called);
     return exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks));
   };
 
@@ -99,7 +105,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       for (let i = j; i < exercises.length; i += sandboxes.length) results[i] = await gradeExercise(exercises[i]!, learner);
     }),
   );
-  return assignmentResult(def.id, def.title, relFile, explainPrerequisites(results));
+  return assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls));
 }
 
 interface CheckEnv {
@@ -108,13 +114,18 @@ interface CheckEnv {
   fixtures?: FixtureFile;
   fixtureError?: string;
   seed: number;
+  /** Filled with the learner functions the check calls. */
+  called: Set<string>;
 }
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
   const ctx: CheckContext = {
     learner: env.learner,
     reference: check.hidden ? env.reference : undefined,
-    call: (fn, args, options) => callOrThrow(env.learner, fn, args, { timeoutMs: check.timeoutMs, ...options }),
+    call: (fn, args, options) => {
+      env.called.add(fn);
+      return callOrThrow(env.learner, fn, args, { timeoutMs: check.timeoutMs, ...options });
+    },
   };
   const seed = checkSeed(env.seed, def.id, exercise.name, check.name);
   try {
@@ -144,21 +155,23 @@ function stubbedThroughout(checks: CheckResult[]): CheckResult[] {
 }
 
 /**
- * When an exercise fails and one it calls is not passing either, say so: the
- * learner should fix the prerequisite first rather than chase two failures.
+ * When a check fails and a function it relies on is not passing either, say so:
+ * the learner should fix that one first rather than chase two failures. A check
+ * relies on what its exercise calls (`dependsOn`) and on what the check itself called.
  */
-function explainPrerequisites(results: ExerciseResult[]): ExerciseResult[] {
-  const byName = new Map(results.map((r) => [r.name, r]));
+function explainPrerequisites(results: ExerciseResult[], calls: Map<string, Set<string>[]>): ExerciseResult[] {
+  const failing = new Set(results.filter((r) => r.status !== 'passed').map((r) => r.name));
   return results.map((r) => {
-    const broken = r.dependsOn.filter((d) => {
-      const dep = byName.get(d);
-      return dep && dep.status !== 'passed';
+    if (r.status === 'passed' || r.status === 'not-attempted') return r;
+    const checks = r.checks.map((c, k) => {
+      if (c.status === 'passed' || c.status === 'skipped' || c.status === 'not-attempted') return c;
+      const used = new Set([...r.dependsOn, ...(calls.get(r.name)?.[k] ?? [])]);
+      const broken = [...used].filter((d) => d !== r.name && failing.has(d));
+      if (!broken.length) return c;
+      const them = broken.length > 1;
+      const note = `Fix ${listing(broken.map((b) => `\`${b}\``))} first: this check relies on ${them ? 'them' : 'it'}, and ${them ? 'they are' : 'it is'} not passing yet.`;
+      return { ...c, message: `${note} ${c.message}` };
     });
-    if (!broken.length || r.status === 'passed' || r.status === 'not-attempted') return r;
-    const note = `Fix ${listing(broken.map((b) => `\`${b}\``))} first: ${r.name} calls ${broken.length > 1 ? 'them' : 'it'}, and ${broken.length > 1 ? 'they are' : 'it is'} not passing yet.`;
-    const checks = r.checks.map((c) =>
-      c.status === 'passed' || c.status === 'skipped' || c.status === 'not-attempted' ? c : { ...c, message: `${note} ${c.message}` },
-    );
     return { ...r, checks };
   });
 }

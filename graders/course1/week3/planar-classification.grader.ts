@@ -153,7 +153,7 @@ export default defineAssignment({
     },
     {
       name: 'backwardPropagation',
-      dependsOn: ['forwardPropagation', 'computeCost'],
+      // Its gradient check calls forwardPropagation and computeCost itself: the engine sees those calls.
       checks: [
         reference({
           name: 'seeded cases',

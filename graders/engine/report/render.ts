@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths';
+import { formatNumber } from '../ndarray';
 import { githubClassroomBase64, toGradescope, toJunit } from './formats';
 import type { GradeReport } from './model';
 
@@ -21,6 +22,8 @@ function engine(color: boolean): typeof Handlebars {
   hb.registerHelper('bold', (t: string) => paint('bold', t));
   hb.registerHelper('dim', (t: string) => paint('dim', t));
   hb.registerHelper('pad', (t: string, n: number) => t.padEnd(n));
+  // Infinity arrives as null from JSON-shaped data: a missing or misshapen gradient.
+  hb.registerHelper('num', (x: number | null) => (x === null ? '∞' : formatNumber(x)));
   hb.registerHelper('percent', (s: number, m: number) => `${Math.round(fraction(s, m) * 1000) / 10}%`);
   hb.registerHelper('scoreColor', (s: number, m: number) => {
     const f = fraction(s, m);
