@@ -25,10 +25,10 @@ export interface RunOptions {
 export async function runGrading(options: RunOptions): Promise<GradeReport> {
   const seed = options.seed ?? DEFAULT_SEED;
   const picked = selectAssignments(options.root, options.selector);
-  // One learner's exercises spread over a sandbox per core (two at most: each loads TensorFlow.js).
-  const sandboxes = options.sandbox
-    ? [options.sandbox]
-    : Array.from({ length: Math.min(2, os.availableParallelism()) }, () => new Sandbox({ root: options.root }));
+  // A second sandbox pays for itself only with cores to spare: each loads TensorFlow.js, and so
+  // does this process for hidden checks. Measured on 2 cores, one sandbox is faster (2.1 s vs 2.5 s).
+  const count = os.availableParallelism() >= 4 ? 2 : 1;
+  const sandboxes = options.sandbox ? [options.sandbox] : Array.from({ length: count }, () => new Sandbox({ root: options.root }));
   // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
   const warm = options.sandbox
     ? Promise.resolve()
