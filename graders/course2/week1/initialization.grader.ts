@@ -14,6 +14,7 @@ import { defineAssignment, property, reference, type CheckContext } from '../../
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import type { ValueRecord } from '../../engine/values';
 import { train, type Net } from './net-math';
+import { mean, std } from '../../engine/statistics';
 
 const SEED_HINT =
   'Call np.random.seed(3) at the start of the function, before drawing: without it the weights depend on whatever drew random numbers before, and change from call to call.';
@@ -50,14 +51,14 @@ function expectZeroBiases(p: Net, dims: number[]): void {
 /** Mean ≈ 0 and standard deviation within 10% of `target`, for a weight matrix of at least 900 entries. */
 function expectScale(W: NdArray, target: number, what: string, formula: string): void {
   const n = W.data.length;
-  const mean = W.data.reduce((s, v) => s + v, 0) / n;
-  const std = Math.sqrt(W.data.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
-  if (Math.abs(mean) > (5 * target) / Math.sqrt(n)) {
-    violated(`${what} has mean ${formatNumber(mean)}: over ${n} standard normal draws × ${formatNumber(target)} it should be within ${formatNumber((5 * target) / Math.sqrt(n))} of 0.`, 'Draw the weights with np.random.randn (mean 0), not np.random.rand (uniform in [0, 1)).');
+  const m = mean(W.data);
+  const sd = std(W.data);
+  if (Math.abs(m) > (5 * target) / Math.sqrt(n)) {
+    violated(`${what} has mean ${formatNumber(m)}: over ${n} standard normal draws × ${formatNumber(target)} it should be within ${formatNumber((5 * target) / Math.sqrt(n))} of 0.`, 'Draw the weights with np.random.randn (mean 0), not np.random.rand (uniform in [0, 1)).');
   }
-  if (Math.abs(std / target - 1) > 0.1) {
+  if (Math.abs(sd / target - 1) > 0.1) {
     violated(
-      `${what} has standard deviation ${formatNumber(std)}, expected ${formatNumber(target)} (${formula}) within 10% — it is ${formatNumber(std / target)}× that.`,
+      `${what} has standard deviation ${formatNumber(sd)}, expected ${formatNumber(target)} (${formula}) within 10% — it is ${formatNumber(sd / target)}× that.`,
       'randn has standard deviation 1: the scale you multiply it by becomes the standard deviation of the weights.',
     );
   }

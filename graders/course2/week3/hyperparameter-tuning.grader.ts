@@ -7,6 +7,7 @@ import { expectArray, expectClose, expectNumber, violated } from '../../engine/c
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { ksUniform } from '../../engine/statistics';
 
 const SEED_HINT = 'Call np.random.seed(seed) first, before drawing: the same seed must give the same samples.';
 
@@ -20,22 +21,6 @@ async function samples(ctx: CheckContext, fn: string, low: number, high: number,
   });
 }
 
-/**
- * Kolmogorov–Smirnov distance between the empirical distribution of u (values in
- * [0, 1]) and the uniform one, with the point where it is reached.
- */
-function ksUniform(u: number[]): { d: number; at: number; below: number } {
-  const sorted = [...u].sort((a, b) => a - b);
-  const n = sorted.length;
-  let best = { d: 0, at: 0, below: 0 };
-  sorted.forEach((x, i) => {
-    const lo = x - i / n; // the CDF just below x is i/n
-    const hi = (i + 1) / n - x; // and just above it (i + 1)/n
-    if (lo > best.d) best = { d: lo, at: x, below: i / n };
-    if (hi > best.d) best = { d: hi, at: x, below: (i + 1) / n };
-  });
-  return best;
-}
 
 /** Samples large enough that a log-uniform sample stays within KS distance 0.06 (p < 1e-6 of a false alarm). */
 const STAT_N = 2000;
