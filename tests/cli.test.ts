@@ -58,6 +58,7 @@ describe('npm run grade', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Planar data classification with one hidden layer');
     expect(r.stdout).toContain('not attempted');
+    expect(r.stdout).toContain('Next up: layerSizes in exercises/course1/week3/planar-classification.ts');
     expect(r.stdout).not.toMatch(/\x1b\[/); // NO_COLOR
     for (const ext of ['json', 'md', 'html']) expect(existsSync(path.join(repo, 'reports', `week3.${ext}`))).toBe(true);
     const report = JSON.parse(readFileSync(path.join(repo, 'reports', 'week3.json'), 'utf8'));

@@ -43,6 +43,9 @@ function engine(color: boolean): typeof Handlebars {
     return paint(style, symbol);
   };
   hb.registerHelper('statusMark', mark);
+  // Where a learner goes next: the first function not attempted yet.
+  hb.registerHelper('nextUp', (exercises: { name: string; status: string }[]) => exercises.find((e) => e.status === 'not-attempted')?.name ?? '');
+  hb.registerHelper('instructionsOf', (file: string) => file.replace(/\.ts$/, '.md'));
   hb.registerHelper('checkMark', mark);
   hb.registerHelper('indent', (text: string, n: number, style?: unknown) => {
     const pad = ' '.repeat(n);
