@@ -3,6 +3,7 @@
  * each graded by checks of three kinds (reference cases, properties, gradient
  * checks). Course graders import only from here and from the check helpers.
  */
+import type * as TF from '@tensorflow/tfjs';
 import type { Arbitrary } from 'fast-check';
 import type { CaseConstants, Tolerance } from './compare';
 import type { CallOptions, Implementation } from './implementation';
@@ -34,6 +35,8 @@ interface CheckCommon {
   hidden?: boolean;
   /** Limit for each learner call this check makes (default 5 s). */
   timeoutMs?: number;
+  /** Uses `ctx.tf()` as an oracle: TensorFlow.js is then loaded in the scoring process ahead of time. */
+  usesTf?: boolean;
 }
 
 export interface ReferenceCase {
@@ -63,6 +66,11 @@ export interface CheckContext {
   reference?: Implementation;
   /** Calls a learner function and returns its value (a failed call ends the check with its status). */
   call(fn: string, args: Value[], options?: CallOptions): Promise<Value>;
+  /**
+   * TensorFlow.js in the scoring process, as an independent oracle (tf.conv2d,
+   * tf.image.nonMaxSuppression, tf.grad…). Trusted code only: never learner code.
+   */
+  tf(): Promise<typeof TF>;
 }
 
 export interface PropertyCheckDef<T> extends CheckCommon {

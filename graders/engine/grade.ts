@@ -12,7 +12,7 @@ import { runReferenceCheck } from './checks/reference';
 import type { AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
 import { fixtureKey, loadFixtures, type FixtureFile } from './fixtures';
 import { callOrThrow, type Implementation } from './implementation';
-import { inProcessImplementation } from './in-process';
+import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
 import { assignmentFiles } from './registry';
 import { buildModule } from './sandbox/build';
@@ -122,6 +122,7 @@ async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckD
   const ctx: CheckContext = {
     learner: env.learner,
     reference: check.hidden ? env.reference : undefined,
+    tf: loadTf,
     call: (fn, args, options) => {
       env.called.add(fn);
       return callOrThrow(env.learner, fn, args, { timeoutMs: check.timeoutMs, ...options });

@@ -38,10 +38,14 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   warm.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   try {
     const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
-    // Hidden checks run the reference solution here: load TensorFlow.js now, alongside the sandbox's start.
-    const needsTf =
-      options.hidden !== false &&
-      defs.some((d) => d.exercises.some((e) => e.checks.some((c) => c.hidden)) && existsSync(assignmentFiles(options.root, d.id).solution));
+    // Hidden checks and TF.js oracles run here: load TensorFlow.js now, alongside the sandbox's start.
+    const needsTf = defs.some(
+      (d) =>
+        d.exercises.some((e) => e.checks.some((c) => c.usesTf)) ||
+        (options.hidden !== false &&
+          d.exercises.some((e) => e.checks.some((c) => c.hidden)) &&
+          existsSync(assignmentFiles(options.root, d.id).solution)),
+    );
     const tfLoaded = needsTf ? loadTf().catch(() => undefined) : undefined;
     await Promise.all([warm, tfLoaded]);
     const results: AssignmentResult[] = [];

@@ -1,5 +1,6 @@
 import type { CheckContext } from '../../graders/engine/define';
 import { callOrThrow, type Implementation } from '../../graders/engine/implementation';
+import { loadTf } from '../../graders/engine/in-process';
 import type { Value } from '../../graders/engine/values';
 
 /** An Implementation backed by plain functions: engine tests without a sandbox or TensorFlow.js. */
@@ -20,5 +21,5 @@ export function fakeImplementation(fns: Record<string, (...args: any[]) => Value
 
 export function fakeContext(fns: Record<string, (...args: any[]) => Value>): CheckContext {
   const learner = fakeImplementation(fns);
-  return { learner, call: (fn, args) => callOrThrow(learner, fn, args) };
+  return { learner, call: (fn, args) => callOrThrow(learner, fn, args), tf: loadTf };
 }

@@ -7,6 +7,7 @@
  * TensorFlow.js means many tiny ops per call: the shapes stay small and the
  * checks that call the conv and pool functions get a generous time limit.
  */
+import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dim, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
@@ -15,6 +16,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { formatNd, formatNumber, formatShape, full, nd, sameShape, sizeOf, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import type { Value } from '../../engine/values';
+import { tfOracle } from '../../engine/oracle';
 import {
   at,
   channelSums,
@@ -360,6 +362,28 @@ export default defineAssignment({
             const items = expectArray(cache, 'the cache (the second item convForward returns)', 4);
             (['A_prev', 'W', 'b'] as const).forEach((name, i) => expectClose(items[i]!, [input.APrev, input.W, input.b][i]!, `cache[${i}] (should be ${name})`));
             expectClose(items[3]!, input.hp, 'cache[3] (should be hparameters)');
+          },
+        }),
+        property({
+          name: 'equals tf.conv2d',
+          points: 1,
+          timeoutMs: SLOW,
+          usesTf: true,
+          claim: 'For any shapes, stride and pad, Z equals TensorFlow.js tf.conv2d (valid padding) on the zero-padded input, plus the bias',
+          inputs: convArb(),
+          numRuns: 10,
+          show: showConv,
+          holds: async (input, ctx) => {
+            const { pad, stride } = input.hp;
+            const expected = await tfOracle(ctx, (tf, t) =>
+              tf.add(
+                tf.conv2d(tf.pad(t(input.APrev) as TF.Tensor4D, [[0, 0], [pad, pad], [pad, pad], [0, 0]]), t(input.W) as TF.Tensor4D, stride, 'valid'),
+                t(input.b),
+              ),
+            );
+            const [Z] = await convForward(ctx, input);
+            expectOutputShape(Z, 'Z', expected.shape, convFormula(input));
+            expectClose(Z, expected, 'Z');
           },
         }),
         property({

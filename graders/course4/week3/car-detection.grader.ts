@@ -8,12 +8,14 @@
  * NMS answer hangs on a tie (two equal scores, an IoU within 1e-3 of the
  * threshold) are left out, so a hand-written NMS and tf's agree on every input.
  */
+import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import type { Value } from '../../engine/values';
+import { tfOracle } from '../../engine/oracle';
 import {
   clusteredDetections,
   cornerBoxArb,
@@ -409,6 +411,23 @@ export default defineAssignment({
             if (source.every((i) => i >= 0) && source.join() !== kept.join())
               violated(`the result keeps input boxes [${source.join(', ')}], in that order; greedy NMS keeps [${kept.join(', ')}] (scores ${kept.map((i) => formatNumber(d.scores.data[i]!)).join(', ')}).`);
             expectDetections(got, want, `nonMaxSuppression (the input boxes ${kept.join(', ')} should be kept, in that order)`);
+          },
+        }),
+        property({
+          name: 'equals tf.image.nonMaxSuppression',
+          points: 1,
+          usesTf: true,
+          claim: 'For any boxes, the kept boxes are the ones TensorFlow.js tf.image.nonMaxSuppression keeps, in its order, with their scores and classes',
+          inputs: detectionsArb(10),
+          numRuns: 15,
+          show: showDetections,
+          holds: async (d, ctx) => {
+            const indices = await tfOracle(ctx, (tf, t) =>
+              tf.image.nonMaxSuppression(t(d.boxes) as TF.Tensor2D, t(d.scores) as TF.Tensor1D, d.maxBoxes, d.iouThreshold),
+            );
+            const kept = indices.data;
+            const got = await callNms(ctx, d);
+            expectDetections(got, gatherJs({ scores: d.scores, boxes: d.boxes, classes: d.classes }, kept), `nonMaxSuppression (tf.image.nonMaxSuppression keeps input boxes ${kept.join(', ')}, in that order)`);
           },
         }),
       ],

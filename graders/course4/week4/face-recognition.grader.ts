@@ -7,12 +7,14 @@
  * gradient check runs the other way round: central differences of the
  * learner's loss must match the loss's analytic gradient, computed here.
  */
+import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { expectArray, expectClose, expectNumber, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import type { ValueRecord } from '../../engine/values';
+import { tfOracle } from '../../engine/oracle';
 
 // ---------------------------------------------------------------- plain-JS math
 
@@ -215,6 +217,22 @@ export default defineAssignment({
           cost: async (ctx, pt) => loss(ctx, pt.anchor!, pt.positive!, pt.negative!, 0.2),
           // The learner returns only the loss: the analytic gradient is the grader's, and it is the learner's loss that must follow it.
           gradients: async (_ctx, pt) => tripletGradient(pt.anchor!, pt.positive!, pt.negative!, 0.2),
+        }),
+        gradient({
+          name: 'gradient matches tf.grad',
+          points: 1,
+          mode: 'directional',
+          usesTf: true,
+          at: () => gradPoint,
+          cost: async (ctx, pt) => loss(ctx, pt.anchor!, pt.positive!, pt.negative!, 0.2),
+          // An oracle independent of the grader's own calculus: tf.grad of the course's formula.
+          gradients: async (ctx, pt) => {
+            const formula = (tf: typeof TF, a: TF.Tensor, p: TF.Tensor, n: TF.Tensor) =>
+              tf.sum(tf.relu(tf.add(tf.sub(tf.sum(tf.square(tf.sub(a, p)), -1), tf.sum(tf.square(tf.sub(a, n)), -1)), 0.2)));
+            const d = (i: 0 | 1 | 2) =>
+              tfOracle(ctx, (tf, t) => tf.grads((a: TF.Tensor, p: TF.Tensor, n: TF.Tensor) => formula(tf, a, p, n))([t(pt.anchor!), t(pt.positive!), t(pt.negative!)])[i]!);
+            return { anchor: await d(0), positive: await d(1), negative: await d(2) };
+          },
         }),
       ],
     },
