@@ -80,8 +80,8 @@ export async function runGradientCheck(def: GradientCheckDef, exercise: string, 
       ...baseResult(
         def,
         'failed',
-        `The gradient${wrong.length > 1 ? 's' : ''} of ${wrong.join(', ')} disagree${wrong.length > 1 ? '' : 's'} with central differences of your own ` +
-          `forward pass and cost (tolerance ${formatNumber(tol)}): ${summary}.`,
+        `The gradient${wrong.length > 1 ? 's' : ''} of ${wrong.join(', ')} disagree${wrong.length > 1 ? '' : 's'} with central differences of the cost ` +
+          `your code computes (tolerance ${formatNumber(tol)}): ${summary}.`,
       ),
       score,
       gradients: errors,
