@@ -92,7 +92,12 @@ export async function loadGrader(root: string, id: string): Promise<AssignmentDe
   const file = assignmentFiles(root, id).grader;
   const rel = path.relative(root, file);
   if (!existsSync(file)) throw new Error(`${rel} is missing (the course manifest lists ${id}).`);
-  const mod = (await import(pathToFileURL(file).href)) as { default?: AssignmentDef };
+  let mod: { default?: AssignmentDef };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { default?: AssignmentDef };
+  } catch (err) {
+    throw new Error(`${rel} could not be loaded: ${(err as Error).message}`);
+  }
   const def = mod.default;
   if (!def || !Array.isArray(def.exercises)) throw new Error(`${rel} must default-export defineAssignment({ … }).`);
   if (def.id !== id) throw new Error(`${rel} defines "${def.id}", but its path says "${id}".`);
