@@ -11,6 +11,7 @@ import { defineAssignment, property, reference, type CheckContext } from '../../
 import { formatShape, map, matmul, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import type { ValueRecord } from '../../engine/values';
+import { tfOracle } from '../../engine/oracle';
 
 // ---------------------------------------------------------------------------
 // Oracles in plain double-precision math, independent of TensorFlow.js.
@@ -305,6 +306,20 @@ export default defineAssignment({
             const Y = oneHotColumns(labels, C);
             const cost = expectNumber(await ctx.call('computeCost', [Z, Y]), 'the cost');
             expectClose(cost, crossEntropy(Z, Y), 'the cost', {}, { m: labels.length });
+          },
+        }),
+        property({
+          name: 'matches tf.losses.softmaxCrossEntropy',
+          points: 1,
+          usesTf: true,
+          claim: 'For random logits and labels, the cost equals TensorFlow.js tf.losses.softmaxCrossEntropy(Yᵀ, Zᵀ) (examples as rows there)',
+          inputs: logitsAndLabels({ min: -5, max: 5 }),
+          numRuns: 15,
+          holds: async ({ Z, labels, C }, ctx) => {
+            const Y = oneHotColumns(labels, C);
+            const expected = await tfOracle(ctx, (tf, t) => tf.losses.softmaxCrossEntropy(tf.transpose(t(Y)), tf.transpose(t(Z))));
+            const cost = expectNumber(await ctx.call('computeCost', [Z, Y]), 'the cost');
+            expectClose(cost, expected.data[0]!, 'the cost', {}, { m: labels.length });
           },
         }),
         property({
