@@ -3,7 +3,7 @@
  * Runs from the base branch's checkout — the trusted grader — and grades the
  * pull request's exercises/ in a tree assembled from both.
  *
- *   node --import tsx graders/ci-grade.ts --head ../head --base-sha S --head-sha S [--threshold 60] [--out ../deepgrade-reports]
+ *   node --import tsx graders/ci-grade.ts --head ../head --base-sha S --head-sha S [--threshold 60] [--out ../deepgrade-reports] [--allow-unisolated]
  */
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { repoRoot } from './engine/paths';
 import { gradeReport, type AssignmentResult } from './engine/report/model';
 import { renderReport } from './engine/report/render';
 import { runGrading } from './engine/run';
+import { IsolationError } from './engine/sandbox/client';
 import { DEFAULT_SEED } from './engine/seed';
 import { assembleTree, changedFiles, passes, planPr, prSummary } from './ci/pr';
 
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
       'head-sha': { type: 'string' },
       threshold: { type: 'string', default: process.env.DEEPGRADE_PASS_THRESHOLD || '0' },
       out: { type: 'string', default: 'deepgrade-reports' },
+      'allow-unisolated': { type: 'boolean' },
     },
   });
   if (!values.head) {
@@ -46,18 +48,26 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const plan = planPr(repoRoot, changed);
-  const tree = assembleTree(repoRoot, head, path.join(mkdtempSync(path.join(os.tmpdir(), 'deepgrade-pr-')), 'tree'));
+  const { tree, refused } = assembleTree(repoRoot, head, path.join(mkdtempSync(path.join(os.tmpdir(), 'deepgrade-pr-')), 'tree'));
+  if (refused) plan.refused = refused;
 
   const results: AssignmentResult[] = [];
+  let isolation: string | undefined;
   try {
     for (const id of plan.assignments) {
-      const report = await runGrading({ root: tree, selector: id, hidden: false });
+      // Learner code from a pull request runs isolated by the OS, or not at all (unless the instructor says so).
+      const report = await runGrading({ root: tree, selector: id, hidden: false, isolation: values['allow-unisolated'] ? 'auto' : 'require' });
       results.push(...report.assignments);
+      isolation = report.isolation;
     }
+  } catch (err) {
+    if (!(err instanceof IsolationError)) throw err;
+    console.error(`Grading could not run: ${err.message}`);
+    return 2;
   } finally {
     rmSync(path.dirname(tree), { recursive: true, force: true });
   }
-  const report = gradeReport(plan.assignments.join(', ') || '(nothing)', DEFAULT_SEED, '', results);
+  const report = gradeReport(plan.assignments.join(', ') || '(nothing)', DEFAULT_SEED, '', results, isolation);
   const out = path.resolve(values.out);
   mkdirSync(out, { recursive: true });
   for (const ext of ['json', 'md', 'html'] as const) writeFileSync(path.join(out, `report.${ext}`), renderReport(report, ext));

@@ -37,6 +37,14 @@ Grading a class (instructors):
                            (default reports/batch-<what>/) and resumes an
                            interrupted run
   --workers N              how many learners at once (default: one per core)
+  --budget S               seconds one learner's grading may take in all
+                           (default: ten times the reference solutions', at least 60)
+  --allow-unisolated       grade even where the OS cannot isolate learner code
+                           (no bubblewrap / namespaces); the reports record it.
+                           Without it, batch grading refuses to run unisolated.
+
+Each learner runs in a fresh sandbox of their own, in Linux namespaces
+(bubblewrap) where the machine offers them; the report header says which.
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -55,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         submissions: { type: 'string' },
         out: { type: 'string' },
         workers: { type: 'string' },
+        budget: { type: 'string' },
+        'allow-unisolated': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -95,11 +105,18 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`--workers must be a whole number ≥ 1 (got "${values.workers}").\n`);
       return 2;
     }
+    const budget = values.budget === undefined ? undefined : Number(values.budget);
+    if (budget !== undefined && !(budget > 0)) {
+      process.stderr.write(`--budget is a number of seconds above 0 (got "${values.budget}").\n`);
+      return 2;
+    }
     return gradeSubmissions(selector, values.submissions, {
       out: values.out ?? path.join(repoRoot, 'reports', `batch-${selector.replace(/[^A-Za-z0-9_-]+/g, '-')}`),
       seed: seed ?? DEFAULT_SEED,
       hidden: !values['no-hidden'],
       workers,
+      budgetSeconds: budget,
+      allowUnisolated: values['allow-unisolated'] === true,
     });
   }
 
@@ -144,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
 async function gradeSubmissions(
   selector: string,
   submissions: string,
-  options: { out: string; seed: number; hidden: boolean; workers?: number },
+  options: { out: string; seed: number; hidden: boolean; workers?: number; budgetSeconds?: number; allowUnisolated: boolean },
 ): Promise<number> {
   let defs;
   try {
@@ -161,14 +178,16 @@ async function gradeSubmissions(
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${learner.slice(0, 30).padEnd(30)}`);
   };
   try {
-    const result = await gradeClass({ root: repoRoot, defs, submissions: path.resolve(submissions), out: path.resolve(options.out), seed: options.seed, hidden: options.hidden, workers: options.workers, onProgress: bar });
+    const result = await gradeClass({ ...options, root: repoRoot, defs, submissions: path.resolve(submissions), out: path.resolve(options.out), onProgress: bar });
     if (process.stderr.isTTY) process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
     const errors = result.rows.filter((r) => r.error).length;
     process.stdout.write(
       `Graded ${result.rows.length} submissions (${result.resumed} from an earlier run) in ${seconds.toFixed(1)} s` +
         `${errors ? `; ${errors} with errors (see the "error" column)` : ''}.\n` +
-        `Gradebook: ${path.relative(process.cwd(), result.gradebook)}\nSummary:   ${path.relative(process.cwd(), result.summary)}\n`,
+        `Isolation: ${result.isolation}; time budget ${result.budgetSeconds} s per learner.\n` +
+        `Gradebook: ${path.relative(process.cwd(), result.gradebook)}\nSummary:   ${path.relative(process.cwd(), result.summary)}\n` +
+        `Feedback:  ${path.relative(process.cwd(), result.feedback)}${path.sep}<learner>${path.sep}report.{md,html,json}\n`,
     );
     return 0;
   } catch (err) {

@@ -5,39 +5,39 @@
  *
  * AUTOGRADER_ROOT (default /autograder) lets a test run it against a fake tree.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { describeRefusals, takeSubmission } from './engine/intake';
 import { repoRoot } from './engine/paths';
 import { assignmentFiles, selectAssignments } from './engine/registry';
 import { toGradescope } from './engine/report/formats';
 import { runGrading } from './engine/run';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
-
 /**
  * Finds each assignment's learner file in the submission: at its path under
  * exercises/ (a whole repository uploaded), at its path without exercises/,
- * or by its file name alone (a single file uploaded).
+ * or by its file name alone (a single file uploaded). The submission is taken
+ * as data first (intake.ts): only plain .ts and .md files, no links or devices.
  */
-export function placeSubmission(submission: string, root: string, ids: string[]): { placed: string[]; missing: string[] } {
-  const files = existsSync(submission) ? filesUnder(submission) : [];
-  const placed: string[] = [];
-  const missing: string[] = [];
-  for (const id of ids) {
-    const candidates = [path.join(submission, 'exercises', `${id}.ts`), path.join(submission, `${id}.ts`)];
-    const byName = files.filter((f) => path.basename(f) === `${path.basename(id)}.ts`);
-    const found = candidates.find((c) => existsSync(c)) ?? (byName.length === 1 ? byName[0] : undefined);
-    if (found) {
-      cpSync(found, assignmentFiles(root, id).exercise);
-      placed.push(path.relative(submission, found));
-    } else missing.push(`${id}.ts`);
+export function placeSubmission(submission: string, root: string, ids: string[]): { placed: string[]; missing: string[]; refused: string } {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-submission-'));
+  try {
+    const intake = existsSync(submission) ? takeSubmission(submission, path.join(scratch, 'copy')) : { root: scratch, files: [], refused: [] };
+    const placed: string[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const byName = intake.files.filter((f) => path.posix.basename(f) === `${path.basename(id)}.ts`);
+      const found = intake.files.includes(`${id}.ts`) ? `${id}.ts` : byName.length === 1 ? byName[0] : undefined;
+      if (found) {
+        cpSync(path.join(intake.root, found), assignmentFiles(root, id).exercise);
+        placed.push(found);
+      } else missing.push(`${id}.ts`);
+    }
+    return { placed, missing, refused: describeRefusals(intake.refused) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  return { placed, missing };
 }
 
 async function main() {
@@ -46,12 +46,16 @@ async function main() {
   mkdirSync(path.dirname(results), { recursive: true });
   const started = Date.now();
   try {
-    const { selector } = JSON.parse(readFileSync(path.join(repoRoot, 'deepgrade.gradescope.json'), 'utf8')) as { selector: string };
+    const { selector, allowUnisolated } = JSON.parse(readFileSync(path.join(repoRoot, 'deepgrade.gradescope.json'), 'utf8')) as { selector: string; allowUnisolated?: boolean };
     const ids = selectAssignments(repoRoot, selector).map((a) => a.id);
-    const { placed, missing } = placeSubmission(path.join(autograder, 'submission'), repoRoot, ids);
-    const report = await runGrading({ root: repoRoot, selector, hidden: false });
+    const { placed, missing, refused } = placeSubmission(path.join(autograder, 'submission'), repoRoot, ids);
+    const report = await runGrading({ root: repoRoot, selector, hidden: false, isolation: allowUnisolated ? 'auto' : 'require' });
     const out = toGradescope(report, (Date.now() - started) / 1000);
-    const found = `Files graded: ${placed.join(', ') || 'none'}.${missing.length ? ` Not found in your submission (graded as the untouched stub): ${missing.join(', ')}.` : ''}`;
+    const found =
+      `Files graded: ${placed.join(', ') || 'none'}.` +
+      (missing.length ? ` Not found in your submission (graded as the untouched stub): ${missing.join(', ')}.` : '') +
+      (refused ? ` Not taken from your submission (only plain .ts files are graded): ${refused.replace(/^refused: /, '')}.` : '') +
+      ` Isolation: ${report.isolation ?? 'unknown'}.`;
     writeFileSync(results, JSON.stringify({ ...out, output: `${out.output}\n${found}` }, null, 2));
   } catch (err) {
     writeFileSync(

@@ -18,9 +18,10 @@ const put = (file: string, text: string) => {
   writeFileSync(file, text);
 };
 
+let solution: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-class-'));
-  const solution = readFileSync(path.join(repoRoot, 'solutions', `${ID}.ts`), 'utf8');
+  solution = readFileSync(path.join(repoRoot, 'solutions', `${ID}.ts`), 'utf8');
   put(learnerFile('ada'), solution);
   put(learnerFile('bea'), readFileSync(path.join(repoRoot, 'exercises', `${ID}.ts`), 'utf8'));
   put(learnerFile('cai'), 'export function layerSizes( {\n');
@@ -35,7 +36,7 @@ describe('batch grading', () => {
     const def = await loadGrader(repoRoot, ID);
     const out = path.join(dir, 'out');
     const progress: number[] = [];
-    const r = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, workers: 2, onProgress: (d) => progress.push(d) });
+    const r = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, workers: 2, budgetSeconds: 120, onProgress: (d) => progress.push(d) });
     const byName = Object.fromEntries(r.rows.map((row) => [row.learner, row]));
     expect(r.rows.map((row) => row.learner)).toEqual(['ada', 'bea', 'cai', 'dan', 'eve']);
     expect(byName.ada!.score).toBe(byName.ada!.maxScore);
@@ -46,7 +47,9 @@ describe('batch grading', () => {
     expect(byName.dan!.error).toMatch(/is missing/);
     expect(progress.at(-1)).toBe(5);
 
-    const csv = readFileSync(r.gradebook, 'utf8').trim().split('\n');
+    const text = readFileSync(r.gradebook, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true); // spreadsheets read it as UTF-8
+    const csv = text.slice(1).trim().split('\n');
     expect(csv[0]).toBe(`learner,${def.exercises.map((e) => `${ID} › ${e.name}`).join(',')},total,max,error`);
     expect(csv).toHaveLength(6);
     expect(csv[1]).toMatch(/^ada,1,3,/);
@@ -56,13 +59,45 @@ describe('batch grading', () => {
     expect(summary.histogram.reduce((s: number, b: { learners: number }) => s + b.learners, 0)).toBe(5);
     expect(summary.histogram[9].learners).toBe(2);
 
-    // Interrupted after three learners: the journal keeps them, the rest are graded again.
+    // Each learner's own report, ready to hand back.
+    const ada = JSON.parse(readFileSync(path.join(r.feedback, 'ada', 'report.json'), 'utf8'));
+    expect(ada.score).toBe(byName.ada!.score);
+    expect(ada.isolation).toBe(r.isolation);
+    expect(readFileSync(path.join(r.feedback, 'cai', 'report.md'), 'utf8')).toMatch(/does not compile/);
+
+    // Interrupted after three learners' rows: the journal keeps them, the rest are graded again.
     const journal = path.join(out, 'journal.jsonl');
     const lines = readFileSync(journal, 'utf8').trim().split('\n');
-    writeFileSync(journal, lines.slice(0, 3).join('\n') + '\n{"learner": "half-writ');
-    const again = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, workers: 2 });
+    const third = lines.map((l) => JSON.parse(l)).findIndex((e, i, all) => all.slice(0, i + 1).filter((x) => !x.started).length === 3);
+    writeFileSync(journal, lines.slice(0, third + 1).join('\n') + '\n{"learner": "half-writ');
+    const again = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, workers: 2, budgetSeconds: 120 });
     expect(again.resumed).toBe(3);
     expect(again.rows).toEqual(r.rows);
+
+    // bea resubmits the finished solution: her row is graded again on resume, the others are kept.
+    put(learnerFile('bea'), solution);
+    const third2 = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, workers: 2, budgetSeconds: 120 });
+    expect(third2.resumed).toBe(4);
+    const bea = third2.rows.find((row) => row.learner === 'bea')!;
+    expect(bea.score).toBe(bea.maxScore);
+    expect(bea.hash).not.toBe(byName.bea!.hash);
+  });
+
+  it('does not let one submission stop a resumed class again and again', async () => {
+    const def = await loadGrader(repoRoot, ID);
+    const out = path.join(dir, 'out-stalls');
+    mkdirSync(out, { recursive: true });
+    const first = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, budgetSeconds: 120 });
+    const ada = first.rows.find((row) => row.learner === 'ada')!;
+    // Two earlier runs died while grading ada's (unchanged) submission, and never wrote her row.
+    const journal = path.join(out, 'journal.jsonl');
+    const kept = readFileSync(journal, 'utf8').trim().split('\n').filter((l) => JSON.parse(l).learner !== 'ada');
+    const start = JSON.stringify({ learner: 'ada', hash: ada.hash, started: true });
+    writeFileSync(journal, [...kept, start, start].join('\n') + '\n');
+    const again = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, budgetSeconds: 120 });
+    const row = again.rows.find((r) => r.learner === 'ada')!;
+    expect(row.error).toMatch(/grading stopped while this submission was being graded, 2 times/);
+    expect(again.resumed).toBe(4);
   });
 
   it('refuses a submissions path that is not a folder', async () => {

@@ -1,18 +1,31 @@
 /**
- * Batch grading of a class: every submission folder graded in isolation,
- * several at a time (one sandbox per core), results appended to a journal as
- * they finish so an interrupted run resumes where it stopped, then a gradebook.
+ * Batch grading of a class, as a pipeline per learner:
+ *
+ *   take the submission (copy plain files only) → hash it → a fresh sandbox of
+ *   its own → grade within a time budget → close the sandbox → journal the row
+ *   and write the learner's own reports.
+ *
+ * Several learners are graded at a time; nothing of one learner (process,
+ * bundles, TensorFlow.js state) is ever seen by another. The journal keys rows
+ * by the hash of the learner's files, so an interrupted run resumes where it
+ * stopped and a resubmitted learner is graded again.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AssignmentDef } from '../engine/define';
 import { gradeAssignment } from '../engine/grade';
-import { roundScore, type AssignmentResult } from '../engine/report/model';
+import { describeRefusals, intakeHash, takeSubmission, type Intake } from '../engine/intake';
+import { gradeReport, roundScore, type AssignmentResult } from '../engine/report/model';
+import { renderReport } from '../engine/report/render';
+import { assignmentFiles } from '../engine/registry';
 import { Sandbox } from '../engine/sandbox/client';
+import { describeIsolation, detectIsolation } from '../engine/sandbox/isolation';
 
 export interface LearnerRow {
   learner: string;
+  /** The hash of the learner's files as graded (absent when nothing could be taken). */
+  hash?: string;
   /** Score per `assignment id › exercise`. */
   scores: Record<string, number>;
   score: number;
@@ -29,6 +42,10 @@ export interface BatchOptions {
   seed: number;
   hidden?: boolean;
   workers?: number;
+  /** Grade without namespaces where the machine has none (recorded in the summary and reports). */
+  allowUnisolated?: boolean;
+  /** Wall-clock seconds for one learner's whole grading; by default measured from the reference solutions. */
+  budgetSeconds?: number;
   onProgress?: (done: number, total: number, learner: string) => void;
 }
 
@@ -37,40 +54,59 @@ export interface BatchResult {
   resumed: number;
   gradebook: string;
   summary: string;
+  /** The folder holding each learner's own reports. */
+  feedback: string;
+  isolation: string;
+  budgetSeconds: number;
 }
 
 const JOURNAL = 'journal.jsonl';
+/** How many times a submission may be started without finishing before it gets an error row instead. */
+const MAX_STARTS = 2;
 
-/** The learner folders of a submissions directory, in a stable order. */
+/** The learner folders of a submissions directory, in a stable order (links are listed, then refused). */
 export function listSubmissions(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder of submissions.`);
+  if (!existsSync(dir) || !lstatSync(dir).isDirectory()) throw new Error(`${dir} is not a folder of submissions.`);
   return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && statSync(path.join(dir, name)).isDirectory())
+    .filter((name) => {
+      if (name.startsWith('.')) return false;
+      const s = lstatSync(path.join(dir, name));
+      return s.isDirectory() || s.isSymbolicLink();
+    })
     .sort();
 }
 
-/** A submission is either a whole repository (with exercises/) or just the exercises tree. */
-export function learnerRootOf(submission: string): string {
-  const nested = path.join(submission, 'exercises');
-  return existsSync(nested) ? nested : submission;
+type JournalLine = { learner: string; hash: string; started: true } | (LearnerRow & { hash?: string; started?: undefined });
+
+interface Journal {
+  rows: Map<string, LearnerRow>;
+  /** Unfinished starts per `learner\0hash`. */
+  starts: Map<string, number>;
 }
 
-function readJournal(file: string): Map<string, LearnerRow> {
-  const done = new Map<string, LearnerRow>();
-  if (!existsSync(file)) return done;
+function readJournal(file: string): Journal {
+  const rows = new Map<string, LearnerRow>();
+  const starts = new Map<string, number>();
+  if (!existsSync(file)) return { rows, starts };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
+    let entry: JournalLine;
     try {
-      const row = JSON.parse(line) as LearnerRow;
-      done.set(row.learner, row);
+      entry = JSON.parse(line) as JournalLine;
     } catch {
-      // a line cut short by an interruption: that learner is graded again
+      continue; // a line cut short by an interruption: that learner is graded again
+    }
+    const key = `${entry.learner}\0${entry.hash ?? ''}`;
+    if (entry.started) starts.set(key, (starts.get(key) ?? 0) + 1);
+    else {
+      rows.set(entry.learner, entry);
+      starts.delete(key);
     }
   }
-  return done;
+  return { rows, starts };
 }
 
-export function rowFor(learner: string, results: AssignmentResult[]): LearnerRow {
+export function rowFor(learner: string, results: AssignmentResult[], hash?: string, refusals = ''): LearnerRow {
   const scores: Record<string, number> = {};
   for (const a of results) for (const e of a.exercises) scores[`${a.id} › ${e.name}`] = e.score;
   const problems = results.flatMap((a) =>
@@ -80,8 +116,10 @@ export function rowFor(learner: string, results: AssignmentResult[]): LearnerRow
         .map((c) => c.message.split('\n').slice(0, 2).join(' ').trim()),
     ),
   );
+  if (refusals) problems.unshift(refusals);
   return {
     learner,
+    ...(hash ? { hash } : {}),
     scores,
     score: roundScore(results.reduce((s, a) => s + a.score, 0)),
     maxScore: roundScore(results.reduce((s, a) => s + a.maxScore, 0)),
@@ -90,72 +128,156 @@ export function rowFor(learner: string, results: AssignmentResult[]): LearnerRow
 }
 
 export async function gradeClass(options: BatchOptions): Promise<BatchResult> {
-  mkdirSync(options.out, { recursive: true });
-  const journal = path.join(options.out, JOURNAL);
-  const done = readJournal(journal);
   const learners = listSubmissions(options.submissions);
-  const todo = learners.filter((l) => !done.has(l));
-  const workers = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), todo.length));
-  let finished = learners.length - todo.length;
-  options.onProgress?.(finished, learners.length, '');
+  const isolation = await detectIsolation();
+  if (isolation.mode !== 'namespaces' && !options.allowUnisolated) {
+    throw new Error(
+      `Batch grading runs every learner isolated by the OS, but ${isolation.reason ?? 'namespaces are unavailable here'}. ` +
+        'Install bubblewrap (apt-get install bubblewrap), or pass --allow-unisolated to grade with the permission model only; the summary and every report then say so.',
+    );
+  }
+  const isolationText =
+    isolation.mode === 'namespaces' ? describeIsolation(isolation) : `${describeIsolation(isolation)} (--allow-unisolated: ${isolation.reason ?? 'no namespaces'})`;
+  mkdirSync(options.out, { recursive: true });
+  const journalFile = path.join(options.out, JOURNAL);
+  const journal = readJournal(journalFile);
+  const feedback = path.join(options.out, 'learners');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-batch-'));
+  const total = learners.length;
+  const results = new Map<string, LearnerRow>();
+  let resumed = 0;
+  let finished = 0;
+  options.onProgress?.(0, total, '');
 
-  const queue = [...todo];
-  const runWorker = async () => {
-    const sandbox = new Sandbox({ root: options.root });
-    try {
-      for (let learner = queue.shift(); learner !== undefined; learner = queue.shift()) {
-        const row = await gradeOne(learner, sandbox, options);
-        appendFileSync(journal, JSON.stringify(row) + '\n');
-        done.set(learner, row);
-        options.onProgress?.(++finished, learners.length, learner);
+  try {
+    const budgetSeconds = options.budgetSeconds ?? (await referenceBudget(options));
+    const queue = learners.map((learner, i) => ({ learner, i }));
+    const runWorker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { learner, i } = next;
+        const row = await gradeLearner(learner, path.join(work, String(i)), { ...options, budgetSeconds, journal, journalFile, feedback, isolationText });
+        if (row.resumed) resumed++;
+        results.set(learner, row.row);
+        options.onProgress?.(++finished, total, learner);
       }
-    } finally {
-      await sandbox.close();
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, runWorker));
+    };
+    const workers = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), learners.length));
+    await Promise.all(Array.from({ length: workers }, runWorker));
 
-  const rows = learners.map((l) => done.get(l)!);
-  const columns = options.defs.flatMap((d) => d.exercises.map((e) => `${d.id} › ${e.name}`));
-  const gradebook = path.join(options.out, 'gradebook.csv');
-  const summary = path.join(options.out, 'summary.json');
-  writeFileSync(gradebook, toCsv(rows, columns));
-  writeFileSync(summary, JSON.stringify(summarize(rows), null, 2) + '\n');
-  return { rows, resumed: learners.length - todo.length, gradebook, summary };
+    const rows = learners.map((l) => results.get(l)!);
+    const columns = options.defs.flatMap((d) => d.exercises.map((e) => `${d.id} › ${e.name}`));
+    const gradebook = path.join(options.out, 'gradebook.csv');
+    const summary = path.join(options.out, 'summary.json');
+    writeFileSync(gradebook, toCsv(rows, columns));
+    writeFileSync(summary, JSON.stringify({ isolation: isolationText, budgetSeconds, ...summarize(rows) }, null, 2) + '\n');
+    return { rows, resumed, gradebook, summary, feedback, isolation: isolationText, budgetSeconds };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
-async function gradeOne(learner: string, sandbox: Sandbox, options: BatchOptions): Promise<LearnerRow> {
-  const learnerRoot = learnerRootOf(path.join(options.submissions, learner));
-  const results: AssignmentResult[] = [];
+interface LearnerContext extends BatchOptions {
+  budgetSeconds: number;
+  journal: Journal;
+  journalFile: string;
+  feedback: string;
+  isolationText: string;
+}
+
+async function gradeLearner(learner: string, work: string, ctx: LearnerContext): Promise<{ row: LearnerRow; resumed: boolean }> {
+  let intake: Intake;
   try {
-    for (const def of options.defs) {
+    intake = takeSubmission(path.join(ctx.submissions, learner), work);
+  } catch (err) {
+    const row = { ...rowFor(learner, []), error: `the submission could not be taken: ${(err as Error).message}` };
+    appendFileSync(ctx.journalFile, JSON.stringify(row) + '\n');
+    return { row, resumed: false };
+  }
+  const hash = intakeHash(intake);
+  const earlier = ctx.journal.rows.get(learner);
+  if (earlier && earlier.hash === hash) return { row: earlier, resumed: true };
+  const key = `${learner}\0${hash}`;
+  // A run that stopped while grading this very submission, twice: do not let it stop the class a third time.
+  if ((ctx.journal.starts.get(key) ?? 0) >= MAX_STARTS) {
+    const row = { ...rowFor(learner, [], hash), error: `grading stopped while this submission was being graded, ${MAX_STARTS} times; it was not graded again` };
+    appendFileSync(ctx.journalFile, JSON.stringify(row) + '\n');
+    return { row, resumed: false };
+  }
+  appendFileSync(ctx.journalFile, JSON.stringify({ learner, hash, started: true }) + '\n');
+
+  const refusals = describeRefusals(intake.refused);
+  const results: AssignmentResult[] = [];
+  // One learner, one sandbox, one private folder: closed (process killed, bundles deleted) before the next.
+  const sandbox = new Sandbox({ root: ctx.root, isolation: ctx.allowUnisolated ? 'auto' : 'require' });
+  sandbox.setBudget(ctx.budgetSeconds);
+  let row: LearnerRow;
+  try {
+    for (const def of ctx.defs) {
       results.push(
         await gradeAssignment(def, {
-          root: options.root,
-          seed: options.seed,
+          root: ctx.root,
+          seed: ctx.seed,
           sandbox,
-          hidden: options.hidden,
-          learnerRoot,
-          learnerFile: path.join(learnerRoot, `${def.id}.ts`),
+          hidden: ctx.hidden,
+          learnerRoot: intake.root,
+          learnerFile: path.join(intake.root, `${def.id}.ts`),
         }),
       );
     }
-    return rowFor(learner, results);
+    row = rowFor(learner, results, hash, refusals);
   } catch (err) {
     // Whatever went wrong, the class goes on: this learner's row says what happened.
-    return { ...rowFor(learner, results), error: `grading stopped: ${(err as Error).message}` };
+    row = { ...rowFor(learner, results, hash, refusals), error: `grading stopped: ${(err as Error).message}` };
+  } finally {
+    await sandbox.close();
+    rmSync(work, { recursive: true, force: true });
   }
+  writeFeedback(ctx, learner, results, refusals);
+  appendFileSync(ctx.journalFile, JSON.stringify(row) + '\n');
+  return { row, resumed: false };
+}
+
+/** The learner's own report, ready to hand back: Markdown, HTML and JSON. */
+function writeFeedback(ctx: LearnerContext, learner: string, results: AssignmentResult[], refusals: string) {
+  const dir = path.join(ctx.feedback, learner);
+  mkdirSync(dir, { recursive: true });
+  const report = gradeReport(ctx.defs.map((d) => d.id).join(', '), ctx.seed, '', results, ctx.isolationText);
+  for (const ext of ['md', 'html', 'json'] as const) writeFileSync(path.join(dir, `report.${ext}`), renderReport(report, ext));
+  if (refusals) writeFileSync(path.join(dir, 'refused.txt'), `Not graded from your submission: ${refusals}\n`);
+}
+
+/**
+ * The default time budget for one learner: ten times what grading the
+ * reference solutions takes here, and never under a minute. Without the
+ * solutions (a learner edition), two minutes per assignment.
+ */
+async function referenceBudget(options: BatchOptions): Promise<number> {
+  const solutions = options.defs.map((d) => assignmentFiles(options.root, d.id).solution);
+  if (!solutions.every((f) => existsSync(f))) return 120 * options.defs.length;
+  const sandbox = new Sandbox({ root: options.root, isolation: options.allowUnisolated ? 'auto' : 'require' });
+  const started = Date.now();
+  try {
+    for (const def of options.defs) {
+      await gradeAssignment(def, { root: options.root, seed: options.seed, sandbox, hidden: options.hidden, trusted: true, learnerFile: assignmentFiles(options.root, def.id).solution });
+    }
+  } finally {
+    await sandbox.close();
+  }
+  return Math.max(60, Math.ceil((10 * (Date.now() - started)) / 1000));
 }
 
 function csvCell(v: string | number): string {
   const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A leading = + - @ would make a spreadsheet run the cell as a formula.
+  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(rows: LearnerRow[], columns: string[]): string {
   const header = ['learner', ...columns, 'total', 'max', 'error'];
   const lines = [header, ...rows.map((r) => [r.learner, ...columns.map((c) => r.scores[c] ?? 0), r.score, r.maxScore, r.error ?? ''])];
-  return lines.map((l) => l.map(csvCell).join(',')).join('\n') + '\n';
+  // The byte-order mark tells spreadsheets the file is UTF-8 (the column names hold "›").
+  return '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 /** Class statistics: mean, median, and a histogram of percentages in tenths. */

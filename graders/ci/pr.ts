@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { describeRefusals, takeSubmission } from '../engine/intake';
 import { loadCourses } from '../engine/registry';
 import type { GradeReport } from '../engine/report/model';
 
@@ -17,6 +18,8 @@ export interface PrPlan {
   ignored: string[];
   /** Set when the changed files could not be worked out, so every assignment is graded. */
   note?: string;
+  /** What the pull request's exercises/ held that was not graded (links, devices, oversize files). */
+  refused?: string;
 }
 
 /** Files changed between the merge base of two commits and the head, as git lists them. */
@@ -40,23 +43,30 @@ export function planPr(baseRoot: string, changed: string[] | undefined): PrPlan 
 
 /**
  * The tree to grade: the base branch's files, with the pull request's
- * exercises/ folder (and nothing else) in place of the base's.
+ * exercises/ folder (and nothing else) in place of the base's. The learner's
+ * folder is taken as data (intake.ts): plain .ts and .md files only; links,
+ * devices and oversize files are refused, and `refused` says which.
  */
-export function assembleTree(baseRoot: string, headRoot: string, outDir: string): string {
+export function assembleTree(baseRoot: string, headRoot: string, outDir: string): { tree: string; refused: string } {
   rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  const headExercises = path.join(headRoot, 'exercises');
+  const taken = existsSync(headExercises) || lstatOrNull(headExercises)?.isSymbolicLink() ? headRoot : path.join(baseRoot, 'exercises');
+  const intake = takeSubmission(taken, outDir);
   for (const name of readdirSync(baseRoot)) {
     if (['.git', 'node_modules', 'reports', '.deepgrade', 'exercises'].includes(name)) continue;
     cpSync(path.join(baseRoot, name), path.join(outDir, name), { recursive: true });
   }
-  const headExercises = path.join(headRoot, 'exercises');
-  cpSync(existsSync(headExercises) ? headExercises : path.join(baseRoot, 'exercises'), path.join(outDir, 'exercises'), {
-    recursive: true,
-    // Only the learner's source and notes: no links out of the folder, nothing executable by other means.
-    filter: (src) => !lstatSync(src).isSymbolicLink(),
-  });
+  mkdirSync(intake.root, { recursive: true });
   symlinkSync(path.join(baseRoot, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
-  return outDir;
+  return { tree: outDir, refused: describeRefusals(intake.refused) };
+}
+
+function lstatOrNull(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
 }
 
 export function passes(report: GradeReport, thresholdPercent: number): boolean {
@@ -72,6 +82,7 @@ export function prSummary(report: GradeReport, plan: PrPlan, thresholdPercent: n
     '',
   ];
   if (plan.note) lines.push(`> ${plan.note}`, '');
+  if (plan.refused) lines.push(`Not taken from this pull request (${plan.refused.replace(/^refused: /, '')}): only plain \`.ts\` and \`.md\` files are graded.`, '');
   if (!plan.assignments.length) lines.push('This pull request changes no exercise file, so nothing was graded.', '');
   if (plan.ignored.length) {
     lines.push(

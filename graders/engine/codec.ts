@@ -16,7 +16,7 @@ export function toTf(v: Value, tf: Tf): unknown {
 }
 
 const MAX_DEPTH = 8;
-const MAX_ELEMENTS = 5_000_000;
+export const MAX_ELEMENTS = 5_000_000;
 
 /**
  * Turns whatever a learner function returned into a Value. Never throws: a thing

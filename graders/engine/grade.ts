@@ -79,18 +79,21 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
 
   // Per exercise, per check: the learner functions the check itself called.
   const calls = new Map<string, Set<string>[]>();
-  const gradeExercise = async (exercise: ExerciseDef, learner: Implementation): Promise<ExerciseResult> => {
+  const gradeExercise = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox): Promise<ExerciseResult> => {
     const checks: CheckResult[] = [];
     const called: Set<string>[] = [];
     for (const check of checksOf(exercise)) {
       // After one time-out, the rest of this function's checks would most likely wait out their limits too.
       const timedOut = checks.find((c) => c.status === 'timeout');
+      const spent = sandbox.budgetSpent();
       const fns = new Set<string>();
       called.push(fns);
       checks.push(
-        timedOut
-          ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-          : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns }),
+        spent
+          ? baseResult(check, 'timeout', budgetMessage(spent.seconds))
+          : timedOut
+            ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
+            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns }),
       );
     }
     calls.set(exercise.name, called);
@@ -101,11 +104,20 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   const results: ExerciseResult[] = new Array(exercises.length);
   await Promise.all(
     sandboxes.map(async (sandbox, j) => {
-      const learner = sandbox.implementation(built.file);
-      for (let i = j; i < exercises.length; i += sandboxes.length) results[i] = await gradeExercise(exercises[i]!, learner);
+      const learner = sandbox.implementation(sandbox.install(built));
+      for (let i = j; i < exercises.length; i += sandboxes.length) {
+        const spent = sandbox.budgetSpent();
+        results[i] = spent
+          ? exerciseResult(exercises[i]!.name, exercises[i]!.dependsOn ?? [], checksOf(exercises[i]!).map((c) => baseResult(c, 'timeout', budgetMessage(spent.seconds))))
+          : await gradeExercise(exercises[i]!, learner, sandbox);
+      }
     }),
   );
   return assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls));
+}
+
+function budgetMessage(seconds: number): string {
+  return `Not run: the time budget for grading this submission (${seconds} s) was spent.`;
 }
 
 interface CheckEnv {

@@ -6,8 +6,11 @@ export type CallOutcome =
   /** The stub's not-implemented error; `fn` names the function whose stub threw. */
   | { status: 'not-implemented'; fn: string; output: string }
   | { status: 'threw'; message: string; stack?: string; output: string }
-  /** Ran past its limit; `phase: 'load'` when the file itself never finished loading (top-level code). */
-  | { status: 'timeout'; limitMs: number; phase?: 'load' }
+  /**
+   * Ran past its limit; `phase: 'load'` when the file itself never finished loading (top-level code),
+   * `phase: 'budget'` when the submission's whole time budget (limitMs) ran out during the call.
+   */
+  | { status: 'timeout'; limitMs: number; phase?: 'load' | 'budget' }
   /** The code changed built-ins (Math, Array.prototype, tf.Tensor.prototype…); the sandbox is replaced. */
   | { status: 'tampered'; changed: string[]; output: string }
   /** The process running the code died (process.exit, out of memory, a native crash). */
@@ -56,6 +59,7 @@ export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'o
     case 'threw':
       return `${fn} threw an error: ${o.message}${o.stack ? `\n${o.stack}` : ''}`;
     case 'timeout':
+      if (o.phase === 'budget') return `${fn} was stopped: the time budget for grading this submission (${formatSeconds(o.limitMs)}) was spent.`;
       if (o.phase === 'load') {
         return (
           `Your file did not finish loading within ${formatSeconds(o.limitMs)}: code at the top level of the file ` +

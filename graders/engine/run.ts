@@ -5,7 +5,8 @@ import { gradeAssignment } from './grade';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
-import { Sandbox } from './sandbox/client';
+import { IsolationError, Sandbox } from './sandbox/client';
+import { describeIsolation, detectIsolation } from './sandbox/isolation';
 import { DEFAULT_SEED } from './seed';
 
 export interface RunOptions {
@@ -18,6 +19,8 @@ export interface RunOptions {
   learnerFiles?: Record<string, string>;
   /** Reuse a sandbox across runs (tests); otherwise one is started and stopped here. */
   sandbox?: Sandbox;
+  /** 'require': refuse to run learner code without namespaces (official channels). Default 'auto'. */
+  isolation?: 'require' | 'auto';
   onAssignment?: (result: AssignmentResult) => void;
 }
 
@@ -28,7 +31,16 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   // A second sandbox pays for itself only with cores to spare: each loads TensorFlow.js, and so
   // does this process for hidden checks. Measured on 2 cores, one sandbox is faster (2.1 s vs 2.5 s).
   const count = os.availableParallelism() >= 4 ? 2 : 1;
-  const sandboxes = options.sandbox ? [options.sandbox] : Array.from({ length: count }, () => new Sandbox({ root: options.root }));
+  const isolation = await detectIsolation();
+  if (options.isolation === 'require' && isolation.mode !== 'namespaces') {
+    throw new IsolationError(
+      `learner code must run isolated by the OS here, but ${isolation.reason ?? 'namespaces are unavailable'}. ` +
+        'Install bubblewrap (apt-get install bubblewrap), or pass --allow-unisolated to grade with the permission model only, which the report then records.',
+    );
+  }
+  const sandboxes = options.sandbox
+    ? [options.sandbox]
+    : Array.from({ length: count }, () => new Sandbox({ root: options.root, isolation: options.isolation }));
   // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
   const warm = options.sandbox
     ? Promise.resolve()
@@ -61,7 +73,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
       options.onAssignment?.(result);
       results.push(result);
     }
-    return gradeReport(options.selector, seed, packageVersion(options.root), results);
+    return gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(isolation));
   } finally {
     if (!options.sandbox) await Promise.all(sandboxes.map((s) => s.close()));
   }

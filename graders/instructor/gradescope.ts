@@ -14,7 +14,8 @@ const SETUP = `#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
 set -euo pipefail
 apt-get update
-apt-get install -y ca-certificates curl gnupg
+# bubblewrap isolates each submission in its own namespaces (see docs/security.md).
+apt-get install -y ca-certificates curl gnupg bubblewrap
 curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
 apt-get install -y nodejs
 cd /autograder/source
@@ -28,12 +29,17 @@ cd "$(dirname "$0")/source" 2>/dev/null || cd "$(dirname "$0")"
 exec node --import tsx graders/gradescope-run.ts
 `;
 
-export function buildGradescopePackage(root: string, selector: string, zipFile: string): { entries: number; assignments: string[] } {
+export function buildGradescopePackage(
+  root: string,
+  selector: string,
+  zipFile: string,
+  options: { allowUnisolated?: boolean } = {},
+): { entries: number; assignments: string[] } {
   const assignments = selectAssignments(root, selector).map((a) => a.id);
   const stage = path.join(mkdtempSync(path.join(os.tmpdir(), 'deepgrade-gradescope-')), 'source');
   try {
     buildRelease(root, stage);
-    writeFileSync(path.join(stage, 'deepgrade.gradescope.json'), JSON.stringify({ selector }, null, 2) + '\n');
+    writeFileSync(path.join(stage, 'deepgrade.gradescope.json'), JSON.stringify({ selector, ...(options.allowUnisolated ? { allowUnisolated: true } : {}) }, null, 2) + '\n');
     const entries: ZipEntry[] = [
       { name: 'setup.sh', data: Buffer.from(SETUP), mode: 0o755 },
       { name: 'run_autograder', data: Buffer.from(RUN), mode: 0o755 },

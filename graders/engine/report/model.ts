@@ -60,6 +60,8 @@ export interface GradeReport {
   version: string;
   selector: string;
   seed: number;
+  /** How learner code was walled off: "namespaces", or "permission model only" (and why). */
+  isolation?: string;
   score: number;
   maxScore: number;
   assignments: AssignmentResult[];
@@ -93,12 +95,13 @@ export function assignmentResult(id: string, title: string, file: string, exerci
   };
 }
 
-export function gradeReport(selector: string, seed: number, version: string, assignments: AssignmentResult[]): GradeReport {
+export function gradeReport(selector: string, seed: number, version: string, assignments: AssignmentResult[], isolation?: string): GradeReport {
   return {
     tool: 'deepgrade',
     version,
     selector,
     seed,
+    ...(isolation ? { isolation } : {}),
     score: round(assignments.reduce((s, a) => s + a.score, 0)),
     maxScore: round(assignments.reduce((s, a) => s + a.maxScore, 0)),
     assignments,

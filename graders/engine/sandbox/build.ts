@@ -1,17 +1,23 @@
 import { build, type Message, type Plugin } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildDir, repoRoot } from '../paths';
+import { isTfImport, sandboxRuntime, tfRuntimePlugin } from './runtime';
 
-export type BuildResult = { ok: true; file: string } | { ok: false; message: string };
+/** A bundle ready for a sandbox (Sandbox.install), named by its content. */
+export interface BuiltModule {
+  ok: true;
+  name: string;
+  code: string;
+}
+export type BuildResult = BuiltModule | { ok: false; message: string };
 
 /**
  * Bundles one learner module (TypeScript, with whatever it imports from the
- * repository) into a single JavaScript file the sandbox can import without a
- * TypeScript loader. TensorFlow.js stays external so learner code and the runner
- * share one tf instance.
+ * repository) into a single JavaScript module the sandbox can import without a
+ * TypeScript loader. It is built in memory, in the trusted process; each
+ * sandbox keeps its own copy. TensorFlow.js stays external (the runtime's one
+ * bundled file) so learner code and the runner share one tf instance.
  */
 export interface GuardOptions {
   /** Folders exercise code may import from; without it, anything goes (instructor code). */
@@ -21,23 +27,23 @@ export interface GuardOptions {
 }
 
 export async function buildModule(entry: string, root: string, options: GuardOptions = {}): Promise<BuildResult> {
-  const outDir = buildDir(root);
-  mkdirSync(outDir, { recursive: true });
   const rel = path.relative(root, entry);
+  const { tf } = await sandboxRuntime();
   try {
     const result = await build({
       entryPoints: [entry],
-      outfile: path.join(outDir, 'learner.mjs'),
+      outfile: path.join(root, 'learner.mjs'),
       write: false,
       bundle: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      external: ['@tensorflow/*'],
       sourcemap: 'inline',
       logLevel: 'silent',
       absWorkingDir: root,
-      plugins: options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : [],
+      // Learner code is TypeScript and nothing else: no JSON, text or binary files pulled in as modules.
+      ...(options.allowedDirs ? { resolveExtensions: ['.ts'], loader: { '.ts': 'ts' } } : {}),
+      plugins: [...(options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : []), tfRuntimePlugin(tf)],
     });
     if (result.errors.length) return { ok: false, message: formatMessages(result.errors, root) };
     const code = result.outputFiles[0]!.text;
@@ -47,40 +53,12 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
     }
     // Named by content: a sandbox that already loaded an older version of the file must not reuse it.
     const hash = createHash('sha1').update(code).digest('hex').slice(0, 12);
-    const outfile = path.join(outDir, `${rel.replace(/[\\/]/g, '__').replace(/\.ts$/, '')}-${hash}.mjs`);
-    writeFileSync(outfile, code);
-    return { ok: true, file: outfile };
+    const base = path.basename(rel).replace(/\.ts$/, '').replace(/[^\w-]/g, '_').slice(0, 60);
+    return { ok: true, name: `${base}-${hash}.mjs`, code };
   } catch (err) {
     const errors = (err as { errors?: Message[] }).errors;
     return { ok: false, message: errors?.length ? formatMessages(errors, root) : String(err) };
   }
-}
-
-const runnerFiles = new Map<string, Promise<string>>();
-
-/** The sandbox runner, bundled once per grading process and repository. */
-export function buildRunner(root: string): Promise<string> {
-  let runnerFile = runnerFiles.get(root);
-  // The folder may have been cleaned since: build again rather than point at nothing.
-  if (runnerFile && !existsSync(path.join(buildDir(root), 'runner.mjs'))) runnerFile = undefined;
-  runnerFile ??= (async () => {
-    const outDir = buildDir(root);
-    mkdirSync(outDir, { recursive: true });
-    const outfile = path.join(outDir, 'runner.mjs');
-    await build({
-      entryPoints: [path.join(repoRoot, 'graders', 'engine', 'sandbox', 'runner.ts')],
-      outfile,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: ['@tensorflow/*'],
-      logLevel: 'silent',
-    });
-    return outfile;
-  })();
-  runnerFiles.set(root, runnerFile);
-  return runnerFile;
 }
 
 function formatMessages(messages: Message[], root: string): string {
@@ -94,8 +72,6 @@ function formatMessages(messages: Message[], root: string): string {
     })
     .join('\n');
 }
-
-const TFJS = /^@tensorflow\/tfjs(-core|-layers|-backend-cpu)?$/;
 
 /**
  * Exercise code may import TensorFlow.js, the learner's own files and lib/.
@@ -112,13 +88,19 @@ function importGuard(allowedDirs: string[], root: string, redirects: [string, st
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === 'entry-point' || args.pluginData === GUARDED) return undefined;
         const spec = args.path;
-        if (TFJS.test(spec)) return { path: spec, external: true };
+        if (args.with && Object.keys(args.with).length) {
+          return { errors: [{ text: `"${spec}" is imported with attributes (${Object.keys(args.with).join(', ')}): exercise code imports TypeScript modules only` }] };
+        }
+        if (isTfImport(spec)) return undefined; // the runtime plugin makes it external
         if (spec.startsWith('.') || path.isAbsolute(spec)) {
           let target = path.resolve(args.resolveDir, spec);
           const redirect = redirects.find(([from]) => within(target, from));
           if (redirect) target = path.join(redirect[1], path.relative(redirect[0], target));
           if (!inside(target)) {
             return { errors: [{ text: `"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where})` }] };
+          }
+          if (path.extname(target) && path.extname(target) !== '.ts') {
+            return { errors: [{ text: `"${spec}" is not a TypeScript file: exercise code imports .ts modules only` }] };
           }
           if (!redirect) return undefined;
           const resolved = await b.resolve(target, { kind: args.kind, resolveDir: args.resolveDir, pluginData: GUARDED });

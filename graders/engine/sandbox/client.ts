@@ -1,11 +1,16 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { buildDir } from '../paths';
+import type { Readable } from 'node:stream';
 import type { CallOptions, CallOutcome, Implementation } from '../implementation';
 import type { Value } from '../values';
-import { buildRunner } from './build';
-import type { CallRequest, RunnerMessage } from './protocol';
+import type { BuiltModule } from './build';
+import { detectIsolation, describeIsolation, wrapCommand, type Isolation } from './isolation';
+import { CHANNEL_FD, type CallRequest, type RunnerMessage } from './protocol';
+import { decodeRunnerMessage } from './runner-message';
+import { sandboxRuntime } from './runtime';
+import { encodeFrame, FrameReader, WireError, wireValue } from './wire';
 
 export interface SandboxOptions {
   root: string;
@@ -13,43 +18,87 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** The JavaScript heap limit; the whole process (tensors included) may use 512 MB more. */
   memoryMb?: number;
+  /**
+   * 'require': refuse to run learner code without namespaces (official grading);
+   * 'auto' (default): namespaces where the machine offers them, else the permission model.
+   */
+  isolation?: 'require' | 'auto';
 }
 
 const DEFAULT_MEMORY_MB = 1024;
+/** What a child may print outside console.* (which the runner captures) before it is stopped. */
+const MAX_STRAY_OUTPUT_BYTES = 4 * 1024 * 1024;
 
-type Pending = { id: number; resolve: (o: CallOutcome) => void; timer: NodeJS.Timeout; limitMs: number };
+export class IsolationError extends Error {}
+
+type Pending = { id: number; module: string; resolve: (o: CallOutcome) => void; timer: NodeJS.Timeout; limitMs: number };
 
 /**
- * A child Node process that runs learner functions, one call at a time.
- * A call that runs too long or kills the process ends that call only: the child
- * is replaced on the next call, so grading goes on.
+ * A child Node process that runs learner functions, one call at a time, with a
+ * private folder holding the bundles it may load and nothing else. A call that
+ * runs too long, kills the process or breaks the protocol ends that call only:
+ * the child is replaced on the next call, so grading goes on. One Sandbox
+ * serves one learner: batch grading makes a fresh one for each.
  */
 export class Sandbox {
+  /** This sandbox's own folder: its learner's bundles, readable by its child only. */
+  readonly dir: string;
   private child?: ChildProcess;
   private ready?: Promise<void>;
   private pending?: Pending;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private stderrTail = '';
+  private strayBytes = 0;
+  private deadline?: { at: number; seconds: number };
+  private closed = false;
 
-  constructor(private readonly options: SandboxOptions) {}
+  constructor(private readonly options: SandboxOptions) {
+    this.dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-sandbox-'));
+  }
 
   /** Starts the process ahead of the first call, so TensorFlow.js loads while the grader prepares. */
   warmUp(): Promise<void> {
     return this.ensureStarted();
   }
 
-  implementation(moduleFile: string, label = 'your code'): Implementation {
-    return { label, call: (fn, args, options) => this.call(moduleFile, fn, args, options) };
+  /** How this sandbox is isolated (decided once per grading process). */
+  isolation(): Promise<Isolation> {
+    return detectIsolation();
   }
 
-  call(moduleFile: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
-    const run = this.queue.then(() => this.callNow(moduleFile, fn, args, options.timeoutMs ?? this.options.timeoutMs ?? 5000));
+  /** Puts a built module where this sandbox's child can load it; returns its name there. */
+  install(built: BuiltModule): string {
+    const file = path.join(this.dir, built.name);
+    if (!existsSync(file)) writeFileSync(file, built.code, { mode: 0o644 });
+    return built.name;
+  }
+
+  /**
+   * A wall-clock budget for everything still to run here: calls stop at it,
+   * whatever their own limit (`undefined` lifts it).
+   */
+  setBudget(seconds: number | undefined): void {
+    this.deadline = seconds === undefined ? undefined : { at: Date.now() + seconds * 1000, seconds };
+  }
+
+  /** Whether the budget set with setBudget is spent. */
+  budgetSpent(): { seconds: number } | undefined {
+    return this.deadline && Date.now() >= this.deadline.at ? { seconds: this.deadline.seconds } : undefined;
+  }
+
+  implementation(module: string, label = 'your code'): Implementation {
+    return { label, call: (fn, args, options) => this.call(module, fn, args, options) };
+  }
+
+  call(module: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
+    const run = this.queue.then(() => this.callNow(module, fn, args, options.timeoutMs ?? this.options.timeoutMs ?? 5000));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue;
     // A start still under way would leave a process behind: let it finish, then stop it.
     await this.ready?.catch(() => undefined);
@@ -61,39 +110,48 @@ export class Sandbox {
       child.kill('SIGKILL');
       await exited;
     }
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Modules that finished loading once, and modules whose loading ran past a limit. */
   private readonly loaded = new Set<string>();
   private readonly hung = new Map<string, number>();
 
-  private async callNow(module: string, fn: string, args: Value[], limitMs: number): Promise<CallOutcome> {
+  private async callNow(module: string, fn: string, args: Value[], callLimitMs: number): Promise<CallOutcome> {
     // A file that never finished loading will not now: say so at once instead of waiting again.
     const hungFor = this.hung.get(module);
     if (hungFor !== undefined) return { status: 'timeout', limitMs: hungFor, phase: 'load' };
+    const spent = this.budgetSpent();
+    if (spent) return { status: 'timeout', limitMs: spent.seconds * 1000, phase: 'budget' };
+    const byBudget = this.deadline !== undefined && this.deadline.at - Date.now() < callLimitMs;
+    const limitMs = byBudget ? Math.max(1, this.deadline!.at - Date.now()) : callLimitMs;
     try {
       await this.ensureStarted();
     } catch (err) {
+      if (err instanceof IsolationError) throw err;
       return { status: 'crashed', message: `the sandbox could not start: ${(err as Error).message}`, output: '' };
     }
-    const child = this.child!;
+    const child = this.child;
+    if (!child) return { status: 'crashed', message: 'the sandbox stopped before the call could start.', output: '' };
     const id = this.nextId++;
+    let frame: Buffer;
+    try {
+      frame = encodeFrame({ type: 'call', id, module, fn, args: args.map(wireValue) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
+    } catch (err) {
+      return { status: 'crashed', message: `the grader could not send the arguments: ${(err as Error).message}`, output: '' };
+    }
     return new Promise<CallOutcome>((resolve) => {
       const timer = setTimeout(() => {
-        if (this.loaded.has(module)) this.finish({ status: 'timeout', limitMs });
+        if (byBudget) this.finish({ status: 'timeout', limitMs: this.deadline!.seconds * 1000, phase: 'budget' });
+        else if (this.loaded.has(module)) this.finish({ status: 'timeout', limitMs });
         else {
           this.hung.set(module, limitMs);
           this.finish({ status: 'timeout', limitMs, phase: 'load' });
         }
         this.kill();
       }, limitMs);
-      this.pending = { id, resolve, timer, limitMs };
-      const request: CallRequest = { type: 'call', id, module, fn, args };
-      try {
-        child.send(request);
-      } catch (err) {
-        this.finish({ status: 'crashed', message: `the sandbox stopped answering (${(err as Error).message}).`, output: '' });
-      }
+      this.pending = { id, module, resolve, timer, limitMs };
+      (child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(frame);
     });
   }
 
@@ -112,33 +170,76 @@ export class Sandbox {
     child?.kill('SIGKILL');
   }
 
+  /** The child broke the protocol: the call fails with the reason and the child is replaced. */
+  private refuse(reason: string) {
+    this.kill();
+    this.finish({ status: 'crashed', message: `it sent the grader something it refused (${reason}), so the sandbox was stopped.`, output: '' });
+  }
+
   private ensureStarted(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the sandbox was closed'));
     if (this.ready) return this.ready;
     this.ready = this.start();
     return this.ready;
   }
 
   private async start(): Promise<void> {
-    const runner = await buildRunner(this.options.root);
-    const child = fork(runner, [], {
-      cwd: buildDir(this.options.root),
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      execArgv: sandboxFlags(this.options.root, this.options.memoryMb ?? DEFAULT_MEMORY_MB),
+    const [runtime, isolation] = await Promise.all([sandboxRuntime(), detectIsolation()]);
+    if (this.options.isolation === 'require' && isolation.mode !== 'namespaces') {
+      throw new IsolationError(
+        `Learner code must run isolated by the OS here, but ${isolation.reason ?? 'namespaces are unavailable'}. ` +
+          `Install bubblewrap, or pass --allow-unisolated to grade with the permission model only (${describeIsolation(isolation)}), which the report then records.`,
+      );
+    }
+    const memoryMb = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
+    const readable = [runtime.tf, runtime.runner, this.dir];
+    const nodeArgs = [...nodeFlags(readable, memoryMb), runtime.runner, this.dir];
+    const { command, args } = wrapCommand(isolation.mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir });
+    const child = spawn(command, args, {
+      cwd: this.dir,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       env: { NODE_ENV: 'production' },
     });
     this.child = child;
     this.stderrTail = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
+    this.strayBytes = 0;
+    const stray = (chunk: Buffer, keep: boolean) => {
+      this.strayBytes += chunk.length;
+      if (keep) this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
+      if (this.strayBytes > MAX_STRAY_OUTPUT_BYTES && this.child === child) this.refuse(`more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB printed outside console.log`);
+    };
+    child.stdout!.on('data', (chunk: Buffer) => stray(chunk, false));
+    child.stderr!.on('data', (chunk: Buffer) => stray(chunk, true));
+    const channel = child.stdio[CHANNEL_FD] as Readable;
+    const reader = new FrameReader();
+    let onReady: (() => void) | undefined;
+    channel.on('data', (chunk: Buffer) => {
+      if (this.child !== child) return;
+      let messages: RunnerMessage[];
+      try {
+        messages = reader.push(chunk).map(decodeRunnerMessage);
+      } catch (err) {
+        this.refuse(err instanceof WireError ? err.message : 'an unreadable message');
+        return;
+      }
+      for (const m of messages) {
+        if (this.child !== child) return;
+        if (m.type === 'ready' && onReady) {
+          onReady();
+          onReady = undefined;
+        } else if (m.type === 'loaded' && this.pending && m.module === this.pending.module) {
+          this.loaded.add(m.module);
+        } else if (m.type === 'result' && this.pending && m.id === this.pending.id) {
+          this.finish(m.outcome, m.id);
+          // Built-ins the learner changed would leak into the next check: start that one afresh.
+          if (m.outcome.status === 'tampered') this.kill();
+        } else {
+          this.refuse(`a "${m.type}" message it was not asked for`);
+          return;
+        }
+      }
     });
-    child.on('message', (m: RunnerMessage) => {
-      if (m.type === 'loaded') this.loaded.add(m.module);
-      if (m.type !== 'result') return;
-      this.finish(m.outcome, m.id);
-      // Built-ins the learner changed would leak into the next check: start that one afresh.
-      if (m.outcome.status === 'tampered') this.kill();
-    });
+    channel.on('error', () => undefined); // the exit handler says what happened
     this.watchMemory(child);
     child.on('exit', (code, signal) => {
       // A child we killed ourselves (after a timeout) is no longer current: its exit ends nothing.
@@ -148,15 +249,11 @@ export class Sandbox {
       this.finish({ status: 'crashed', message: this.describeExit(code, signal), output: '' });
     });
     await new Promise<void>((resolve, reject) => {
-      const onMessage = (m: RunnerMessage) => {
-        if (m.type === 'ready') {
-          child.off('message', onMessage);
-          child.off('exit', onExit);
-          resolve();
-        }
+      onReady = () => {
+        child.off('exit', onExit);
+        resolve();
       };
-      const onExit = (code: number | null) => reject(new Error(`it exited with code ${code}: ${this.stderrTail.trim()}`));
-      child.on('message', onMessage);
+      const onExit = (code: number | null) => reject(new Error(`it exited with code ${code}: ${this.stderrTail.trim().slice(-1000)}`));
       child.once('exit', onExit);
       child.once('error', (err) => reject(err));
     });
@@ -164,13 +261,14 @@ export class Sandbox {
 
   /**
    * The heap limit does not cover tensor memory (ArrayBuffers live outside the
-   * JavaScript heap), so the process's resident size is watched too (Linux).
+   * JavaScript heap), so the resident size of the child and everything under it
+   * (bubblewrap's processes included) is watched too (Linux).
    */
   private watchMemory(child: ChildProcess) {
     const limitKb = ((this.options.memoryMb ?? DEFAULT_MEMORY_MB) + 512) * 1024;
     const timer = setInterval(() => {
-      const rss = residentKb(child.pid);
-      if (rss !== undefined && rss > limitKb && this.child === child) {
+      const rss = treeResidentKb(child.pid);
+      if (rss > limitKb && this.child === child) {
         this.memoryExceeded = true;
         child.kill('SIGKILL');
       }
@@ -194,37 +292,37 @@ export class Sandbox {
 }
 
 /**
- * Node's permission model for the sandbox: read only the built code and the
- * packages it imports; no file writes, child processes or workers (denied by
- * default once permissions are on); no eval or new Function.
+ * Node's permission model for the child: read only the runtime and its own
+ * folder; no file writes, child processes, workers or native addons; no eval or
+ * new Function. Under namespaces this is the second wall.
  */
-function sandboxFlags(root: string, memoryMb: number): string[] {
-  const readable = new Set<string>();
-  for (const dir of [path.join(root, 'node_modules'), buildDir(root)]) {
-    readable.add(dir);
-    try {
-      readable.add(realpathSync(dir));
-    } catch {
-      // not there yet: the build creates it, and a missing node_modules fails loudly on import
-    }
-  }
+function nodeFlags(readable: string[], memoryMb: number): string[] {
   return [
     '--experimental-permission',
-    ...[...readable].map((dir) => `--allow-fs-read=${dir}${path.sep}*`),
+    ...readable.map((p) => `--allow-fs-read=${p.endsWith('.mjs') ? p : `${p}${path.sep}*`}`),
     '--disallow-code-generation-from-strings',
+    '--no-addons',
     '--disable-warning=ExperimentalWarning',
     `--max-old-space-size=${memoryMb}`,
     '--enable-source-maps',
   ];
 }
 
-function residentKb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const m = /VmRSS:\s+(\d+) kB/.exec(status);
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
+/** Resident memory of a process and all its descendants, in kB (0 where /proc cannot tell). */
+function treeResidentKb(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  let total = 0;
+  const stack = [pid];
+  for (let guard = 0; stack.length && guard < 64; guard++) {
+    const p = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) total += Number(m[1]);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
+      if (children) stack.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // gone already, or not Linux
+    }
   }
+  return total;
 }

@@ -1,26 +1,70 @@
 /**
  * Runs in the sandbox before any learner code: removes what learner code has
- * no business using (network, signals to other processes, native bindings),
- * and takes a snapshot of the built-ins so tampering can be detected after each
- * call. File writes, child processes and workers are already denied by Node's
- * permission model, and eval / new Function by --disallow-code-generation-from-strings.
+ * no business using (network, signals and debuggers aimed at other processes,
+ * native bindings, handles, built-in modules by name), and takes a snapshot of
+ * the built-ins so tampering can be detected after each call. File writes, child
+ * processes and workers are already denied by Node's permission model, and eval
+ * / new Function by --disallow-code-generation-from-strings; under namespaces
+ * the OS denies the rest (isolation.ts). This is the second wall, not the first.
  */
 import type * as TF from '@tensorflow/tfjs';
 
 const denied = (what: string) => () => {
-  throw new Error(`${what} is not available to exercise code.`);
+  throw new Error(
+    what === 'process.exit'
+      ? 'process.exit() is not available to exercise code: a function returns its result instead of ending the process.'
+      : `${what} is not available to exercise code.`,
+  );
 };
 
+/** Built-in modules code may still ask for by name: none of them reaches files, processes or the network. */
+const BUILTINS_ALLOWED = new Set(['util', 'node:util', 'buffer', 'node:buffer', 'string_decoder', 'node:string_decoder', 'events', 'node:events', 'assert', 'node:assert', 'path', 'node:path', 'url', 'node:url']);
+
+/** process members that reach outside this process, or into Node's internals. */
+const PROCESS_DENIED = [
+  'kill', '_kill', '_debugProcess', '_debugEnd', '_startProfilerIdleNotifier', '_stopProfilerIdleNotifier',
+  'exit', 'reallyExit', 'abort', 'binding', '_linkedBinding', 'dlopen', 'chdir', 'umask',
+  'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups',
+  '_getActiveHandles', '_getActiveRequests', 'getActiveResourcesInfo', 'openStdin', 'loadEnvFile',
+  'setSourceMapsEnabled', 'setUncaughtExceptionCaptureCallback', '_rawDebug', 'send', 'disconnect',
+];
+
 export function lockDown(): void {
-  for (const name of ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest']) {
+  for (const name of ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'WebAssembly']) {
     if (name in globalThis) Object.defineProperty(globalThis, name, { value: undefined, configurable: false, writable: false });
   }
   const proc = process as unknown as Record<string, unknown>;
-  proc.kill = denied('process.kill');
-  proc.binding = denied('process.binding');
-  proc._linkedBinding = denied('process._linkedBinding');
-  proc.dlopen = denied('process.dlopen');
-  proc.chdir = denied('process.chdir');
+  for (const name of PROCESS_DENIED) {
+    if (name in proc) Object.defineProperty(proc, name, { value: denied(`process.${name}`), configurable: false, writable: false });
+  }
+  const getBuiltin = proc.getBuiltinModule as ((id: string) => unknown) | undefined;
+  if (getBuiltin) {
+    Object.defineProperty(proc, 'getBuiltinModule', {
+      value: (id: string) => {
+        if (typeof id === 'string' && BUILTINS_ALLOWED.has(id)) return getBuiltin.call(process, id);
+        throw new Error(`process.getBuiltinModule(${JSON.stringify(String(id)).slice(0, 40)}) is not available to exercise code.`);
+      },
+      configurable: false,
+      writable: false,
+    });
+  }
+}
+
+/**
+ * TensorFlow.js sets its backend and evaluates its flags on first use: do it
+ * now, so the snapshot holds their settled values and a later change is the
+ * learner's, not a lazy default arriving.
+ */
+export function settle(tf: typeof TF): void {
+  void tf.engine().backend;
+  const env = tf.env() as unknown as { flagRegistry?: Record<string, unknown>; get(flag: string): unknown };
+  for (const flag of Object.keys(env.flagRegistry ?? {})) {
+    try {
+      env.get(flag);
+    } catch {
+      // a flag that cannot be evaluated on this platform (WebGL's): it stays unset
+    }
+  }
 }
 
 /** Built-ins whose members learner code must leave alone, by name. */
@@ -39,7 +83,14 @@ function watched(tf: typeof TF): [string, object][] {
     ['Promise', Promise],
     ['Promise.prototype', Promise.prototype],
     ['Float32Array.prototype', Float32Array.prototype],
+    ['Int32Array.prototype', Int32Array.prototype],
+    ['Uint8Array.prototype', Uint8Array.prototype],
+    ['TypedArray.prototype', Object.getPrototypeOf(Float32Array.prototype) as object],
+    ['ArrayBuffer.prototype', ArrayBuffer.prototype],
+    ['Map.prototype', Map.prototype],
+    ['Set.prototype', Set.prototype],
     ['Reflect', Reflect],
+    ['tf', tf],
     ['tf.Tensor.prototype', tf.Tensor.prototype],
   ];
 }
@@ -54,6 +105,11 @@ export function snapshot(tf: typeof TF): Snapshot {
       out.set(`${name}.${String(key)}`, 'value' in d ? d.value : d.get);
     }
   }
+  // The backend, its kernels and the environment's flags: a learner who swaps them changes what tf computes.
+  out.set('tf.backend', tf.getBackend());
+  out.set('tf.engine().backend', tf.engine().backend);
+  for (const k of tf.getKernelsForBackend(tf.getBackend())) out.set(`tf kernel ${k.kernelName}`, k.kernelFunc);
+  for (const [flag, value] of Object.entries(tf.env().getFlags())) out.set(`tf.env() flag ${flag}`, value);
   return out;
 }
 

@@ -1,11 +1,15 @@
 import type { CallOutcome } from '../implementation';
 import type { Value } from '../values';
 
-/** Messages between the grader and the sandboxed runner (over Node IPC, structured clone). */
+/**
+ * Messages between the grader and the sandboxed runner, as frames on the
+ * runner's channel (fd 3; see wire.ts). Requests carry Values; the runner's
+ * answers are checked by decodeRunnerMessage (runner-message.ts) before use.
+ */
 export interface CallRequest {
   type: 'call';
   id: number;
-  /** Absolute path of the built (JavaScript) learner module. */
+  /** The file name of a built module inside the sandbox's own folder. */
   module: string;
   fn: string;
   args: Value[];
@@ -15,7 +19,14 @@ export type RunnerMessage =
   | { type: 'ready' }
   /** The module finished loading: a later timeout is the function's, not the file's top level. */
   | { type: 'loaded'; module: string }
-  | { type: 'result'; id: number; outcome: CallOutcome };
+  /** Only outcomes the runner itself can reach: time-outs and crashes are the grader's to say. */
+  | { type: 'result'; id: number; outcome: RunnerOutcome };
+
+export type RunnerOutcome = Extract<CallOutcome, { status: 'ok' | 'not-implemented' | 'threw' | 'tampered' | 'unavailable' }>;
 
 /** How much a learner's console output is kept per call. */
 export const MAX_OUTPUT_CHARS = 4000;
+/** How long an error message or stack may be, as the runner sends it. */
+export const MAX_MESSAGE_CHARS = 4000;
+/** The file descriptor of the runner's channel. */
+export const CHANNEL_FD = 3;

@@ -1,22 +1,40 @@
 /**
  * The sandboxed side: runs learner functions and sends back plain values.
- * It is bundled by esbuild and started as its own Node process, so a learner's
- * crash, loop or tampering stays here; the grader only ever sees the messages.
+ * It is bundled by esbuild (runtime.ts) and started as its own Node process,
+ * under namespaces where the machine allows (isolation.ts), so a learner's
+ * crash, loop or tampering stays here; the grader only reads the frames this
+ * process writes to its channel, and trusts none of them (runner-message.ts).
+ *
+ *   node runner.mjs <sandbox folder>
  */
 import * as tf from '@tensorflow/tfjs';
+import net from 'node:net';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from '../codec';
-import type { CallOutcome } from '../implementation';
-import { lockDown, snapshot, tampered } from './lockdown';
-import { MAX_OUTPUT_CHARS, type CallRequest, type RunnerMessage } from './protocol';
+import { lockDown, settle, snapshot, tampered } from './lockdown';
+import { CHANNEL_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
+import { encodeFrame, fromWire, FrameReader, wireValue } from './wire';
 
 tf.env().set('PROD', true); // silences the "install tfjs-node" banner and debug checks
 
-// Bound now: learner code must not be able to speak for the runner.
-const sendMessage = process.send!.bind(process);
-const send = (m: RunnerMessage) => sendMessage(m);
-delete (process as { send?: unknown }).send;
+const folder = process.argv[2]!;
+// Opened before the lock-down: learner code gets no handle to it from process.
+const channel = new net.Socket({ fd: CHANNEL_FD, readable: true, writable: true });
+const send = (m: RunnerMessage) => {
+  let frame: Buffer;
+  try {
+    frame = encodeFrame(m.type === 'result' && m.outcome.status === 'ok' ? { ...m, outcome: { ...m.outcome, value: wireValue(m.outcome.value) } } : m);
+  } catch (err) {
+    if (m.type !== 'result') throw err;
+    frame = encodeFrame({ ...m, outcome: { status: 'threw', message: `the value returned could not be sent back: ${(err as Error).message}`, output: '' } });
+  }
+  channel.write(frame);
+};
+// The runner's own way out when the grader hangs up; learner code has none (lockDown).
+const reallyExit = (process as unknown as { reallyExit(code: number): void }).reallyExit.bind(process);
 lockDown();
+settle(tf);
 const pristine = snapshot(tf);
 
 // Learner console output is kept with the call that printed it instead of mixing into the grader's terminal.
@@ -32,21 +50,22 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console
 function safeInspect(p: unknown): string {
   try {
     if (p instanceof tf.Tensor) return p.toString();
-    return JSON.stringify(p) ?? String(p);
+    return (JSON.stringify(p) ?? String(p)).slice(0, MAX_OUTPUT_CHARS);
   } catch {
-    return String(p);
+    return '[a value that cannot be printed]';
   }
 }
 
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
-async function run(req: CallRequest): Promise<CallOutcome> {
+async function run(req: CallRequest): Promise<RunnerOutcome> {
   let mod: Record<string, unknown>;
+  if (!/^[\w.-]+\.mjs$/.test(req.module)) return { status: 'unavailable', message: 'The grader asked for a module outside the sandbox.' };
   try {
     if (!modules.has(req.module)) {
       modules.set(
         req.module,
-        import(pathToFileURL(req.module).href).then((m: Record<string, unknown>) => {
+        import(pathToFileURL(path.join(folder, req.module)).href).then((m: Record<string, unknown>) => {
           send({ type: 'loaded', module: req.module });
           return m;
         }),
@@ -74,27 +93,50 @@ async function run(req: CallRequest): Promise<CallOutcome> {
     const changed = tampered(tf, pristine);
     if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
     const e = err as { name?: string; exercise?: string };
-    if (e?.name === 'NotImplementedError') return { status: 'not-implemented', fn: String(e.exercise ?? req.fn), output };
-    return { status: 'threw', message: errorText(err), stack: learnerStack(err), output };
+    if (e?.name === 'NotImplementedError') return { status: 'not-implemented', fn: String(e.exercise ?? req.fn).slice(0, 200), output };
+    const stack = learnerStack(err);
+    return { status: 'threw', message: errorText(err), ...(stack ? { stack } : {}), output };
   } finally {
     tf.engine().endScope();
   }
 }
 
+/** A thrown value's text, whatever was thrown: reading it may itself throw, and it may be huge. */
 function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return `a thrown ${typeof err}: ${String(err)}`;
+  let text: string;
+  try {
+    text = err instanceof Error ? String(err.message) : `a thrown ${typeof err}: ${String(err)}`;
+  } catch {
+    text = 'a thrown value that cannot be turned into text';
+  }
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}… (message cut at ${MAX_MESSAGE_CHARS} characters)` : text;
 }
 
 /** Keep only the stack frames in the learner's own files: the rest is noise to them. */
 function learnerStack(err: unknown): string | undefined {
-  const stack = err instanceof Error ? err.stack : undefined;
-  if (!stack) return undefined;
-  const frames = stack.split('\n').filter((l) => /^\s+at /.test(l) && /exercises[\\/]|mutants[\\/]|solutions[\\/]/.test(l));
-  return frames.length ? frames.slice(0, 6).join('\n') : undefined;
+  let stack: unknown;
+  try {
+    stack = err instanceof Error ? err.stack : undefined;
+  } catch {
+    return undefined;
+  }
+  if (typeof stack !== 'string') return undefined;
+  const frames = stack
+    .slice(0, 100_000)
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l) && /exercises[\\/]|mutants[\\/]|solutions[\\/]/.test(l));
+  return frames.length ? frames.slice(0, 6).join('\n').slice(0, MAX_MESSAGE_CHARS) : undefined;
 }
 
-process.on('message', (msg: CallRequest) => {
-  void run(msg).then((outcome) => send({ type: 'result', id: msg.id, outcome }));
+// One call at a time, in order: the grader never sends the next before the last answer.
+let queue = Promise.resolve();
+const reader = new FrameReader();
+channel.on('data', (chunk: Buffer) => {
+  for (const frame of reader.push(chunk)) {
+    const req = frame.json as CallRequest;
+    const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity));
+    queue = queue.then(() => run({ ...req, args }).then((outcome) => send({ type: 'result', id: req.id, outcome })));
+  }
 });
+channel.on('end', () => reallyExit(0));
 send({ type: 'ready' });

@@ -1,0 +1,209 @@
+/**
+ * The sandbox's wire format: length-prefixed frames over a pipe, JSON for the
+ * structure and one binary section for tensor data.
+ *
+ *   frame = u32 bodyLength | u32 jsonLength | JSON (UTF-8) | padding to 4 | binary
+ *
+ * The grader reads what the child sends as hostile data: a frame longer than
+ * the limit is refused before it is buffered, and a frame is parsed, checked
+ * against the wire schema and its tensors' bounds before any Value is made.
+ * JSON cannot carry undefined, NaN or ±Infinity, and a record could carry a key
+ * named "kind", so every non-JSON value travels as a tagged object.
+ */
+import { isNdArray, type DType } from '../ndarray';
+import { isOpaque, type Value } from '../values';
+
+/** The largest frame either side accepts (a 5M-element tensor is 20 MB). */
+export const MAX_FRAME_BYTES = 48 * 1024 * 1024;
+/** How deeply values may nest, and how many nodes one message may hold. */
+export const MAX_DEPTH = 12;
+export const MAX_NODES = 200_000;
+
+export class WireError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WireError';
+  }
+}
+
+/** A value in its JSON form. */
+type WireValue =
+  | number
+  | string
+  | boolean
+  | null
+  | WireValue[]
+  | { kind: 'undefined' }
+  | { kind: 'number'; value: 'NaN' | 'Infinity' | '-Infinity' | '-0' }
+  | { kind: 'opaque'; description: string }
+  | { kind: 'record'; fields: Record<string, WireValue> }
+  | { kind: 'ndarray'; shape: number[]; dtype: DType; offset: number; length: number };
+
+/** What a sender's Value may hold for tensor data: plain numbers or a typed array. */
+type Chunk = { dtype: DType; data: ArrayLike<number> };
+
+/**
+ * Encodes a message whose Values sit at the paths the caller marks with
+ * `wireValue(...)`; everything else in the message must be plain JSON.
+ */
+export function encodeFrame(message: unknown): Buffer {
+  const chunks: Chunk[] = [];
+  let binaryLength = 0;
+  const toWire = (v: Value): WireValue => {
+    if (v === undefined) return { kind: 'undefined' };
+    if (typeof v === 'number') {
+      if (Number.isNaN(v)) return { kind: 'number', value: 'NaN' };
+      if (v === Infinity) return { kind: 'number', value: 'Infinity' };
+      if (v === -Infinity) return { kind: 'number', value: '-Infinity' };
+      if (Object.is(v, -0)) return { kind: 'number', value: '-0' };
+      return v;
+    }
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+    if (isNdArray(v)) {
+      const offset = binaryLength;
+      chunks.push({ dtype: v.dtype, data: v.data });
+      binaryLength += 4 * v.data.length;
+      return { kind: 'ndarray', shape: [...v.shape], dtype: v.dtype, offset, length: v.data.length };
+    }
+    if (isOpaque(v)) return { kind: 'opaque', description: v.description };
+    if (Array.isArray(v)) return v.map(toWire);
+    return { kind: 'record', fields: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toWire(x)])) };
+  };
+  const json = Buffer.from(
+    JSON.stringify(message, (_key, x: unknown) => (x instanceof WireValueBox ? toWire(x.value) : x)),
+    'utf8',
+  );
+  const pad = (4 - (json.length % 4)) % 4;
+  const body = 4 + json.length + pad + binaryLength;
+  if (body > MAX_FRAME_BYTES) throw new WireError(`a message of ${mb(body)} is over the ${mb(MAX_FRAME_BYTES)} limit`);
+  const frame = Buffer.alloc(4 + body);
+  frame.writeUInt32LE(body, 0);
+  frame.writeUInt32LE(json.length, 4);
+  json.copy(frame, 8);
+  let at = 8 + json.length + pad;
+  for (const c of chunks) {
+    const view = c.dtype === 'float32' ? new Float32Array(c.data) : new Int32Array(c.data);
+    Buffer.from(view.buffer, view.byteOffset, view.byteLength).copy(frame, at);
+    at += view.byteLength;
+  }
+  return frame;
+}
+
+/** Marks a Value inside a message for encodeFrame (JSON.stringify cannot tell a Value from plain data). */
+class WireValueBox {
+  constructor(readonly value: Value) {}
+}
+export function wireValue(v: Value): unknown {
+  return new WireValueBox(v);
+}
+
+export interface Frame {
+  json: unknown;
+  binary: Buffer;
+}
+
+/**
+ * Splits a byte stream into frames. `push` throws a WireError as soon as a
+ * frame announces more than the limit, before the rest of it is read.
+ */
+export class FrameReader {
+  private buffered: Buffer[] = [];
+  private length = 0;
+
+  constructor(private readonly maxBytes = MAX_FRAME_BYTES) {}
+
+  push(chunk: Buffer): Frame[] {
+    this.buffered.push(chunk);
+    this.length += chunk.length;
+    const frames: Frame[] = [];
+    for (;;) {
+      if (this.length < 4) break;
+      const head = this.peek(4);
+      const body = head.readUInt32LE(0);
+      if (body > this.maxBytes) throw new WireError(`a message of ${mb(body)} is over the ${mb(this.maxBytes)} limit`);
+      if (body < 4) throw new WireError('a message too short to be one');
+      if (this.length < 4 + body) break;
+      const all = Buffer.concat(this.buffered, this.length);
+      const frame = all.subarray(4, 4 + body);
+      const rest = all.subarray(4 + body);
+      this.buffered = rest.length ? [Buffer.from(rest)] : [];
+      this.length = rest.length;
+      const jsonLength = frame.readUInt32LE(0);
+      if (jsonLength > body - 4) throw new WireError('a message whose parts do not add up');
+      const pad = (4 - (jsonLength % 4)) % 4;
+      let json: unknown;
+      try {
+        json = JSON.parse(frame.subarray(4, 4 + jsonLength).toString('utf8'));
+      } catch {
+        throw new WireError('a message that is not valid JSON');
+      }
+      frames.push({ json, binary: Buffer.from(frame.subarray(Math.min(body, 4 + jsonLength + pad))) });
+    }
+    return frames;
+  }
+
+  private peek(n: number): Buffer {
+    return this.buffered.length === 1 || this.buffered[0]!.length >= n ? this.buffered[0]!.subarray(0, n) : Buffer.concat(this.buffered).subarray(0, n);
+  }
+}
+
+/**
+ * Checks the shape of parsed JSON without recursion (a hostile message may nest
+ * a million levels deep): at most MAX_DEPTH levels and MAX_NODES nodes.
+ */
+export function assertBounded(json: unknown): void {
+  const stack: [unknown, number][] = [[json, 0]];
+  let nodes = 0;
+  while (stack.length) {
+    const [x, depth] = stack.pop()!;
+    if (++nodes > MAX_NODES) throw new WireError(`a message with more than ${MAX_NODES} parts`);
+    if (x === null || typeof x !== 'object') continue;
+    if (depth >= MAX_DEPTH + 4) throw new WireError('a message nested too deeply');
+    for (const child of Array.isArray(x) ? x : Object.values(x)) stack.push([child, depth + 1]);
+  }
+}
+
+/**
+ * Turns a wire value (already checked against the schema) into a Value,
+ * reading tensor data from the frame's binary section within its bounds.
+ */
+export function fromWire(w: unknown, binary: Buffer, maxElements: number): Value {
+  const walk = (x: unknown): Value => {
+    if (x === null || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') return x;
+    if (Array.isArray(x)) return x.map(walk);
+    const o = x as { kind: string } & Record<string, unknown>;
+    switch (o.kind) {
+      case 'undefined':
+        return undefined;
+      case 'number':
+        return o.value === 'NaN' ? NaN : o.value === 'Infinity' ? Infinity : o.value === '-Infinity' ? -Infinity : -0;
+      case 'opaque':
+        return { kind: 'opaque', description: String(o.description) };
+      case 'record':
+        return Object.fromEntries(Object.entries(o.fields as Record<string, unknown>).map(([k, v]) => [k, walk(v)]));
+      case 'ndarray':
+        return readArray(o as unknown as { shape: number[]; dtype: DType; offset: number; length: number }, binary, maxElements);
+      default:
+        throw new WireError(`an unknown value kind "${String(o.kind).slice(0, 40)}"`);
+    }
+  };
+  return walk(w);
+}
+
+function readArray(a: { shape: number[]; dtype: DType; offset: number; length: number }, binary: Buffer, maxElements: number): Value {
+  const size = a.shape.reduce((p, d) => p * d, 1);
+  if (size !== a.length) throw new WireError(`a tensor of shape [${a.shape.join(', ')}] with ${a.length} values`);
+  if (size > maxElements) return { kind: 'opaque', description: `a tensor of shape [${a.shape.join(', ')}], too large to check` };
+  const bytes = 4 * a.length;
+  if (a.offset % 4 !== 0 || a.offset + bytes > binary.length) throw new WireError('a tensor whose data lies outside its message');
+  const copy = new ArrayBuffer(bytes);
+  binary.copy(new Uint8Array(copy), 0, a.offset, a.offset + bytes);
+  const typed = a.dtype === 'float32' ? new Float32Array(copy) : new Int32Array(copy);
+  const data = Array.from(typed);
+  if (a.dtype === 'bool' && data.some((v) => v !== 0 && v !== 1)) throw new WireError('a bool tensor holding values other than 0 and 1');
+  return { kind: 'ndarray', shape: [...a.shape], dtype: a.dtype, data };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
