@@ -9,7 +9,7 @@ import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
 import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
-import { gradeClass } from './batch/batch';
+import { gradeClass, recordInterruption } from './batch/batch';
 import { loadGrader, selectAssignments } from './engine/registry';
 import { DEFAULT_SEED } from './engine/seed';
 
@@ -177,6 +177,14 @@ async function gradeSubmissions(
     const filled = total ? Math.round((done / total) * width) : width;
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${learner.slice(0, 30).padEnd(30)}`);
   };
+  // Ctrl-C: the learners being graded are marked interrupted, so a resumed run grades them again.
+  const onSignal = (signal: NodeJS.Signals) => {
+    recordInterruption();
+    process.stderr.write(`\nStopped (${signal}); run the same command again to resume.\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const result = await gradeClass({ ...options, root: repoRoot, defs, submissions: path.resolve(submissions), out: path.resolve(options.out), onProgress: bar });
     if (process.stderr.isTTY) process.stderr.write('\n');

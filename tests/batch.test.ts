@@ -69,7 +69,11 @@ describe('batch grading', () => {
     const journal = path.join(out, 'journal.jsonl');
     const lines = readFileSync(journal, 'utf8').trim().split('\n');
     const third = lines.map((l) => JSON.parse(l)).findIndex((e, i, all) => all.slice(0, i + 1).filter((x) => !x.started).length === 3);
-    writeFileSync(journal, lines.slice(0, third + 1).join('\n') + '\n{"learner": "half-writ');
+    // (as recordInterruption leaves it after Ctrl-C: the learners then in flight marked interrupted)
+    const kept = lines.slice(0, third + 1);
+    const inFlight = kept.map((l) => JSON.parse(l)).filter((e, i, all) => e.started && !all.some((x) => !x.started && x.learner === e.learner));
+    const marks = inFlight.map((e) => JSON.stringify({ learner: e.learner, hash: e.hash, interrupted: true }));
+    writeFileSync(journal, [...kept, ...marks].join('\n') + '\n{"learner": "half-writ');
     const again = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, workers: 2, budgetSeconds: 120 });
     expect(again.resumed).toBe(3);
     expect(again.rows).toEqual(r.rows);
@@ -89,15 +93,21 @@ describe('batch grading', () => {
     mkdirSync(out, { recursive: true });
     const first = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, budgetSeconds: 120 });
     const ada = first.rows.find((row) => row.learner === 'ada')!;
-    // Two earlier runs died while grading ada's (unchanged) submission, and never wrote her row.
+    // An earlier run died while grading ada's (unchanged) submission, and never wrote her row.
     const journal = path.join(out, 'journal.jsonl');
     const kept = readFileSync(journal, 'utf8').trim().split('\n').filter((l) => JSON.parse(l).learner !== 'ada');
     const start = JSON.stringify({ learner: 'ada', hash: ada.hash, started: true });
-    writeFileSync(journal, [...kept, start, start].join('\n') + '\n');
+    writeFileSync(journal, [...kept, start].join('\n') + '\n');
     const again = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, budgetSeconds: 120 });
     const row = again.rows.find((r) => r.learner === 'ada')!;
-    expect(row.error).toMatch(/grading stopped while this submission was being graded, 2 times/);
+    expect(row.error).toMatch(/an earlier run stopped while grading this submission, so it was not graded again/);
     expect(again.resumed).toBe(4);
+
+    // Stopped on purpose (Ctrl-C) instead: ada is graded again.
+    const interrupted = JSON.stringify({ learner: 'ada', hash: ada.hash, interrupted: true });
+    writeFileSync(journal, [...kept, start, interrupted].join('\n') + '\n');
+    const third = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, budgetSeconds: 120 });
+    expect(third.rows.find((r) => r.learner === 'ada')).toEqual(ada);
   });
 
   it('refuses a submissions path that is not a folder', async () => {

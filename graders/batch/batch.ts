@@ -61,8 +61,25 @@ export interface BatchResult {
 }
 
 const JOURNAL = 'journal.jsonl';
-/** How many times a submission may be started without finishing before it gets an error row instead. */
-const MAX_STARTS = 2;
+
+/** Learners being graded right now, by journal: what `recordInterruption` marks when the run is stopped on purpose. */
+const inFlight = new Map<string, Set<string>>();
+
+/**
+ * Called when the instructor stops a batch (Ctrl-C): the learners being graded
+ * are marked interrupted, so a resumed run grades them again. A run that stops
+ * any other way (the grading process killed, the machine down) leaves them
+ * marked started only, and a resumed run gives them an error row instead of
+ * stopping on them a second time.
+ */
+export function recordInterruption(): void {
+  for (const [journalFile, keys] of inFlight) {
+    for (const key of keys) {
+      const [learner, hash] = key.split('\0');
+      appendFileSync(journalFile, JSON.stringify({ learner, hash, interrupted: true }) + '\n');
+    }
+  }
+}
 
 /** The learner folders of a submissions directory, in a stable order (links are listed, then refused). */
 export function listSubmissions(dir: string): string[] {
@@ -76,7 +93,10 @@ export function listSubmissions(dir: string): string[] {
     .sort();
 }
 
-type JournalLine = { learner: string; hash: string; started: true } | (LearnerRow & { hash?: string; started?: undefined });
+type JournalLine =
+  | { learner: string; hash: string; started: true }
+  | { learner: string; hash: string; interrupted: true }
+  | (LearnerRow & { hash?: string; started?: undefined; interrupted?: undefined });
 
 interface Journal {
   rows: Map<string, LearnerRow>;
@@ -97,7 +117,8 @@ function readJournal(file: string): Journal {
       continue; // a line cut short by an interruption: that learner is graded again
     }
     const key = `${entry.learner}\0${entry.hash ?? ''}`;
-    if (entry.started) starts.set(key, (starts.get(key) ?? 0) + 1);
+    if ('started' in entry && entry.started) starts.set(key, (starts.get(key) ?? 0) + 1);
+    else if ('interrupted' in entry && entry.interrupted) starts.set(key, Math.max(0, (starts.get(key) ?? 0) - 1));
     else {
       rows.set(entry.learner, entry);
       starts.delete(key);
@@ -197,13 +218,18 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
   const earlier = ctx.journal.rows.get(learner);
   if (earlier && earlier.hash === hash) return { row: earlier, resumed: true };
   const key = `${learner}\0${hash}`;
-  // A run that stopped while grading this very submission, twice: do not let it stop the class a third time.
-  if ((ctx.journal.starts.get(key) ?? 0) >= MAX_STARTS) {
-    const row = { ...rowFor(learner, [], hash), error: `grading stopped while this submission was being graded, ${MAX_STARTS} times; it was not graded again` };
+  // An earlier run stopped while grading this very submission (not by the instructor's Ctrl-C): do not let it stop this one too.
+  if ((ctx.journal.starts.get(key) ?? 0) > 0) {
+    const row = {
+      ...rowFor(learner, [], hash),
+      error: 'an earlier run stopped while grading this submission, so it was not graded again: grade it alone to see why (npm run grade -- <what> --submissions DIR with only this learner)',
+    };
     appendFileSync(ctx.journalFile, JSON.stringify(row) + '\n');
     return { row, resumed: false };
   }
   appendFileSync(ctx.journalFile, JSON.stringify({ learner, hash, started: true }) + '\n');
+  const running = inFlight.get(ctx.journalFile) ?? inFlight.set(ctx.journalFile, new Set()).get(ctx.journalFile)!;
+  running.add(key);
 
   const refusals = describeRefusals(intake.refused);
   const results: AssignmentResult[] = [];
@@ -232,6 +258,7 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
     await sandbox.close();
     rmSync(work, { recursive: true, force: true });
   }
+  running.delete(key);
   writeFeedback(ctx, learner, results, refusals);
   appendFileSync(ctx.journalFile, JSON.stringify(row) + '\n');
   return { row, resumed: false };

@@ -17,6 +17,10 @@ export function toTf(v: Value, tf: Tf): unknown {
 
 const MAX_DEPTH = 8;
 export const MAX_ELEMENTS = 5_000_000;
+/** Plain (non-tensor) values beyond these sizes are described, not sent: the grader would refuse them. */
+const MAX_ITEMS = 100_000;
+const MAX_STRING = 100_000;
+const MAX_PARTS = 150_000;
 
 /**
  * Turns whatever a learner function returned into a Value. Never throws: a thing
@@ -24,30 +28,52 @@ export const MAX_ELEMENTS = 5_000_000;
  * an Opaque with a description the report can show.
  */
 export function fromTf(v: unknown, tf: Tf): Value {
-  const seen = new Set<unknown>();
+  // The objects being walked into: meeting one again below itself is a cycle; meeting it elsewhere is sharing, which is fine.
+  const ancestors = new Set<unknown>();
+  let parts = 0;
   const walk = (x: unknown, depth: number): Value => {
     try {
-      if (x === null || x === undefined || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') {
-        return x;
-      }
-      if (typeof x === 'bigint') return opaque(`a bigint ${String(x)}`);
-      if (typeof x === 'function') return opaque(`a function${x.name ? ` named ${x.name}` : ''}`);
+      if (++parts > MAX_PARTS) return opaque(`a value with more than ${MAX_PARTS} parts, too large to check`);
+      if (typeof x === 'string') return x.length > MAX_STRING ? opaque(`a string of ${x.length} characters, too long to check`) : x;
+      if (x === null || x === undefined || typeof x === 'number' || typeof x === 'boolean') return x;
+      if (typeof x === 'bigint') return opaque(`a bigint ${String(x).slice(0, 40)}`);
+      if (typeof x === 'function') return opaque(`a function${x.name ? ` named ${String(x.name).slice(0, 60)}` : ''}`);
       if (typeof x !== 'object') return opaque(`a ${typeof x}`);
       if (x instanceof tf.Tensor) return readTensor(x);
-      if (seen.has(x)) return opaque('a reference back to an enclosing object (a cycle)');
+      if (ancestors.has(x)) return opaque('a reference back to an enclosing object (a cycle)');
       if (depth >= MAX_DEPTH) return opaque('an object nested too deeply');
-      seen.add(x);
       if (x instanceof Promise) return opaque('a Promise (did you forget an await, or return the promise of an async call?)');
-      if (ArrayBuffer.isView(x)) return opaque(`a ${x.constructor.name}, not a tensor (wrap it with tf.tensor)`);
-      if (Array.isArray(x)) return x.map((item) => walk(item, depth + 1));
+      if (ArrayBuffer.isView(x)) return opaque(`a ${String(x.constructor.name).slice(0, 40)}, not a tensor (wrap it with tf.tensor)`);
       if (x instanceof Map) return opaque('a Map (use a plain object)');
+      if (Array.isArray(x)) {
+        if (x.length > MAX_ITEMS) return opaque(`a plain array of ${x.length} items, too large to check (return a tensor)`);
+        ancestors.add(x);
+        try {
+          return Array.from(x, (item) => walk(item, depth + 1));
+        } finally {
+          ancestors.delete(x);
+        }
+      }
       const proto = Object.getPrototypeOf(x);
       if (proto !== Object.prototype && proto !== null) {
-        return opaque(`an instance of ${proto?.constructor?.name ?? 'an unknown class'}`);
+        return opaque(`an instance of ${String(proto?.constructor?.name ?? 'an unknown class').slice(0, 60)}`);
       }
-      return Object.fromEntries(Object.entries(x).map(([k, item]) => [k, walk(item, depth + 1)]));
+      const keys = Object.keys(x);
+      if (keys.length > MAX_ITEMS) return opaque(`an object with ${keys.length} keys, too large to check`);
+      ancestors.add(x);
+      try {
+        return Object.fromEntries(keys.map((k) => [k, walk((x as Record<string, unknown>)[k], depth + 1)]));
+      } finally {
+        ancestors.delete(x);
+      }
     } catch (err) {
-      return opaque(`a value that could not be read (${(err as Error)?.message ?? String(err)})`);
+      let why: string;
+      try {
+        why = String((err as Error)?.message ?? err);
+      } catch {
+        why = 'reading it threw';
+      }
+      return opaque(`a value that could not be read (${why.slice(0, 200)})`);
     }
   };
   return walk(v, 0);

@@ -90,34 +90,68 @@ function watched(tf: typeof TF): [string, object][] {
     ['Map.prototype', Map.prototype],
     ['Set.prototype', Set.prototype],
     ['Reflect', Reflect],
-    ['tf', tf],
+    // The tf module namespace itself cannot be written to; the classes behind it can.
     ['tf.Tensor.prototype', tf.Tensor.prototype],
+    ['tf.Variable.prototype', tf.Variable.prototype],
   ];
 }
 
-export type Snapshot = Map<string, unknown>;
+/** Where each watched member stood, kept as flat lists so checking after every call is cheap. */
+export interface Snapshot {
+  objects: { name: string; obj: object; keys: number }[];
+  /** `getter` members are compared by their descriptor; data members by a plain read, which is much cheaper. */
+  members: { name: string; obj: object; key: string | symbol; value: unknown; getter: boolean }[];
+  /** Reads of TensorFlow.js state that is not an object's own member: backend, kernels, flags. */
+  state: Map<string, unknown>;
+  /** The backend's kernels, by name (looked up one by one afterwards: listing them all is slow). */
+  kernels: { backend: string; names: string[] };
+}
+
+const memberValue = (d: PropertyDescriptor | undefined) => (d === undefined ? MISSING : 'value' in d ? d.value : d.get);
+const MISSING = Symbol('missing');
 
 export function snapshot(tf: typeof TF): Snapshot {
-  const out: Snapshot = new Map();
+  const objects: Snapshot['objects'] = [];
+  const members: Snapshot['members'] = [];
   for (const [name, obj] of watched(tf)) {
-    for (const key of Reflect.ownKeys(obj)) {
-      const d = Reflect.getOwnPropertyDescriptor(obj, key)!;
-      out.set(`${name}.${String(key)}`, 'value' in d ? d.value : d.get);
+    const keys = Reflect.ownKeys(obj);
+    objects.push({ name, obj, keys: keys.length });
+    for (const key of keys) {
+      const d = Reflect.getOwnPropertyDescriptor(obj, key);
+      members.push({ name, obj, key, value: memberValue(d), getter: d !== undefined && !('value' in d) });
     }
   }
-  // The backend, its kernels and the environment's flags: a learner who swaps them changes what tf computes.
+  const backend = tf.getBackend();
+  const kernels = { backend, names: tf.getKernelsForBackend(backend).map((k) => k.kernelName) };
+  return { objects, members, kernels, state: tfState(tf, kernels) };
+}
+
+/** The backend, its kernels and the environment's flags: a learner who swaps them changes what tf computes. */
+function tfState(tf: typeof TF, kernels: Snapshot['kernels']): Map<string, unknown> {
+  const out = new Map<string, unknown>();
   out.set('tf.backend', tf.getBackend());
   out.set('tf.engine().backend', tf.engine().backend);
-  for (const k of tf.getKernelsForBackend(tf.getBackend())) out.set(`tf kernel ${k.kernelName}`, k.kernelFunc);
+  for (const name of kernels.names) out.set(`tf kernel ${name}`, tf.getKernel(name, kernels.backend)?.kernelFunc);
   for (const [flag, value] of Object.entries(tf.env().getFlags())) out.set(`tf.env() flag ${flag}`, value);
   return out;
 }
 
 /** The built-ins that differ from the snapshot (changed, added or deleted), by name. */
 export function tampered(tf: typeof TF, before: Snapshot): string[] {
-  const now = snapshot(tf);
   const changed: string[] = [];
-  for (const [key, value] of now) if (!before.has(key) || !Object.is(before.get(key), value)) changed.push(key);
-  for (const key of before.keys()) if (!now.has(key)) changed.push(key);
+  for (const m of before.members) {
+    // A data member swapped for a getter that returns the original would pass a plain read; it also does no harm.
+    const now = m.getter ? memberValue(Reflect.getOwnPropertyDescriptor(m.obj, m.key)) : (m.obj as Record<string | symbol, unknown>)[m.key];
+    if (!Object.is(now, m.value)) changed.push(`${m.name}.${String(m.key)}`);
+  }
+  for (const o of before.objects) {
+    const keys = Reflect.ownKeys(o.obj);
+    if (keys.length === o.keys) continue;
+    const known = new Set(before.members.filter((m) => m.obj === o.obj).map((m) => m.key));
+    for (const key of keys) if (!known.has(key)) changed.push(`${o.name}.${String(key)}`);
+  }
+  const now = tfState(tf, before.kernels);
+  for (const [key, value] of now) if (!before.state.has(key) || !Object.is(before.state.get(key), value)) changed.push(key);
+  for (const key of before.state.keys()) if (!now.has(key)) changed.push(key);
   return changed;
 }

@@ -1,0 +1,95 @@
+/**
+ * The wire between the grader and a sandbox: values survive the trip exactly,
+ * and whatever a hostile child writes instead is refused before the grader
+ * holds it — oversized, malformed, deeply nested, or pointing outside its frame.
+ */
+import { describe, expect, it } from 'vitest';
+import { nd } from '../../graders/engine/ndarray';
+import { decodeRunnerMessage } from '../../graders/engine/sandbox/runner-message';
+import { encodeFrame, FrameReader, fromWire, WireError, wireValue } from '../../graders/engine/sandbox/wire';
+import type { Value } from '../../graders/engine/values';
+
+const roundTrip = (v: Value) => {
+  const frames = new FrameReader().push(encodeFrame({ type: 'result', id: 1, outcome: { status: 'ok', value: wireValue(v), output: '' } }));
+  expect(frames).toHaveLength(1);
+  const m = decodeRunnerMessage(frames[0]!);
+  if (m.type !== 'result' || m.outcome.status !== 'ok') throw new Error('not an ok result');
+  return m.outcome.value;
+};
+
+/** A frame as a hostile child could write it: any JSON, any binary part. */
+const rawFrame = (json: string, binary = Buffer.alloc(0), declared?: number) => {
+  const j = Buffer.from(json);
+  const pad = (4 - (j.length % 4)) % 4;
+  const body = 4 + j.length + pad + binary.length;
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(declared ?? body, 0);
+  head.writeUInt32LE(j.length, 4);
+  return Buffer.concat([head, j, Buffer.alloc(pad), binary]);
+};
+const decodeRaw = (frame: Buffer) => new FrameReader().push(frame).map(decodeRunnerMessage);
+
+describe('the sandbox wire', () => {
+  it('carries tensors, records, arrays and the values JSON cannot hold', () => {
+    const value: Value = {
+      kind: 'not a tag',
+      W: nd([0.1, -2, 3.5, NaN], [2, 2]),
+      ids: nd([1, 2, 3], [3], 'int32'),
+      mask: nd([1, 0], [2], 'bool'),
+      list: [undefined, NaN, Infinity, -Infinity, -0, null, 'text', true],
+      opaque: { kind: 'opaque', description: 'a function' },
+    };
+    const back = roundTrip(value) as Record<string, unknown>;
+    expect(back.kind).toBe('not a tag');
+    expect(back.W).toEqual(nd([0.1, -2, 3.5, NaN], [2, 2]));
+    expect(back.ids).toEqual(nd([1, 2, 3], [3], 'int32'));
+    expect(back.mask).toEqual(nd([1, 0], [2], 'bool'));
+    const list = back.list as unknown[];
+    expect(list[0]).toBeUndefined();
+    expect(list[1]).toBeNaN();
+    expect(list.slice(2, 4)).toEqual([Infinity, -Infinity]);
+    expect(Object.is(list[4], -0)).toBe(true);
+    expect(list.slice(5)).toEqual([null, 'text', true]);
+    expect(back.opaque).toEqual({ kind: 'opaque', description: 'a function' });
+  });
+
+  it('reassembles frames split across chunks and several frames in one chunk', () => {
+    const a = encodeFrame({ type: 'ready' });
+    const b = encodeFrame({ type: 'loaded', module: 'x-1.mjs' });
+    const reader = new FrameReader();
+    const both = Buffer.concat([a, b]);
+    const got = [...reader.push(both.subarray(0, 3)), ...reader.push(both.subarray(3, a.length + 5)), ...reader.push(both.subarray(a.length + 5))];
+    expect(got.map((f) => f.json)).toEqual([{ type: 'ready' }, { type: 'loaded', module: 'x-1.mjs' }]);
+  });
+
+  it('refuses a frame over the size limit from its header, before reading the rest', () => {
+    const reader = new FrameReader(1024);
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(2 ** 31, 0);
+    expect(() => reader.push(head)).toThrow(/over the 0\.0 MB limit|over the .* limit/);
+  });
+
+  it('refuses what does not match the wire schema', () => {
+    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":""}}'))).toThrow(WireError);
+    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"passed","value":1,"output":""}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"grade","score":100}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame(`{"type":"result","id":1,"outcome":{"status":"threw","message":"${'x'.repeat(30000)}","output":""}}`))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('not json'))).toThrow(/not valid JSON/);
+  });
+
+  it('refuses nesting too deep to walk and tensors whose data lies outside the frame', () => {
+    const deep = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":' + '['.repeat(100000) + ']'.repeat(100000) + '}}';
+    expect(() => decodeRaw(rawFrame(deep))).toThrow(/nested too deeply/);
+    const outside = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[4],"dtype":"float32","offset":0,"length":4}}}';
+    expect(() => decodeRaw(rawFrame(outside, Buffer.alloc(8)))).toThrow(/outside its message/);
+    const misfit = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[3],"dtype":"float32","offset":0,"length":2}}}';
+    expect(() => decodeRaw(rawFrame(misfit, Buffer.alloc(8)))).toThrow(/shape \[3\] with 2 values/);
+  });
+
+  it('turns a tensor over the element limit into a description instead of reading it', () => {
+    expect(fromWire({ kind: 'ndarray', shape: [10], dtype: 'float32', offset: 0, length: 10 }, Buffer.alloc(40), 5)).toEqual({
+      kind: 'opaque',
+      description: 'a tensor of shape [10], too large to check',
+    });
+  });
+});
