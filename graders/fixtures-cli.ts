@@ -4,14 +4,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePath, generateFixtures, staleness, type FixtureFile } from './engine/fixtures';
+import { fixturePath, generateFixtures, staleness, type FixtureFile, type FixtureVariant } from './engine/fixtures';
 import { inProcessImplementation } from './engine/in-process';
 import { stableJson } from './engine/json';
 import { loadMutants } from './engine/mutants';
 import { repoRoot } from './engine/paths';
 import { assignmentFiles, loadGrader, selectAssignments } from './engine/registry';
 
-export async function buildFixture(root: string, id: string): Promise<FixtureFile> {
+export async function buildFixture(root: string, id: string, variant: FixtureVariant = 'public'): Promise<FixtureFile> {
   const def = await loadGrader(root, id);
   const solution = assignmentFiles(root, id).solution;
   if (!existsSync(solution)) throw new Error(`${path.relative(root, solution)} is missing: fixtures are made from the reference solution.`);
@@ -20,7 +20,21 @@ export async function buildFixture(root: string, id: string): Promise<FixtureFil
     def,
     inProcessImplementation(solution, 'the reference solution'),
     mutants.map((m) => ({ fn: m.fn, hint: m.hint, impl: inProcessImplementation(m.file, `mutant ${m.name}`) })),
+    variant,
   );
+}
+
+/** Writes an assignment's public and hidden fixtures; returns a line per file. */
+export async function writeFixtures(root: string, id: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const variant of ['public', 'hidden'] as const) {
+    const fresh = await buildFixture(root, id, variant);
+    const file = fixturePath(root, id, variant);
+    writeFileSync(file, stableJson(fresh));
+    const cases = Object.values(fresh.checks).reduce((n, c) => n + c.cases.length, 0);
+    lines.push(`wrote ${path.relative(root, file)} (${cases} ${variant} cases)`);
+  }
+  return lines;
 }
 
 async function main(argv: string[]) {
@@ -28,19 +42,19 @@ async function main(argv: string[]) {
   const selector = argv.find((a) => !a.startsWith('--')) ?? 'all';
   let stale = 0;
   for (const { id } of selectAssignments(repoRoot, selector)) {
-    const fresh = await buildFixture(repoRoot, id);
-    const file = fixturePath(repoRoot, id);
-    const rel = path.relative(repoRoot, file);
-    if (check) {
+    if (!check) {
+      for (const line of await writeFixtures(repoRoot, id)) console.log(line);
+      continue;
+    }
+    for (const variant of ['public', 'hidden'] as const) {
+      const fresh = await buildFixture(repoRoot, id, variant);
+      const file = fixturePath(repoRoot, id, variant);
+      const rel = path.relative(repoRoot, file);
       const problems = existsSync(file) ? staleness(JSON.parse(readFileSync(file, 'utf8')) as FixtureFile, fresh) : ['the file is missing'];
       if (problems.length) {
         stale++;
         console.log(`stale: ${rel}\n  ${problems.slice(0, 10).join('\n  ')}`);
       } else console.log(`up to date: ${rel}`);
-    } else {
-      writeFileSync(file, stableJson(fresh));
-      const cases = Object.values(fresh.checks).reduce((n, c) => n + c.cases.length, 0);
-      console.log(`wrote ${rel} (${cases} cases)`);
     }
   }
   if (stale) {

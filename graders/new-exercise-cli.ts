@@ -2,12 +2,9 @@
  * `npm run new-exercise -- course2/week2 adam-optimizer ["Title"]`, or with no
  * arguments in a terminal, a short form that asks for them.
  */
-import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { fixturePath } from './engine/fixtures';
-import { stableJson } from './engine/json';
 import { repoRoot } from './engine/paths';
-import { buildFixture } from './fixtures-cli';
+import { writeFixtures } from './fixtures-cli';
 import { checkRequest, loadCurriculum, scaffold, ScaffoldError, type ScaffoldRequest } from './instructor/scaffold';
 
 const USAGE = 'Usage: npm run new-exercise -- <courseN/weekN> <name-with-hyphens> ["Title"]\n  e.g. npm run new-exercise -- course2/week2 adam-optimizer';
@@ -56,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    writeFileSync(fixturePath(repoRoot, made.id), stableJson(await buildFixture(repoRoot, made.id)));
+    await writeFixtures(repoRoot, made.id);
   } catch (err) {
     console.error(`The files are written, but the fixtures could not be generated: ${(err as Error).message}`);
     return 1;

@@ -5,6 +5,7 @@ import type { AssignmentDef, ReferenceCheckDef } from './define';
 import { callOrThrow, type Implementation } from './implementation';
 import { isNdArray } from './ndarray';
 import { assertValid } from './schemas/validate';
+import { withSeedOffset } from './seeded';
 import { isRecord, type Value } from './values';
 
 /** A known mistake's output on one case: a learner output equal to it earns its hint. */
@@ -15,6 +16,8 @@ export interface Mistake {
 
 export interface FixtureCase {
   name: string;
+  /** A hidden case: stored only in the grader edition, its inputs and outputs never shown to the learner. */
+  hidden?: true;
   args: Value[];
   expected: Value;
   constants?: Record<string, number>;
@@ -36,9 +39,18 @@ export interface KnownMistake {
 
 export const GENERATED_BY = 'npm run fixtures (from the reference solution; do not edit by hand)';
 
-export function fixturePath(root: string, assignmentId: string): string {
-  return path.join(root, 'graders', `${assignmentId}.fixtures.json`);
+/**
+ * Public cases ship to learners (feedback while they work); hidden cases stay in
+ * the grader edition and decide the official grade together with the public ones.
+ */
+export type FixtureVariant = 'public' | 'hidden';
+
+export function fixturePath(root: string, assignmentId: string, variant: FixtureVariant = 'public'): string {
+  return path.join(root, 'graders', `${assignmentId}.${variant === 'hidden' ? 'hidden.' : ''}fixtures.json`);
 }
+
+/** Hidden cases draw their inputs from these seeds on (new Seeded(n) becomes n + offset). */
+export const HIDDEN_SEED_OFFSET = 7919;
 
 export function fixtureKey(exercise: string, check: string): string {
   return `${exercise}/${check}`;
@@ -46,12 +58,19 @@ export function fixtureKey(exercise: string, check: string): string {
 
 const loaded = new Map<string, { mtimeMs: number; fixture: FixtureFile }>();
 
+/** Public and hidden cases together, check by check. */
+export function withHiddenCases(pub: FixtureFile, hidden: FixtureFile): FixtureFile {
+  const checks: FixtureFile['checks'] = {};
+  for (const [key, { cases }] of Object.entries(pub.checks)) checks[key] = { cases: [...cases, ...(hidden.checks[key]?.cases ?? [])] };
+  return { ...pub, checks };
+}
+
 /**
  * Reads and validates an assignment's fixtures; every problem names the file.
  * Kept in memory while the file is unchanged: a class of submissions reads it once.
  */
-export function loadFixtures(root: string, assignmentId: string): FixtureFile {
-  const file = fixturePath(root, assignmentId);
+export function loadFixtures(root: string, assignmentId: string, variant: FixtureVariant = 'public'): FixtureFile {
+  const file = fixturePath(root, assignmentId, variant);
   const rel = path.relative(root, file);
   if (!existsSync(file)) throw new Error(`${rel} is missing: run \`npm run fixtures\` to generate it.`);
   const mtimeMs = statSync(file).mtimeMs;
@@ -77,28 +96,43 @@ function readFixture(file: string, rel: string, assignmentId: string): FixtureFi
   return fixture;
 }
 
+/** The hidden cases where this edition has them (the grader edition), else undefined (the learner edition). */
+export function loadHiddenFixtures(root: string, assignmentId: string): FixtureFile | undefined {
+  return existsSync(fixturePath(root, assignmentId, 'hidden')) ? loadFixtures(root, assignmentId, 'hidden') : undefined;
+}
+
 /** Runs every reference check's cases through the reference solution (and the known mistakes). */
 export async function generateFixtures(
   def: AssignmentDef,
   reference: Implementation,
   mistakes: KnownMistake[] = [],
+  variant: FixtureVariant = 'public',
 ): Promise<FixtureFile> {
   const checks: FixtureFile['checks'] = {};
   for (const exercise of def.exercises) {
     for (const check of exercise.checks) {
       if (check.kind !== 'reference') continue;
       const fn = check.fn ?? exercise.name;
-      checks[fixtureKey(exercise.name, check.name)] = {
-        cases: await buildCases(check, fn, reference, mistakes.filter((m) => m.fn === fn)),
-      };
+      const cases = await buildCases(check, fn, reference, mistakes.filter((m) => m.fn === fn), variant);
+      // A check whose cases draw nothing at random has no hidden variant: its public cases are all there is.
+      if (cases.length) checks[fixtureKey(exercise.name, check.name)] = { cases };
     }
   }
   return { assignment: def.id, generatedBy: GENERATED_BY, checks };
 }
 
-async function buildCases(check: ReferenceCheckDef, fn: string, reference: Implementation, mistakes: KnownMistake[]) {
+/** The check's cases: as written, or (hidden) drawn from other seeds, keeping only those unlike every public one. */
+async function caseInputs(check: ReferenceCheckDef, reference: Implementation, variant: FixtureVariant) {
+  const written = await check.cases(reference);
+  if (variant === 'public') return written;
+  const seen = new Set(written.map((c) => JSON.stringify(canonical(c.args))));
+  const drawn = await withSeedOffset(HIDDEN_SEED_OFFSET, () => check.cases(reference));
+  return drawn.filter((c) => !seen.has(JSON.stringify(canonical(c.args))));
+}
+
+async function buildCases(check: ReferenceCheckDef, fn: string, reference: Implementation, mistakes: KnownMistake[], variant: FixtureVariant) {
   const cases: FixtureCase[] = [];
-  for (const c of await check.cases(reference)) {
+  for (const c of await caseInputs(check, reference, variant)) {
     const args = canonical(c.args) as Value[];
     const expected = canonical(await callOrThrow(reference, fn, args));
     const found: Mistake[] = [];
@@ -114,6 +148,7 @@ async function buildCases(check: ReferenceCheckDef, fn: string, reference: Imple
     }
     cases.push({
       name: c.name,
+      ...(variant === 'hidden' ? { hidden: true as const } : {}),
       args,
       expected,
       ...(c.constants ? { constants: c.constants } : {}),

@@ -10,7 +10,7 @@ import { baseResult, unexpectedResult } from './checks/outcome';
 import { runPropertyCheck } from './checks/property';
 import { runReferenceCheck } from './checks/reference';
 import type { AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
-import { fixtureKey, loadFixtures, type FixtureFile } from './fixtures';
+import { fixtureKey, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
 import { callOrThrow, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
@@ -71,8 +71,13 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
 
   let fixtures: FixtureFile | undefined;
   let fixtureError: string | undefined;
+  let hiddenCasesRun = false;
   try {
     fixtures = loadFixtures(options.root, def.id);
+    // The grader edition adds its hidden cases to the public ones; the learner edition has none.
+    const hiddenCases = options.hidden !== false ? loadHiddenFixtures(options.root, def.id) : undefined;
+    if (hiddenCases) fixtures = withHiddenCases(fixtures, hiddenCases);
+    hiddenCasesRun = !!hiddenCases;
   } catch (err) {
     fixtureError = (err as Error).message;
   }
@@ -113,7 +118,15 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       }
     }),
   );
-  return assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls));
+  return withOfficialOnly(assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls)), exercises, !!reference, hiddenCasesRun);
+}
+
+/** Notes what the official grade adds that this run could not: hidden checks (no reference solution) and hidden cases. */
+function withOfficialOnly(result: AssignmentResult, exercises: ExerciseDef[], hasReference: boolean, hiddenCasesRun: boolean): AssignmentResult {
+  const hiddenCheckPoints = hasReference ? 0 : exercises.flatMap((e) => e.checks).filter((c) => c.hidden).reduce((s, c) => s + c.points, 0);
+  const hasReferenceChecks = exercises.some((e) => e.checks.some((c) => c.kind === 'reference'));
+  const hiddenCases = !hiddenCasesRun && hasReferenceChecks;
+  return hiddenCheckPoints || hiddenCases ? { ...result, officialOnly: { hiddenCheckPoints, hiddenCases } } : result;
 }
 
 function budgetMessage(seconds: number): string {

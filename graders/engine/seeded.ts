@@ -1,11 +1,28 @@
 import { RandomState } from '../../lib/np-random';
 import { nd, type NdArray } from './ndarray';
 
+let seedOffset = 0;
+
+/**
+ * Runs `make` with every `new Seeded(n)` drawing from seed n + offset instead:
+ * the same case builders then give new values. This is how hidden cases are made
+ * (fixtures.ts): the shapes and structure of the public cases, values nobody saw.
+ */
+export async function withSeedOffset<T>(offset: number, make: () => Promise<T>): Promise<T> {
+  const before = seedOffset;
+  seedOffset = offset;
+  try {
+    return await make();
+  } finally {
+    seedOffset = before;
+  }
+}
+
 /** Seeded inputs for reference cases and gradient checks, drawn like the course's test cases. */
 export class Seeded {
   private readonly rng: RandomState;
   constructor(seed: number) {
-    this.rng = new RandomState(seed);
+    this.rng = new RandomState((seed + seedOffset) % 2 ** 32);
   }
   /** Standard normal values × scale. */
   randn(shape: number[], scale = 1): NdArray {

@@ -65,11 +65,13 @@ export async function validateAssignment(root: string, id: string, sandbox: Sand
   }
   const checkCount = def.exercises.reduce((n, e) => n + e.checks.length, 0);
 
-  try {
-    const stale = staleness(loadFixtures(root, id), await buildFixture(root, id));
-    if (stale.length) problems.push(`${rel(fixturePath(root, id))} is stale (run \`npm run fixtures -- ${id}\`):\n    ${stale.slice(0, 5).join('\n    ')}`);
-  } catch (err) {
-    problems.push((err as Error).message);
+  for (const variant of ['public', 'hidden'] as const) {
+    try {
+      const stale = staleness(loadFixtures(root, id, variant), await buildFixture(root, id, variant));
+      if (stale.length) problems.push(`${rel(fixturePath(root, id, variant))} is stale (run \`npm run fixtures -- ${id}\`):\n    ${stale.slice(0, 5).join('\n    ')}`);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
   }
 
   for (const d of signatureDrift(files.exercise, files.solution)) problems.push(`${rel(files.exercise)} drifts from its solution: ${d}`);

@@ -50,7 +50,17 @@ export async function runReferenceCheck(
     return { ...baseResult(def, 'passed', `All ${cases.length} case${cases.length > 1 ? 's' : ''} match.`), score };
   }
   const { c, mismatch, failure } = firstFailure;
-  const tally = `${passed} of ${cases.length} cases pass.`;
+  const hiddenCount = cases.filter((k) => k.hidden).length;
+  const tally = `${passed} of ${cases.length} cases pass${hiddenCount ? ` (${hiddenCount} of them hidden)` : ''}.`;
+  if (c.hidden) {
+    // A hidden case's inputs and outputs stay hidden: shown once, they could be looked up next time.
+    const what = failure ? `${fn} failed on a hidden case (${failure.outcome.status === 'threw' ? 'it threw an error' : failure.outcome.status}).` : `${fn} returns a different value on a hidden case: inputs like the public cases', with values you have not seen.`;
+    return {
+      ...baseResult(def, failure ? 'error' : 'failed', `${what} ${tally} Code that is right for the public cases only (a fixed answer, a lookup, a hard-coded size) fails here.`),
+      score,
+      ...(knownHint ? { hint: knownHint } : {}),
+    };
+  }
   if (failure) {
     return { ...failureResult(def, exercise, failure), message: `Case "${c.name}": ${failure.message} ${tally}`, score, ...(knownHint ? { hint: knownHint } : {}) };
   }

@@ -53,6 +53,11 @@ export interface AssignmentResult {
   score: number;
   maxScore: number;
   exercises: ExerciseResult[];
+  /**
+   * What this edition could not run and the official grade (the grader edition) does:
+   * hidden checks (their points are not in maxScore here) and hidden cases.
+   */
+  officialOnly?: { hiddenCheckPoints: number; hiddenCases: boolean };
 }
 
 export interface GradeReport {
@@ -65,6 +70,8 @@ export interface GradeReport {
   score: number;
   maxScore: number;
   assignments: AssignmentResult[];
+  /** Set when this is not the official grade: what the official grade adds (see AssignmentResult). */
+  officialNote?: string;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -105,6 +112,20 @@ export function gradeReport(selector: string, seed: number, version: string, ass
     score: round(assignments.reduce((s, a) => s + a.score, 0)),
     maxScore: round(assignments.reduce((s, a) => s + a.maxScore, 0)),
     assignments,
+    ...officialNote(assignments),
+  };
+}
+
+/** "The official grade adds …": said plainly wherever this run could not see all the evidence. */
+function officialNote(assignments: AssignmentResult[]): { officialNote?: string } {
+  const points = round(assignments.reduce((s, a) => s + (a.officialOnly?.hiddenCheckPoints ?? 0), 0));
+  const cases = assignments.some((a) => a.officialOnly?.hiddenCases);
+  if (!points && !cases) return {};
+  const adds = [points ? `hidden checks worth ${points} point${points === 1 ? '' : 's'} (not counted here)` : '', cases ? 'hidden cases of the reference checks' : '']
+    .filter(Boolean)
+    .join(' and ');
+  return {
+    officialNote: `These are the public checks. The official grade (Gradescope, pull-request or class grading) also runs ${adds}: code that is right in general passes them too.`,
   };
 }
 
