@@ -137,6 +137,7 @@ export function rowFor(learner: string, results: AssignmentResult[], hash?: stri
         .map((c) => c.message.split('\n').slice(0, 2).join(' ').trim()),
     ),
   );
+  problems.push(...incidents(results));
   if (refusals) problems.unshift(refusals);
   return {
     learner,
@@ -146,6 +147,31 @@ export function rowFor(learner: string, results: AssignmentResult[], hash?: stri
     maxScore: roundScore(results.reduce((s, a) => s + a.maxScore, 0)),
     ...(problems.length ? { error: [...new Set(problems)].join(' | ') } : {}),
   };
+}
+
+/** What the instructor should know about a learner's run beyond the scores: limits hit, tampering, refused output. */
+function incidents(results: AssignmentResult[]): string[] {
+  const kinds: [RegExp, string][] = [
+    [/time budget for grading this submission \((\d+(?:\.\d+)? s)\)/, 'time budget spent'],
+    [/ran past its .* limit|did not finish loading within/, 'ran past the time limit'],
+    [/ran out of memory/, 'ran out of memory'],
+    [/changed JavaScript or TensorFlow\.js built-ins/, 'changed built-ins'],
+    [/sent the grader something it refused/, 'its sandbox was stopped for what it sent'],
+    [/stopped the process running it/, 'crashed its sandbox'],
+  ];
+  const found = new Map<string, Set<string>>();
+  for (const a of results) {
+    for (const e of a.exercises) {
+      for (const c of e.checks) {
+        if (c.status === 'passed' || c.status === 'failed' || c.status === 'not-attempted') continue;
+        const kind = kinds.find(([re]) => re.test(c.message));
+        if (!kind) continue;
+        const label = kind[1] === 'time budget spent' ? `time budget (${kind[0].exec(c.message)![1]}) spent` : kind[1];
+        (found.get(label) ?? found.set(label, new Set()).get(label)!).add(e.name);
+      }
+    }
+  }
+  return [...found].map(([label, fns]) => (label.startsWith('time budget') ? `${label} before ${[...fns][0]} was graded` : `${label}: ${[...fns].join(', ')}`));
 }
 
 export async function gradeClass(options: BatchOptions): Promise<BatchResult> {

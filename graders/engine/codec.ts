@@ -17,10 +17,14 @@ export function toTf(v: Value, tf: Tf): unknown {
 
 const MAX_DEPTH = 8;
 export const MAX_ELEMENTS = 5_000_000;
-/** Plain (non-tensor) values beyond these sizes are described, not sent: the grader would refuse them. */
+/**
+ * Plain (non-tensor) values beyond these sizes are described, not sent: the
+ * grader would refuse them (they sit below wire.schema.json's and wire.ts's limits).
+ */
 const MAX_ITEMS = 100_000;
+const MAX_KEYS = 10_000;
 const MAX_STRING = 100_000;
-const MAX_PARTS = 150_000;
+const MAX_PARTS = 50_000;
 
 /**
  * Turns whatever a learner function returned into a Value. Never throws: a thing
@@ -59,7 +63,7 @@ export function fromTf(v: unknown, tf: Tf): Value {
         return opaque(`an instance of ${String(proto?.constructor?.name ?? 'an unknown class').slice(0, 60)}`);
       }
       const keys = Object.keys(x);
-      if (keys.length > MAX_ITEMS) return opaque(`an object with ${keys.length} keys, too large to check`);
+      if (keys.length > MAX_KEYS) return opaque(`an object with ${keys.length} keys, too large to check`);
       ancestors.add(x);
       try {
         return Object.fromEntries(keys.map((k) => [k, walk((x as Record<string, unknown>)[k], depth + 1)]));

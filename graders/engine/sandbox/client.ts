@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -48,8 +48,6 @@ export class Sandbox {
   private pending?: Pending;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
-  private stderrTail = '';
-  private strayBytes = 0;
   private deadline?: { at: number; seconds: number };
   private closed = false;
 
@@ -195,21 +193,19 @@ export class Sandbox {
     const readable = [runtime.tf, runtime.runner, this.dir];
     const nodeArgs = [...nodeFlags(readable, memoryMb), runtime.runner, this.dir];
     const { command, args } = wrapCommand(isolation.mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir });
-    const child = spawn(command, args, {
-      cwd: this.dir,
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      env: { NODE_ENV: 'production' },
-    });
+    // stdout goes nowhere and stderr to a file: neither may be a socket, or learner code could take
+    // net.Socket from process.stdout.constructor (Node's permission model does not cover sockets).
+    // Writes to a file are synchronous, so what a call printed is on disk when its answer arrives.
+    const stderrFile = path.join(this.dir, `stderr-${this.starts++}.log`);
+    const stderrFd = openSync(stderrFile, 'w', 0o600);
+    let child: ChildProcess;
+    try {
+      child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'ignore', stderrFd, 'pipe'], env: { NODE_ENV: 'production' } });
+    } finally {
+      closeSync(stderrFd);
+    }
     this.child = child;
-    this.stderrTail = '';
-    this.strayBytes = 0;
-    const stray = (chunk: Buffer, keep: boolean) => {
-      this.strayBytes += chunk.length;
-      if (keep) this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
-      if (this.strayBytes > MAX_STRAY_OUTPUT_BYTES && this.child === child) this.refuse(`more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB printed outside console.log`);
-    };
-    child.stdout!.on('data', (chunk: Buffer) => stray(chunk, false));
-    child.stderr!.on('data', (chunk: Buffer) => stray(chunk, true));
+    this.stderrFile = stderrFile;
     const channel = child.stdio[CHANNEL_FD] as Readable;
     const reader = new FrameReader();
     let onReady: (() => void) | undefined;
@@ -230,6 +226,8 @@ export class Sandbox {
         } else if (m.type === 'loaded' && this.pending && m.module === this.pending.module) {
           this.loaded.add(m.module);
         } else if (m.type === 'result' && this.pending && m.id === this.pending.id) {
+          // Printed around console.log, beyond the cap: this call did it (the writes were synchronous).
+          if (this.strayOutputOver()) return this.refuse(`more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB printed outside console.log`);
           this.finish(m.outcome, m.id);
           // Built-ins the learner changed would leak into the next check: start that one afresh.
           if (m.outcome.status === 'tampered') this.kill();
@@ -267,10 +265,13 @@ export class Sandbox {
   private watchMemory(child: ChildProcess) {
     const limitKb = ((this.options.memoryMb ?? DEFAULT_MEMORY_MB) + 512) * 1024;
     const timer = setInterval(() => {
+      if (this.child !== child) return;
       const rss = treeResidentKb(child.pid);
-      if (rss > limitKb && this.child === child) {
+      if (rss > limitKb) {
         this.memoryExceeded = true;
         child.kill('SIGKILL');
+      } else if (this.strayOutputOver()) {
+        this.refuse(`more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB printed outside console.log`);
       }
     }, 100);
     timer.unref();
@@ -278,6 +279,35 @@ export class Sandbox {
   }
 
   private memoryExceeded = false;
+  private starts = 0;
+  private stderrFile?: string;
+
+  private strayOutputOver(): boolean {
+    try {
+      return this.stderrFile !== undefined && statSync(this.stderrFile).size > MAX_STRAY_OUTPUT_BYTES;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The last few thousand characters the child wrote to stderr (Node's own fatal errors land there). */
+  private get stderrTail(): string {
+    if (!this.stderrFile) return '';
+    try {
+      const size = statSync(this.stderrFile).size;
+      const fd = openSync(this.stderrFile, 'r');
+      try {
+        const length = Math.min(size, 4000);
+        const buf = Buffer.alloc(length);
+        readSync(fd, buf, 0, length, size - length);
+        return buf.toString('utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return '';
+    }
+  }
 
   private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
     const limit = this.options.memoryMb ?? DEFAULT_MEMORY_MB;

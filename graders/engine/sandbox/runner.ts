@@ -36,6 +36,9 @@ const reallyExit = (process as unknown as { reallyExit(code: number): void }).re
 lockDown();
 settle(tf);
 const pristine = snapshot(tf);
+const cancelLeftovers = trackTimers();
+// A promise the learner's code left to reject after its call returned is no one's result: ignore it.
+process.on('unhandledRejection', () => undefined);
 
 // Learner console output is kept with the call that printed it instead of mixing into the grader's terminal.
 let output = '';
@@ -98,7 +101,38 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
     return { status: 'threw', message: errorText(err), ...(stack ? { stack } : {}), output };
   } finally {
     tf.engine().endScope();
+    // Work a call scheduled and left behind would run during the next call, and be blamed on it.
+    cancelLeftovers();
   }
+}
+
+/**
+ * Wraps the timer functions so that every timer learner code starts during a
+ * call can be cancelled when the call ends; returns the canceller.
+ */
+function trackTimers(): () => void {
+  const g = globalThis as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const live = new Map<unknown, (h: unknown) => void>();
+  const wrap = (start: string, stop: string) => {
+    const begin = g[start]!.bind(globalThis);
+    const end = g[stop]!.bind(globalThis);
+    g[start] = (fn: unknown, ...rest: unknown[]) => {
+      const handle = begin(typeof fn === 'function' ? (...a: unknown[]) => (start !== 'setInterval' && live.delete(handle), (fn as (...x: unknown[]) => unknown)(...a)) : fn, ...rest);
+      live.set(handle, end);
+      return handle;
+    };
+    g[stop] = (handle: unknown) => {
+      live.delete(handle);
+      end(handle);
+    };
+  };
+  wrap('setTimeout', 'clearTimeout');
+  wrap('setInterval', 'clearInterval');
+  wrap('setImmediate', 'clearImmediate');
+  return () => {
+    for (const [handle, end] of live) end(handle);
+    live.clear();
+  };
 }
 
 /** A thrown value's text, whatever was thrown: reading it may itself throw, and it may be huge. */

@@ -15,9 +15,12 @@ import { isOpaque, type Value } from '../values';
 
 /** The largest frame either side accepts (a 5M-element tensor is 20 MB). */
 export const MAX_FRAME_BYTES = 48 * 1024 * 1024;
-/** How deeply values may nest, and how many nodes one message may hold. */
-export const MAX_DEPTH = 12;
-export const MAX_NODES = 200_000;
+/**
+ * How deeply a message's JSON may nest (values nest 8 deep at most, and each
+ * record level is two JSON levels), and how many nodes one message may hold.
+ */
+export const MAX_DEPTH = 40;
+export const MAX_NODES = 1_000_000;
 
 export class WireError extends Error {
   constructor(message: string) {
@@ -158,7 +161,7 @@ export function assertBounded(json: unknown): void {
     const [x, depth] = stack.pop()!;
     if (++nodes > MAX_NODES) throw new WireError(`a message with more than ${MAX_NODES} parts`);
     if (x === null || typeof x !== 'object') continue;
-    if (depth >= MAX_DEPTH + 4) throw new WireError('a message nested too deeply');
+    if (depth >= MAX_DEPTH) throw new WireError('a message nested too deeply');
     for (const child of Array.isArray(x) ? x : Object.values(x)) stack.push([child, depth + 1]);
   }
 }
