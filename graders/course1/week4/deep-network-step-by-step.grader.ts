@@ -10,7 +10,10 @@ import { map, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import { crossEntropyProperties } from '../../shared/cost-properties';
 import type { Value, ValueRecord } from '../../engine/values';
-import { affine, forwardPass, kinkFreePoint, layerCount, randomNet, relu, sigmoid, values, type Net, type ValueKind } from './dnn-math';
+import { activationPointAt, GRADIENT_POINT_SEEDS, layerCount, modelPointAt, randomNet, values, type Net, type ValueKind } from './dnn-inputs';
+
+/** The plain-JS forward pass: not in the learner edition, so only hidden checks load it. */
+const oracle = () => import('./dnn.oracle');
 
 /** A network of 1–3 layers (the last of size 1) with inputs X [nX, m], labels Y and parameters. */
 const netArb = (kind: ValueKind) =>
@@ -46,7 +49,8 @@ function expectLinearCache(cache: Value, what: string, APrev: NdArray, W: NdArra
 }
 
 /** Caches as lModelForward builds them, from the plain-JS forward pass: [[A_prev, W, b], Z] per layer. */
-function jsCaches(X: NdArray, params: Net): { AL: NdArray; caches: Value[] } {
+async function jsCaches(X: NdArray, params: Net): Promise<{ AL: NdArray; caches: Value[] }> {
+  const { forwardPass } = await oracle();
   const { layers, AL } = forwardPass(X, params);
   return { AL, caches: layers.map(({ APrev, Z }, i) => [[APrev, params[`W${i + 1}`]!, params[`b${i + 1}`]!], Z]) };
 }
@@ -69,7 +73,6 @@ function threeGradients(v: Value, what: string): [NdArray, NdArray, NdArray] {
 }
 
 const dot = (a: NdArray, b: NdArray) => a.data.reduce((s, x, i) => s + x * b.data[i]!, 0);
-const GRAD_EPS = 1e-2;
 
 /**
  * Gradient-check points. The cost of a single layer is J = (1/m)·Σ(out ⊙ R) for a
@@ -82,30 +85,11 @@ const linearPoint = (() => {
   return { A: s.randn([4, 5]), W: s.randn([3, 4]), b: s.randn([3, 1]), R: s.randn([3, 5]) };
 })();
 
-const activationPoint = kinkFreePoint(
-  (seed) => {
-    const s = new Seeded(seed);
-    return { APrev: s.randn([4, 5]), W: s.randn([3, 4]), b: s.randn([3, 1], 0.5) };
-  },
-  (p) => [affine(p.W!, p.APrev!, p.b!)],
-  GRAD_EPS,
-  42,
-);
+// Kink-free points, from pinned seeds (see dnn-inputs.ts): the checks stay public.
+const activationPoint = activationPointAt(GRADIENT_POINT_SEEDS.activation);
 const activationR = new Seeded(43).randn([3, 5]);
 
-const modelPoint = (() => {
-  const Y = new Seeded(44).labels(4);
-  const p = kinkFreePoint(
-    (seed) => {
-      const s = new Seeded(seed);
-      return { ...randomNet(s, [3, 4, 3, 1]), X: s.randn([3, 4]) };
-    },
-    (q) => forwardPass(q.X!, q).layers.slice(0, -1).map((l) => l.Z),
-    GRAD_EPS,
-    45,
-  );
-  return { Y, p };
-})();
+const modelPoint = { Y: new Seeded(44).labels(4), p: modelPointAt(GRADIENT_POINT_SEEDS.model) };
 
 function activationGradientCheck(activation: 'relu' | 'sigmoid') {
   const m = activationPoint.APrev.shape[1]!;
@@ -181,9 +165,11 @@ export default defineAssignment({
         property({
           name: 'Z and cache',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'For any shapes, Z = W·A + b is [n, m] and the cache is [A, W, b]',
           inputs: layerArb('grid'),
           holds: async ({ APrev, W, b }, ctx) => {
+            const { affine } = await oracle();
             const [Z, cache] = expectArray(await ctx.call('linearForward', [APrev, W, b]), 'linearForward(A, W, b)', 2);
             expectTensor(Z!, 'Z', [W.shape[0]!, APrev.shape[1]!]);
             expectClose(Z!, affine(W, APrev, b), 'Z');
@@ -210,9 +196,11 @@ export default defineAssignment({
         property({
           name: 'activation of the cached Z',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: "For either activation, the cache is [[A_prev, W, b], Z] with Z = W·A_prev + b, and A = relu(Z) = max(0, Z) ≥ 0 for 'relu', A = σ(Z) in (0, 1) for 'sigmoid'",
           inputs: fc.record({ layer: layerArb('grid'), activation: fc.constantFrom('relu', 'sigmoid') }),
           holds: async ({ layer: { APrev, W, b }, activation }, ctx) => {
+            const { affine, relu, sigmoid } = await oracle();
             const [A, cache] = await activationForward(ctx, APrev, W, b, activation);
             const shape = [W.shape[0]!, APrev.shape[1]!];
             expectTensor(A, 'A', shape);
@@ -251,6 +239,7 @@ export default defineAssignment({
         property({
           name: 'shapes and caches for any depth',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'For any number of layers L and sizes, AL is [1, m] in (0, 1) and caches holds L caches [[A_prev, W, b], Z]: relu on layers 1 … L − 1, sigmoid on layer L',
           inputs: netArb('grid'),
           holds: async ({ X, params }, ctx) => {
@@ -259,7 +248,7 @@ export default defineAssignment({
             const [AL, caches] = await modelForward(ctx, X, params);
             expectTensor(AL, 'AL', [1, m]);
             if (caches.length !== L) violated(`caches holds ${caches.length} caches for a network of ${L} layer${L > 1 ? 's' : ''}: append one cache per layer, the last (sigmoid) one included.`);
-            const expected = jsCaches(X, params);
+            const expected = await jsCaches(X, params);
             expectClose(caches, expected.caches, 'caches');
             expectClose(AL, expected.AL, 'AL');
           },
@@ -393,14 +382,15 @@ export default defineAssignment({
         property({
           name: 'a gradient for every layer',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'For any depth L, grads holds dA{l−1}, dW{l} and db{l} for l = 1 … L, shaped like A{l−1}, W{l} and b{l}',
           inputs: netArb('grid'),
           holds: async ({ X, Y, params }, ctx) => {
             const L = layerCount(params);
-            const { AL, caches } = jsCaches(X, params);
+            const { AL, caches } = await jsCaches(X, params);
             const keys = Array.from({ length: L }, (_, i) => [`dA${i}`, `dW${i + 1}`, `db${i + 1}`]).flat();
             const g = expectRecord(await ctx.call('lModelBackward', [AL, Y, caches]), 'grads', keys);
-            const { layers } = forwardPass(X, params);
+            const { layers } = (await oracle()).forwardPass(X, params);
             for (let l = 1; l <= L; l++) {
               expectTensor(g[`dA${l - 1}`]!, `grads.dA${l - 1}`, layers[l - 1]!.APrev.shape);
               expectTensor(g[`dW${l}`]!, `grads.dW${l}`, params[`W${l}`]!.shape);

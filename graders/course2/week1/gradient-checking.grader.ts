@@ -14,7 +14,12 @@ import { expectNumber, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, map, type NdArray } from '../../engine/ndarray';
 import type { ValueRecord } from '../../engine/values';
-import { backward, forward, kinkFreePoint, relativeDifference, type Net } from './net-math';
+import type { Net } from './net-inputs';
+
+type Oracle = typeof import('./net.oracle');
+let loaded: Oracle | undefined;
+/** The plain-JS forward and backward passes: not in the learner edition, so only hidden checks (and fixture builders) load them. */
+const oracle = async (): Promise<Oracle> => (loaded ??= await import('./net.oracle'));
 
 const PARAM_KEYS = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
 
@@ -34,10 +39,10 @@ function corrupt(g: Net, factors: Record<string, number>): Net {
  * unsaturated (|Z3| ≤ 4, so the float32 cost still moves when a parameter does)
  * and healthy (below).
  */
-function point(nX: number, n1: number, n2: number, m: number, seed: number, eps = 1e-2) {
+function point(o: Oracle, nX: number, n1: number, n2: number, m: number, seed: number, eps = 1e-2) {
   for (let s = seed; ; ) {
-    const p = kinkFreePoint([nX, n1, n2, 1], m, eps, s, undefined, 0.8, 4);
-    if (healthy(p.X, p.Y, p.params)) return p;
+    const p = o.kinkFreePoint([nX, n1, n2, 1], m, eps, s, undefined, 0.8, 4);
+    if (healthy(o, p.X, p.Y, p.params)) return p;
     s = p.seed + 1;
   }
 }
@@ -47,10 +52,10 @@ function point(nX: number, n1: number, n2: number, m: number, seed: number, eps 
  * active and the gradient is not tiny. (A dead network has gradients near 0, and
  * a relative difference of near-zero vectors only measures float32 rounding.)
  */
-function healthy(X: NdArray, Y: NdArray, params: Net): boolean {
-  const { Z } = forward(X, params);
+function healthy(o: Oracle, X: NdArray, Y: NdArray, params: Net): boolean {
+  const { Z } = o.forward(X, params);
   const active = (A: NdArray) => A.data.filter((z) => z > 0).length / A.data.length;
-  return active(Z[1]!) >= 0.25 && active(Z[2]!) >= 0.25 && Math.hypot(...flatten(backward(X, Y, params))) >= 0.05;
+  return active(Z[1]!) >= 0.25 && active(Z[2]!) >= 0.25 && Math.hypot(...flatten(o.backward(X, Y, params))) >= 0.05;
 }
 
 async function checkN(ctx: CheckContext, params: Net, grads: Net, X: NdArray, Y: NdArray, epsilon: number): Promise<number> {
@@ -59,12 +64,25 @@ async function checkN(ctx: CheckContext, params: Net, grads: Net, X: NdArray, Y:
   return d;
 }
 
-/** Random kink-free points: 2–4 inputs, 2–5 and 2–3 hidden units, 3–6 examples. */
-const pointArb = fc
-  .record({ nX: fc.integer({ min: 2, max: 4 }), n1: fc.integer({ min: 2, max: 5 }), n2: fc.integer({ min: 2, max: 3 }), m: fc.integer({ min: 3, max: 6 }), seed: fc.integer({ min: 0, max: 100_000 }) })
-  .map(({ nX, n1, n2, m, seed }) => ({ dims: [nX, n1, n2, 1], ...point(nX, n1, n2, m, seed) }));
+/**
+ * Random points: 2–4 inputs, 2–5 and 2–3 hidden units, 3–6 examples and a first
+ * seed. Finding the kink-free point takes the oracle, so `holds` does it (pointAt).
+ */
+type PointSpec = { nX: number; n1: number; n2: number; m: number; seed: number };
+const pointArb: fc.Arbitrary<PointSpec> = fc.record({
+  nX: fc.integer({ min: 2, max: 4 }),
+  n1: fc.integer({ min: 2, max: 5 }),
+  n2: fc.integer({ min: 2, max: 3 }),
+  m: fc.integer({ min: 3, max: 6 }),
+  seed: fc.integer({ min: 0, max: 100_000 }),
+});
+const pointAt = (o: Oracle, { nX, n1, n2, m, seed }: PointSpec) => ({ dims: [nX, n1, n2, 1], ...point(o, nX, n1, n2, m, seed) });
 
-const showPoint = (p: { dims: number[]; seed: number; X: NdArray }) => `layers [${p.dims.join(', ')}], m = ${p.X.shape[1]}, parameters and data from Seeded(${p.seed})`;
+// A counterexample is shown after `holds` ran on it, so the oracle is loaded by then.
+const showPoint = (spec: PointSpec) => {
+  const p = pointAt(loaded!, spec);
+  return `layers [${p.dims.join(', ')}], m = ${p.X.shape[1]}, parameters and data from Seeded(${p.seed})`;
+};
 
 /** Ways of getting gradients wrong: one or two of them scaled (0 drops one, −1 flips its sign). */
 const bugArb = fc.oneof(
@@ -146,10 +164,11 @@ export default defineAssignment({
           tolerance: { rtol: 0.05, atol: 2e-4 },
           timeoutMs: 20_000,
           cases: async () => {
-            const a = point(3, 4, 2, 5, 11, 0.05);
-            const b = point(4, 5, 3, 3, 12);
-            const ga = backward(a.X, a.Y, a.params);
-            const gb = backward(b.X, b.Y, b.params);
+            const o = await oracle();
+            const a = point(o, 3, 4, 2, 5, 11, 0.05);
+            const b = point(o, 4, 5, 3, 3, 12);
+            const ga = o.backward(a.X, a.Y, a.params);
+            const gb = o.backward(b.X, b.Y, b.params);
             const args = (p: typeof a, g: Net, epsilon?: number) => [p.params as ValueRecord, g as ValueRecord, p.X, p.Y, ...(epsilon === undefined ? [] : [epsilon])];
             return [
               { name: 'exact gradients, layers [3, 4, 2, 1], m = 5, ε = 0.05', args: args(a, ga, 0.05) },
@@ -162,13 +181,16 @@ export default defineAssignment({
         property({
           name: 'accepts exact gradients',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: 20_000,
           claim: 'Handed the exact gradients of the network at a point away from ReLU kinks, gradientCheckN (ε = 1e-2) returns a difference below 1e-3',
           inputs: pointArb,
           numRuns: 6,
           show: showPoint,
-          holds: async (p, ctx) => {
-            const d = await checkN(ctx, p.params, backward(p.X, p.Y, p.params), p.X, p.Y, 1e-2);
+          holds: async (spec, ctx) => {
+            const o = await oracle();
+            const p = pointAt(o, spec);
+            const d = await checkN(ctx, p.params, o.backward(p.X, p.Y, p.params), p.X, p.Y, 1e-2);
             if (!(d < 1e-3)) {
               violated(
                 `for the exact gradients the difference is ${formatNumber(d)}: this gradient check would reject a correct backward pass.`,
@@ -180,15 +202,18 @@ export default defineAssignment({
         property({
           name: 'measures wrong gradients',
           points: 3,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: 20_000,
           claim: 'Handed wrong gradients g (some of the exact ones scaled, zeroed or sign-flipped), gradientCheckN returns their relative difference ‖g − ∇J‖ / (‖g‖ + ‖∇J‖) with the true gradient ∇J (within 5%)',
           inputs: fc.record({ p: pointArb, bug: bugArb }),
           numRuns: 6,
           show: ({ p, bug }) => `${showPoint(p)}; the exact gradients with ${Object.entries(bug).map(([k, f]) => `${k} × ${f}`).join(', ')}`,
-          holds: async ({ p, bug }, ctx) => {
-            const exact = backward(p.X, p.Y, p.params);
+          holds: async ({ p: spec, bug }, ctx) => {
+            const o = await oracle();
+            const p = pointAt(o, spec);
+            const exact = o.backward(p.X, p.Y, p.params);
             const wrong = corrupt(exact, bug);
-            const expected = relativeDifference(flatten(wrong), flatten(exact));
+            const expected = o.relativeDifference(flatten(wrong), flatten(exact));
             const d = await checkN(ctx, p.params, wrong, p.X, p.Y, 1e-2);
             if (!(Math.abs(d - expected) <= 0.05 * expected + 5e-4)) {
               violated(

@@ -13,7 +13,7 @@ import { expectClose, expectRecord, expectTensor, violated, Violation } from '..
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import type { ValueRecord } from '../../engine/values';
-import { train, type Net } from './net-math';
+import type { Net } from './net-inputs';
 import { mean, std } from '../../engine/statistics';
 
 const SEED_HINT =
@@ -121,6 +121,7 @@ export default defineAssignment({
         property({
           name: 'zeros do not break symmetry',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim:
             'After 5 steps of gradient descent (learning rate 0.5) from your zero initialization, the hidden units of each layer are still identical: ' +
             'every row of Wl is the same and every entry of bl is the same — zero initialization cannot break symmetry',
@@ -128,6 +129,7 @@ export default defineAssignment({
           numRuns: 10,
           holds: async ({ dims, X, Y }, ctx) => {
             const p = await initialize(ctx, 'initializeParametersZeros', dims);
+            const { train } = await import('./net.oracle');
             const trained = train(X, Y, p, 5, 0.5);
             for (let l = 1; l < dims.length - 1; l++) {
               const W = trained[`W${l}`]!;

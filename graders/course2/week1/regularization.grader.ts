@@ -9,7 +9,6 @@
  * the learner's own forward pass, whose masks stay fixed because it reseeds.
  */
 import * as fc from 'fast-check';
-import { RandomState } from '../../../lib/np-random';
 import { dim } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
@@ -17,7 +16,10 @@ import { callOrThrow } from '../../engine/implementation';
 import { formatNumber, map, matmul, nd, transpose2d, zip, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import type { Value, ValueRecord } from '../../engine/values';
-import { affine, backward, cacheTuple, crossEntropy, forward, kinkFreePoint, randomNet, relu, sigmoid, sub, sumSquares, type Net } from './net-math';
+import { DROPOUT_KEEP, DROPOUT_POINT, drawPoint, L2_POINT, randomNet, type Net } from './net-inputs';
+
+/** The plain-JS forward and backward passes: not in the learner edition, so only hidden checks load them. */
+const oracle = () => import('./net.oracle');
 
 const GRAD_KEYS = ['dZ3', 'dW3', 'db3', 'dA2', 'dZ2', 'dW2', 'db2', 'dA1', 'dZ1', 'dW1', 'db1'];
 const DROPOUT_CACHE_NAMES = ['Z1', 'D1', 'A1', 'W1', 'b1', 'Z2', 'D2', 'A2', 'W2', 'b2', 'Z3', 'A3', 'W3', 'b3'];
@@ -55,6 +57,7 @@ async function regularizedCost(ctx: CheckContext, A3: NdArray, Y: NdArray, param
 }
 
 async function regularizedGrads(ctx: CheckContext, X: NdArray, Y: NdArray, params: Net, lambd: number): Promise<ValueRecord> {
+  const { cacheTuple } = await oracle();
   return expectRecord(
     await ctx.call('backwardPropagationWithRegularization', [X, Y, cacheTuple(X, params), lambd]),
     `backwardPropagationWithRegularization(X, Y, cache, ${formatNumber(lambd)})`,
@@ -72,39 +75,14 @@ async function dropoutForward(ctx: CheckContext, X: NdArray, params: Net, keepPr
   return [A3, named];
 }
 
-/** The course's dropout cache for given masks, computed here (A1 and A2 after dropout). */
-function dropoutCache(X: NdArray, p: Net, D1: NdArray, D2: NdArray, keepProb: number): NdArray[] {
-  const Z1 = affine(p.W1!, X, p.b1!);
-  const A1 = zip(relu(Z1), D1, (a, d) => (a * d) / keepProb);
-  const Z2 = affine(p.W2!, A1, p.b2!);
-  const A2 = zip(relu(Z2), D2, (a, d) => (a * d) / keepProb);
-  const Z3 = affine(p.W3!, A2, p.b3!);
-  return [Z1, D1, A1, p.W1!, p.b1!, Z2, D2, A2, p.W2!, p.b2!, Z3, sigmoid(Z3), p.W3!, p.b3!];
-}
-
-/** The masks np.random.seed(1) gives: D1 [n1, m] then D2 [n2, m], 1 where rand < keepProb. */
-function seededMasks(n1: number, n2: number, m: number, keepProb: number): [NdArray, NdArray] {
-  const rng = new RandomState(1);
-  const mask = (n: number) => nd(rng.rand(n, m).map((d) => (d < keepProb ? 1 : 0)), [n, m]);
-  const D1 = mask(n1);
-  return [D1, mask(n2)];
-}
-
 const ones = (shape: number[]) => nd(new Array(shape[0]! * shape[1]!).fill(1), shape);
 
-/** The gradient-check point for L2: kink-free for the plain forward pass. */
-const l2Point = kinkFreePoint([3, 4, 3, 1], 4, 1e-2, 100);
+/** The gradient-check point for L2: kink-free for the plain forward pass (a pinned seed, see net-inputs.ts). */
+const l2Point = drawPoint([...L2_POINT.dims], L2_POINT.m, L2_POINT.seed);
 const L2_LAMBDA = 0.7;
 
-/** The gradient-check point for dropout: kink-free for the forward pass with the seeded masks. */
-const DROPOUT_KEEP = 0.75;
-const dropoutPoint = kinkFreePoint([3, 5, 4, 1], 4, 1e-2, 200, (X) => {
-  const [D1, D2] = seededMasks(5, 4, 4, DROPOUT_KEEP);
-  return (p) => {
-    const c = dropoutCache(X, p, D1, D2, DROPOUT_KEEP);
-    return [c[0]!, c[5]!];
-  };
-});
+/** The gradient-check point for dropout: kink-free for the forward pass with the seeded masks (a pinned seed). */
+const dropoutPoint = drawPoint([...DROPOUT_POINT.dims], DROPOUT_POINT.m, DROPOUT_POINT.seed);
 
 /** Random 0/1 masks and keepProb for the backward properties. */
 const maskedNetArb = netArb.chain((net) =>
@@ -127,6 +105,7 @@ export default defineAssignment({
           name: 'seeded cases',
           points: 3,
           cases: async () => {
+            const { forward } = await oracle();
             const s = new Seeded(1);
             return [
               [3, 4, 3, 5, 0.1],
@@ -145,10 +124,12 @@ export default defineAssignment({
         property({
           name: 'λ = 0 is the plain cost',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'With λ = 0 the cost is the plain cross-entropy −(1/m)·Σ[y·log(a) + (1 − y)·log(1 − a)]',
           inputs: netArb,
           numRuns: 15,
           holds: async (net, ctx) => {
+            const { crossEntropy, forward } = await oracle();
             const A3 = forward(net.X, paramsOf(net)).A[3]!;
             const cost = await regularizedCost(ctx, A3, net.Y, paramsOf(net), 0);
             expectClose(cost, crossEntropy(A3, net.Y), 'the cost with λ = 0', {}, { m: net.X.shape[1]! });
@@ -157,10 +138,12 @@ export default defineAssignment({
         property({
           name: 'the L2 penalty',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'The cost with λ exceeds the cost with λ = 0 by exactly (λ / 2m)·(Σ W1² + Σ W2² + Σ W3²) — weights only, not biases',
           inputs: fc.record({ net: netArb, lambd: fc.double({ min: 0.1, max: 2, noNaN: true }) }),
           numRuns: 15,
           holds: async ({ net, lambd }, ctx) => {
+            const { forward, sumSquares } = await oracle();
             const p = paramsOf(net);
             const A3 = forward(net.X, p).A[3]!;
             const m = net.X.shape[1]!;
@@ -179,6 +162,7 @@ export default defineAssignment({
           name: 'seeded cases',
           points: 3,
           cases: async () => {
+            const { cacheTuple } = await oracle();
             const s = new Seeded(2);
             return [
               [3, 4, 3, 5, 0.7],
@@ -193,17 +177,20 @@ export default defineAssignment({
         property({
           name: 'λ = 0 is the plain backward pass',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'With λ = 0 the eleven gradients are those of the plain backward pass (dZ3 = A3 − Y, dW3 = (1/m)·dZ3·A2ᵀ, …, dZl = dAl ∗ (Al > 0))',
           inputs: netArb,
           numRuns: 15,
           holds: async (net, ctx) => {
             const g = await regularizedGrads(ctx, net.X, net.Y, paramsOf(net), 0);
+            const { backward } = await oracle();
             expectClose(g, backward(net.X, net.Y, paramsOf(net)) as ValueRecord, 'the gradients with λ = 0', {}, { m: net.X.shape[1]! });
           },
         }),
         property({
           name: 'the penalty\'s gradient',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'Each dWl with λ exceeds dWl with λ = 0 by (λ/m)·Wl, and the biases\' gradients do not change',
           inputs: fc.record({ net: netArb, lambd: fc.double({ min: 0.1, max: 2, noNaN: true }) }),
           numRuns: 15,
@@ -212,6 +199,7 @@ export default defineAssignment({
             const m = net.X.shape[1]!;
             const withL = await regularizedGrads(ctx, net.X, net.Y, p, lambd);
             const without = await regularizedGrads(ctx, net.X, net.Y, p, 0);
+            const { sub } = await oracle();
             for (const l of [1, 2, 3]) {
               const W = p[`W${l}`]!;
               const diff = sub(expectTensor(withL[`dW${l}`]!, `dW${l}`, W.shape), expectTensor(without[`dW${l}`]!, `dW${l} with λ = 0`, W.shape));
@@ -223,9 +211,10 @@ export default defineAssignment({
         gradient({
           name: 'gradient check',
           points: 3,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           mode: 'entries',
           at: () => l2Point.params,
-          cost: async (ctx, p) => regularizedCost(ctx, forward(l2Point.X, p).A[3]!, l2Point.Y, p, L2_LAMBDA),
+          cost: async (ctx, p) => regularizedCost(ctx, (await oracle()).forward(l2Point.X, p).A[3]!, l2Point.Y, p, L2_LAMBDA),
           gradients: async (ctx, p) => {
             const g = await regularizedGrads(ctx, l2Point.X, l2Point.Y, p, L2_LAMBDA);
             return { W1: g.dW1, b1: g.db1, W2: g.dW2, b2: g.db2, W3: g.dW3, b3: g.db3 };
@@ -239,6 +228,7 @@ export default defineAssignment({
           inputs: fc.record({ net: netArb, lambd: fc.double({ min: 0, max: 3, noNaN: true }) }),
           numRuns: 15,
           holds: async ({ net, lambd }, ctx) => {
+            const { cacheTuple } = await oracle();
             const args: Value[] = [net.X, net.Y, cacheTuple(net.X, paramsOf(net)), lambd];
             const expected = await callOrThrow(ctx.reference!, 'backwardPropagationWithRegularization', args);
             expectClose(await ctx.call('backwardPropagationWithRegularization', args), expected, 'grads', {}, { m: net.X.shape[1]! });
@@ -271,6 +261,7 @@ export default defineAssignment({
         property({
           name: 'keepProb = 1 is no dropout',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'With keepProb = 1 the masks D1 and D2 are all ones and A3 equals the plain forward pass\'s',
           inputs: netArb,
           numRuns: 15,
@@ -279,12 +270,14 @@ export default defineAssignment({
             const [A3, c] = await dropoutForward(ctx, net.X, p, 1);
             expectClose(c.D1!, ones(c.Z1!.shape), 'D1 with keepProb = 1');
             expectClose(c.D2!, ones(c.Z2!.shape), 'D2 with keepProb = 1');
+            const { forward } = await oracle();
             expectClose(A3, forward(net.X, p).A[3]!, 'A3 with keepProb = 1 (compared with no dropout)');
           },
         }),
         property({
           name: 'the cache is consistent',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim:
             'D1 and D2 are 0/1 masks of the shapes of Z1 and Z2; the cache holds Z1 = W1·X + b1, A1 = relu(Z1) ∗ D1 / keepProb, ' +
             'Z2 = W2·A1 + b2, A2 = relu(Z2) ∗ D2 / keepProb, Z3 = W3·A2 + b3, A3 = σ(Z3) (the A3 returned), and the parameters',
@@ -293,6 +286,7 @@ export default defineAssignment({
           holds: async ({ net, keepProb }, ctx) => {
             const p = paramsOf(net);
             const [A3, c] = await dropoutForward(ctx, net.X, p, keepProb);
+            const { affine, relu, sigmoid } = await oracle();
             const { W1, b1, W2, b2, W3, b3 } = p as Record<string, NdArray>;
             for (const [k, v] of Object.entries({ W1, b1, W2, b2, W3, b3 })) expectClose(c[k]!, v!, `cache ${k}`);
             expectClose(c.Z1!, affine(W1!, net.X, b1!), 'cache Z1 (should be W1·X + b1)');
@@ -332,12 +326,14 @@ export default defineAssignment({
         property({
           name: 'preserves the expected activation',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'On large hidden layers, the mean of A1 after dropout is the mean of relu(Z1) (within 10%), and likewise for A2: inverted dropout divides by keepProb',
           inputs: largeNetArb,
           numRuns: 4,
           show: showLarge,
           holds: async ({ X, params, keepProb }, ctx) => {
             const [, c] = await dropoutForward(ctx, X, params, keepProb);
+            const { relu } = await oracle();
             for (const l of [1, 2]) {
               const mean = (a: NdArray) => a.data.reduce((s, v) => s + v, 0) / a.data.length;
               const before = mean(relu(c[`Z${l}`]!));
@@ -379,12 +375,14 @@ export default defineAssignment({
         property({
           name: 'keepProb = 1 is the plain backward pass',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'With masks of ones and keepProb = 1 the eleven gradients are those of the plain backward pass',
           inputs: netArb,
           numRuns: 15,
           holds: async (net, ctx) => {
             const p = paramsOf(net);
             const m = net.X.shape[1]!;
+            const { backward, dropoutCache } = await oracle();
             const cache = dropoutCache(net.X, p, ones([p.W1!.shape[0]!, m]), ones([p.W2!.shape[0]!, m]), 1);
             const g = expectRecord(await ctx.call('backwardPropagationWithDropout', [net.X, net.Y, cache, 1]), 'backwardPropagationWithDropout(X, Y, cache, 1)', GRAD_KEYS);
             expectClose(g, backward(net.X, net.Y, p) as ValueRecord, 'the gradients with keepProb = 1', {}, { m });
@@ -393,6 +391,7 @@ export default defineAssignment({
         property({
           name: 'dropped units get no gradient',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'dA1 and dA2 are 0 exactly where D1 and D2 dropped the unit and equal W2ᵀ·dZ2 / keepProb and W3ᵀ·dZ3 / keepProb where they kept it; dZ1 and dZ2 are 0 where the unit was dropped',
           inputs: maskedNetArb,
           numRuns: 15,
@@ -401,6 +400,7 @@ export default defineAssignment({
             const p = paramsOf(net);
             const m = net.X.shape[1]!;
             const masks = [nd(D1, [p.W1!.shape[0]!, m]), nd(D2, [p.W2!.shape[0]!, m])];
+            const { dropoutCache } = await oracle();
             const cache = dropoutCache(net.X, p, masks[0]!, masks[1]!, keepProb);
             const g = expectRecord(await ctx.call('backwardPropagationWithDropout', [net.X, net.Y, cache, keepProb]), 'backwardPropagationWithDropout(X, Y, cache, keepProb)', GRAD_KEYS);
             for (const l of [2, 1]) {
@@ -423,12 +423,13 @@ export default defineAssignment({
         gradient({
           name: 'gradient check',
           points: 3,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           mode: 'entries',
           at: () => dropoutPoint.params,
           // The forward pass reseeds (np.random.seed(1)), so its masks are the same at every point.
           cost: async (ctx, p) => {
             const [A3] = await dropoutForward(ctx, dropoutPoint.X, p, DROPOUT_KEEP);
-            return crossEntropy(A3, dropoutPoint.Y);
+            return (await oracle()).crossEntropy(A3, dropoutPoint.Y);
           },
           gradients: async (ctx, p) => {
             const out = expectArray(await ctx.call('forwardPropagationWithDropout', [dropoutPoint.X, p as ValueRecord, DROPOUT_KEEP]), 'forwardPropagationWithDropout(X, parameters, keepProb)', 2);
@@ -450,6 +451,7 @@ export default defineAssignment({
           holds: async ({ net, D1, D2, keepProb }, ctx) => {
             const p = paramsOf(net);
             const m = net.X.shape[1]!;
+            const { dropoutCache } = await oracle();
             const cache = dropoutCache(net.X, p, nd(D1, [p.W1!.shape[0]!, m]), nd(D2, [p.W2!.shape[0]!, m]), keepProb);
             const args: Value[] = [net.X, net.Y, cache, keepProb];
             const expected = await callOrThrow(ctx.reference!, 'backwardPropagationWithDropout', args);

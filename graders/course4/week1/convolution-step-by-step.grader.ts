@@ -1,9 +1,11 @@
 /**
  * Grader: course 4, week 1 — convolutional model, step by step.
  *
- * The properties compare learners' outputs with a plain-JavaScript convolution
- * and pooling (conv-math.ts, float64, direct summation), so they run in the
- * learner edition too. Learners write these layers with explicit loops, which in
+ * Some properties compare learners' outputs with a plain-JavaScript convolution
+ * and pooling (conv.oracle.ts, float64, direct summation). That oracle is an
+ * answer key the learner edition does not ship, so those properties are hidden;
+ * the shapes, invariants, tf.conv2d comparison and gradient checks run in both
+ * editions. Learners write these layers with explicit loops, which in
  * TensorFlow.js means many tiny ops per call: the shapes stay small and the
  * checks that call the conv and pool functions get a generous time limit.
  */
@@ -17,24 +19,10 @@ import { formatNd, formatNumber, formatShape, full, nd, sameShape, sizeOf, type 
 import { Seeded } from '../../engine/seeded';
 import type { Value } from '../../engine/values';
 import { tfOracle } from '../../engine/oracle';
-import {
-  at,
-  channelSums,
-  convBackwardJs,
-  convForwardJs,
-  distinct,
-  distinctArb,
-  forEachWindow,
-  outSize,
-  poolBackwardJs,
-  poolForwardJs,
-  poolShape,
-  singleStepJs,
-  zeroPadJs,
-  type ConvHp,
-  type Mode,
-  type PoolHp,
-} from './conv-math';
+import { at, channelSums, convShape, distinct, distinctArb, forEachWindow, outSize, poolShape, type ConvHp, type Mode, type PoolHp } from './conv-inputs';
+
+/** The plain-JS convolution and pooling: not in the learner edition, so only hidden checks load them. */
+const oracle = () => import('./conv.oracle');
 
 /** A looped TF.js convolution runs thousands of tiny ops: allow it time. */
 const SLOW = 30_000;
@@ -139,8 +127,7 @@ const idx = (shape: readonly number[], flat: number) => {
 function convPoint(seed: number, APrev: number[], W: number[], hp: ConvHp) {
   const s = new Seeded(seed);
   const p = { APrev: s.randn(APrev), W: s.randn(W), b: s.randn([1, 1, 1, W[3]!]) };
-  const Z = convForwardJs(p.APrev, p.W, p.b, hp);
-  return { p, hp, R: s.randn(Z.shape) };
+  return { p, hp, R: s.randn(convShape(p.APrev, p.W, hp)) };
 }
 const convPoints = [convPoint(61, [2, 4, 4, 2], [3, 3, 2, 2], { stride: 1, pad: 1 }), convPoint(62, [2, 5, 4, 3], [3, 3, 3, 2], { stride: 2, pad: 1 })];
 
@@ -241,12 +228,13 @@ export default defineAssignment({
         property({
           name: 'keeps the interior',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'The middle of the result is X, unchanged, and the border of width pad around it (on H and W) holds zeros only',
           inputs: fc.record({ shape: fc.tuple(dim(2), dim(4), dim(4), dim(2)), pad: fc.integer({ min: 1, max: 3 }) }).chain(({ shape, pad }) => fc.record({ X: tensor(shape, { min: 0.25, max: 2, step: 0.25 }), pad: fc.constant(pad) })),
           numRuns: 20,
           show: ({ X, pad }) => `${brief('X', X)}, pad ${pad}`,
           holds: async ({ X, pad }, ctx) => {
-            const expected = zeroPadJs(X, pad);
+            const expected = (await oracle()).zeroPadJs(X, pad);
             const out = expectTensor(await ctx.call('zeroPad', [X, pad]), `zeroPad(X, ${pad})`, expected.shape);
             const [m, nH, nW, nC] = expected.shape as [number, number, number, number];
             for (let i = 0; i < m; i++)
@@ -288,12 +276,13 @@ export default defineAssignment({
         property({
           name: 'sum of products plus bias',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'For a window and a filter of any shape [f, f, nC_prev], the result is the number Σ(a_slice_prev ⊙ W) + b, with b added once',
           inputs: fc.record({ f: dim(4), nC: dim(3) }).chain(({ f, nC }) => fc.record({ a: tensor([f, f, nC], grid), W: tensor([f, f, nC], grid), b: tensor([1, 1, 1], { min: 0.25, max: 2, step: 0.25 }) })),
           numRuns: 20,
           holds: async ({ a, W, b }, ctx) => {
             const z = expectNumber(await ctx.call('convSingleStep', [a, W, b]), 'convSingleStep(a_slice_prev, W, b)');
-            const expected = singleStepJs(a, W, b);
+            const expected = (await oracle()).singleStepJs(a, W, b);
             if (Math.abs(z - expected) > 1e-4 * (1 + Math.abs(expected))) {
               const noBias = expected - b.data[0]!;
               const hint =
@@ -348,6 +337,7 @@ export default defineAssignment({
         property({
           name: 'cross-correlation plus bias',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: SLOW,
           claim:
             'For any shapes, stride and pad, Z[i, h, w, c] = Σ(A_prev_pad[i, h·stride : h·stride + f, w·stride : w·stride + f, :] ⊙ W[:, :, :, c]) + b[c] — what tf.conv2d computes on the zero-padded input, plus the bias — and the cache is [A_prev, W, b, hparameters]',
@@ -355,7 +345,7 @@ export default defineAssignment({
           numRuns: 15,
           show: showConv,
           holds: async (input, ctx) => {
-            const expected = convForwardJs(input.APrev, input.W, input.b, input.hp);
+            const expected = (await oracle()).convForwardJs(input.APrev, input.W, input.b, input.hp);
             const [Z, cache] = await convForward(ctx, input);
             expectOutputShape(Z, 'Z', expected.shape, convFormula(input));
             expectClose(Z, expected, 'Z');
@@ -472,6 +462,7 @@ export default defineAssignment({
         property({
           name: 'mean of the window',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: SLOW,
           claim: "With 'average', every A[i, h, w, c] is the mean of the f·f values of its window A_prev[i, h·stride : h·stride + f, w·stride : w·stride + f, c]",
           inputs: poolArb((shape) => tensor(shape, grid), 'average'),
@@ -479,7 +470,7 @@ export default defineAssignment({
           show: showPool,
           holds: async ({ APrev, hp }, ctx) => {
             const [A] = await poolForward(ctx, APrev, hp, 'average');
-            const expected = poolForwardJs(APrev, hp, 'average');
+            const expected = (await oracle()).poolForwardJs(APrev, hp, 'average');
             expectOutputShape(A, 'A', expected.shape, poolFormula(APrev, hp));
             expectClose(A, expected, "A ('average')", {}, { f: hp.f, 'f²': hp.f * hp.f });
           },
@@ -537,7 +528,7 @@ export default defineAssignment({
           numRuns: 10,
           show: showConv,
           holds: async ({ APrev, W, b, hp }, ctx) => {
-            const dZ = full(convForwardJs(APrev, W, b, hp).shape, 1);
+            const dZ = full(convShape(APrev, W, hp), 1);
             const [dAPrev, dW, db] = threeGradients(await ctx.call('convBackward', [dZ, [APrev, W, b, hp]]));
             const hint = (got: number[]) =>
               got.length === 4 && got[1] === APrev.shape[1]! + 2 * hp.pad && got[2] === APrev.shape[2]! + 2 * hp.pad
@@ -551,28 +542,30 @@ export default defineAssignment({
         property({
           name: 'db sums dZ',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: SLOW,
           claim: 'For any shapes, db[0, 0, 0, c] = Σ dZ[:, :, :, c]: the sum over the examples, rows and columns of channel c (no 1/m)',
-          inputs: convArb().chain((input) => tensor(convForwardJs(input.APrev, input.W, input.b, input.hp).shape, grid).map((dZ) => ({ ...input, dZ }))),
+          inputs: convArb().chain((input) => tensor(convShape(input.APrev, input.W, input.hp), grid).map((dZ) => ({ ...input, dZ }))),
           numRuns: 10,
           show: showConv,
           holds: async ({ APrev, W, b, hp, dZ }, ctx) => {
             const [, , db] = threeGradients(await ctx.call('convBackward', [dZ, [APrev, W, b, hp]]));
-            expectClose(db, convBackwardJs(dZ, APrev, W, hp)[2], 'db', {}, { m: APrev.shape[0]! });
+            expectClose(db, (await oracle()).convBackwardJs(dZ, APrev, W, hp)[2], 'db', {}, { m: APrev.shape[0]! });
           },
         }),
         property({
           name: 'backward of the convolution',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: SLOW,
           claim:
             'For any shapes, stride and pad, dA_prev and dW are the gradients of Σ(Z ⊙ dZ): every window adds W[:, :, :, c]·dZ[i, h, w, c] to its part of dA_prev_pad and a_slice_prev·dZ[i, h, w, c] to dW[:, :, :, c]',
-          inputs: convArb().chain((input) => tensor(convForwardJs(input.APrev, input.W, input.b, input.hp).shape, grid).map((dZ) => ({ ...input, dZ }))),
+          inputs: convArb().chain((input) => tensor(convShape(input.APrev, input.W, input.hp), grid).map((dZ) => ({ ...input, dZ }))),
           numRuns: 10,
           show: showConv,
           holds: async ({ APrev, W, b, hp, dZ }, ctx) => {
             const [dAPrev, dW] = threeGradients(await ctx.call('convBackward', [dZ, [APrev, W, b, hp]]));
-            const [eA, eW] = convBackwardJs(dZ, APrev, W, hp);
+            const [eA, eW] = (await oracle()).convBackwardJs(dZ, APrev, W, hp);
             expectTensor(dAPrev, 'dA_prev', APrev.shape);
             expectClose(dAPrev, eA, 'dA_prev');
             expectClose(dW, eW, 'dW');
@@ -699,6 +692,7 @@ export default defineAssignment({
         property({
           name: 'routes each window',
           points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: SLOW,
           claim:
             "For inputs without ties, in both modes, dA_prev is the sum over windows of mask(window)·dA[i, h, w, c] ('max': 1 at the window's maximum) or dA[i, h, w, c]/f² on every input of the window ('average')",
@@ -707,7 +701,7 @@ export default defineAssignment({
           show: showPool,
           holds: async ({ APrev, hp, mode, dA }, ctx) => {
             const dAPrev = expectTensor(await ctx.call('poolBackward', [dA, [APrev, hp], mode]), `poolBackward(dA, cache, '${mode}')`, APrev.shape);
-            expectClose(dAPrev, poolBackwardJs(dA, APrev, hp, mode), `dA_prev ('${mode}')`, {}, { f: hp.f, 'f²': hp.f * hp.f });
+            expectClose(dAPrev, (await oracle()).poolBackwardJs(dA, APrev, hp, mode), `dA_prev ('${mode}')`, {}, { f: hp.f, 'f²': hp.f * hp.f });
           },
         }),
         poolGradientCheck('max'),

@@ -4,7 +4,9 @@
  * The identity and convolutional blocks are built from TensorFlow.js layers in
  * the learner's code and applied to a tensor there (a model cannot cross the
  * sandbox); the checks pass the weights of every layer, so outputs are
- * reproducible, and compare with the blocks computed in plain JS (resnet-math.ts).
+ * reproducible, and compare with the blocks computed in plain JS
+ * (resnet.oracle.ts). That oracle is an answer key the learner edition does not
+ * ship: the checks using it are hidden; the shape checks run in both editions.
  */
 import * as fc from 'fast-check';
 import { dim } from '../../engine/arbitraries';
@@ -14,23 +16,10 @@ import { defineAssignment, property, reference, type CheckContext } from '../../
 import { formatShape, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import type { Value } from '../../engine/values';
-import {
-  add,
-  asValue,
-  conv2d,
-  convOut,
-  convolutionalBlockJs,
-  identityBlockJs,
-  mainPath,
-  parameterCounts,
-  randomBlockWeights,
-  relu,
-  shortcutPath,
-  withMainPathZeroed,
-  type BlockKind,
-  type BlockW,
-  type Filters,
-} from './resnet-math';
+import { asValue, convOut, randomBlockWeights, withMainPathZeroed, type BlockKind, type BlockW, type Filters } from './resnet-inputs';
+
+/** The plain-JS blocks: not in the learner edition, so only hidden checks load them. */
+const oracle = () => import('./resnet.oracle');
 
 /** A block's input and weights, drawn from a seed: the report shows the sizes and the seed. */
 interface BlockInput {
@@ -175,6 +164,7 @@ export default defineAssignment({
         property({
           name: 'skip connection',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: "With the main path's last batch norm zeroed (gamma = beta = 0), the main path outputs 0 and the identity block returns relu(X): the input is added back by the skip connection",
           inputs: blockArb('identity'),
           numRuns: 8,
@@ -182,6 +172,7 @@ export default defineAssignment({
           holds: async (b, ctx) => {
             const out = await callBlock(ctx, 'identity', b, withMainPathZeroed(b.weights));
             expectShape(out, b.X.shape, 'the output');
+            const { relu } = await oracle();
             const expected = relu(b.X);
             if (expected.data.some((v) => v > 1e-3) && out.data.every((v) => Math.abs(v) < 1e-6)) {
               violated('the output is all zeros, expected relu(X).', HINTS.noSkip);
@@ -192,6 +183,7 @@ export default defineAssignment({
         property({
           name: 'matches the block',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim:
             "For any input and weights, in inference or training mode, the output is relu(X + BN(CONV 1×1(relu(BN(CONV f×f 'same'(relu(BN(CONV 1×1(X))))))))), batch norm per channel with ε = 0.001",
           inputs: blockArb('identity'),
@@ -199,6 +191,7 @@ export default defineAssignment({
           show: showBlock('identity'),
           holds: async (b, ctx) => {
             const out = await callBlock(ctx, 'identity', b);
+            const { add, identityBlockJs, mainPath, relu } = await oracle();
             const main = mainPath(b.X, b.weights, 1, b.training);
             expectBlock(out, identityBlockJs(b.X, b.weights, b.training), 'the output', [
               { output: relu(main), hint: HINTS.noSkip },
@@ -246,12 +239,14 @@ export default defineAssignment({
         property({
           name: 'shortcut path',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: "With the main path's last batch norm zeroed (gamma = beta = 0), the block returns relu(BN(CONV 1×1, stride s(X))): the shortcut's own conv and batch norm",
           inputs: blockArb('convolutional'),
           numRuns: 8,
           show: (b) => `${showBlock('convolutional')(b)}, then the main path's last batch norm's gamma and beta set to 0`,
           holds: async (b, ctx) => {
             const out = await callBlock(ctx, 'convolutional', b, withMainPathZeroed(b.weights));
+            const { conv2d, relu, shortcutPath } = await oracle();
             const expected = relu(shortcutPath(b.X, b.weights, b.s, b.training));
             const noBn = relu(conv2d(b.X, b.weights.shortcutConv!, b.s, 'valid'));
             expectBlock(out, expected, "the output (should be relu of the shortcut's batch norm)", [{ output: noBn, hint: HINTS.shortcutBn }], HINTS.shortcutPath);
@@ -260,6 +255,7 @@ export default defineAssignment({
         property({
           name: 'matches the block',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim:
             "For any input, weights and stride s, in inference or training mode, the output is relu(main + shortcut), main = BN(CONV 1×1(relu(BN(CONV f×f 'same'(relu(BN(CONV 1×1 stride s(X)))))))), shortcut = BN(CONV 1×1 stride s(X))",
           inputs: blockArb('convolutional'),
@@ -267,6 +263,7 @@ export default defineAssignment({
           show: showBlock('convolutional'),
           holds: async (b, ctx) => {
             const out = await callBlock(ctx, 'convolutional', b);
+            const { add, conv2d, convolutionalBlockJs, mainPath, relu, shortcutPath } = await oracle();
             const main = mainPath(b.X, b.weights, b.s, b.training);
             const shortcut = shortcutPath(b.X, b.weights, b.s, b.training);
             expectBlock(out, convolutionalBlockJs(b.X, b.weights, b.s, b.training), 'the output', [
@@ -296,12 +293,14 @@ export default defineAssignment({
         property({
           name: 'parameter counts',
           points: 2,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim:
             'The parameter counts match the specification: trainable = Σ over the convs of (f·f·nC_prev + 1)·nC plus 2·nC (gamma, beta) per batch norm; non-trainable = 2·nC (moving mean, variance) per batch norm',
           inputs: summaryArb,
           numRuns: 10,
           holds: async (a, ctx) => {
             const out = await callSummary(ctx, a);
+            const { parameterCounts } = await oracle();
             const { trainable, nonTrainable } = parameterCounts(a.inputShape[2]!, a.f, a.filters, a.kind);
             const t = expectNumber(out.trainableParams!, 'trainableParams');
             const n = expectNumber(out.nonTrainableParams!, 'nonTrainableParams');

@@ -1,25 +1,13 @@
 /**
- * Plain-JavaScript building blocks of fully connected networks, for graders'
- * independent checks (the grading process has no TensorFlow.js).
+ * Inputs for fully connected networks: parameter records and random ones.
+ * Nothing here computes an answer; the math (affine, relu, sigmoid) is in
+ * nn.oracle.ts, which the learner edition does not ship.
  */
-import { map, matmul, nd, type NdArray } from '../engine/ndarray';
+import type { NdArray } from '../engine/ndarray';
 import type { Seeded } from '../engine/seeded';
 
 /** Parameters keyed as in the course: W1, b1, …, WL, bL. */
 export type Net = Record<string, NdArray>;
-
-export const relu = (a: NdArray): NdArray => map(a, (z) => Math.max(0, z));
-export const sigmoid = (a: NdArray): NdArray => map(a, (z) => 1 / (1 + Math.exp(-z)));
-
-/** Z = W·A + b, with the [n, 1] column b broadcast over the m columns. */
-export function affine(W: NdArray, A: NdArray, b: NdArray): NdArray {
-  const WA = matmul(W, A);
-  const m = WA.shape[1]!;
-  return nd(
-    WA.data.map((v, i) => v + b.data[Math.floor(i / m)]!),
-    WA.shape,
-  );
-}
 
 /** The number of layers of a parameter record (W1, b1, …, WL, bL). */
 export function layerCount(params: Net): number {

@@ -2,13 +2,11 @@
  * Plain-JavaScript reference math for the car-detection grader: IoU, box
  * corners, score filtering and the greedy non-max suppression that
  * tf.image.nonMaxSuppression computes. The grading process has no
- * TensorFlow.js, so every property compares the learner's output with these.
+ * TensorFlow.js, so the properties compare the learner's output with these. An
+ * answer key: grader edition only, loaded lazily by hidden checks.
  */
-import * as fc from 'fast-check';
 import { nd, type NdArray } from '../../engine/ndarray';
-import type { Seeded } from '../../engine/seeded';
-
-export type Corners = [number, number, number, number];
+import { row, type DetectionsJs } from './yolo-inputs';
 
 /** The course's IoU of two boxes [x1, y1, x2, y2]: |A ∩ B| / |A ∪ B|. */
 export function iouJs(a: readonly number[], b: readonly number[]): number {
@@ -31,12 +29,6 @@ export function nmsIou(a: readonly number[], b: readonly number[]): number {
   return inter / (areaA + areaB - inter);
 }
 
-/** Row i of a [k, 4] array. */
-export function row(boxes: NdArray, i: number): number[] {
-  const w = boxes.shape[boxes.shape.length - 1]!;
-  return boxes.data.slice(i * w, (i + 1) * w);
-}
-
 /** (x, y), (w, h) → [y1, x1, y2, x2] over the last axis. */
 export function cornersJs(xy: NdArray, wh: NdArray): NdArray {
   const n = xy.data.length / 2;
@@ -47,8 +39,6 @@ export function cornersJs(xy: NdArray, wh: NdArray): NdArray {
   }
   return nd(out, [...xy.shape.slice(0, -1), 4]);
 }
-
-export type DetectionsJs = { scores: NdArray; boxes: NdArray; classes: NdArray };
 
 /** yolo_filter_boxes in plain JS, scores rounded to float32 as TensorFlow.js computes them. */
 export function filterJs(conf: NdArray, boxes: NdArray, probs: NdArray, threshold: number): DetectionsJs & { kept: number[] } {
@@ -143,36 +133,3 @@ export function unambiguous(scores: readonly number[], boxes: readonly number[][
   return true;
 }
 
-/** A box [y1, x1, y2, x2] of positive size inside the unit square. */
-export const cornerBoxArb: fc.Arbitrary<Corners> = fc
-  .record({
-    y: fc.integer({ min: 0, max: 90 }),
-    x: fc.integer({ min: 0, max: 90 }),
-    h: fc.integer({ min: 5, max: 50 }),
-    w: fc.integer({ min: 5, max: 50 }),
-  })
-  .map(({ y, x, h, w }) => [y / 100, x / 100, Math.min(y + h, 100) / 100, Math.min(x + w, 100) / 100] as Corners)
-  .filter(([y1, x1, y2, x2]) => y2 > y1 && x2 > x1);
-
-/** A box [x1, y1, x2, y2] with corners on a 0.5 grid (so IoUs read as simple fractions). */
-export const xyBoxArb: fc.Arbitrary<Corners> = fc
-  .record({ x: fc.integer({ min: 0, max: 10 }), y: fc.integer({ min: 0, max: 10 }), w: fc.integer({ min: 1, max: 8 }), h: fc.integer({ min: 1, max: 8 }) })
-  .map(({ x, y, w, h }) => [x / 2, y / 2, (x + w) / 2, (y + h) / 2] as Corners);
-
-/** k candidate detections: distinct scores in (0.6, 1), boxes clustered around a few objects so that suppression happens. */
-export function clusteredDetections(s: Seeded, k: number, objects: number, classes: number): { scores: NdArray; boxes: NdArray; classes: NdArray } {
-  const centres = s.uniform([objects, 2], 0.2, 0.8).data;
-  const jitter = s.randn([k, 4], 0.04).data;
-  const which = s.uniform([k], 0, objects).data.map(Math.floor);
-  const sizes = s.uniform([objects, 2], 0.15, 0.35).data;
-  const boxes: number[] = [];
-  for (let i = 0; i < k; i++) {
-    const o = which[i]!;
-    const [cy, cx] = [centres[2 * o]!, centres[2 * o + 1]!];
-    const [h, w] = [sizes[2 * o]!, sizes[2 * o + 1]!];
-    boxes.push(cy - h / 2 + jitter[4 * i]!, cx - w / 2 + jitter[4 * i + 1]!, cy + h / 2 + jitter[4 * i + 2]!, cx + w / 2 + jitter[4 * i + 3]!);
-  }
-  const scores = s.uniform([k], 0.6, 1).data;
-  const cls = s.uniform([k], 0, classes).data.map(Math.floor);
-  return { scores: nd(scores, [k]), boxes: nd(boxes, [k, 4]), classes: nd(cls, [k], 'int32') };
-}

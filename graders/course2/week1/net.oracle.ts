@@ -2,20 +2,22 @@
  * Plain-JavaScript math of the course 2 week 1 networks (LINEAR → RELU for the
  * hidden layers, LINEAR → SIGMOID at the output), shared by the week's graders:
  * the provided forward and backward passes (no regularization, no dropout) that
- * the properties compare reductions with, gradient descent for the symmetry
- * check, and kink-free points for the gradient checks.
+ * the properties compare reductions with, the dropout cache, gradient descent
+ * for the symmetry check, and kink-free points for the gradient checks. An
+ * answer key: grader edition only, loaded lazily by hidden checks.
  */
-import { map, matmul, sumAxis2d, transpose2d, zip, type NdArray } from '../../engine/ndarray';
-import { Seeded } from '../../engine/seeded';
-
-import { affine, layerCount, randomNet, relu, sigmoid, type Net } from '../../shared/nn-math';
+import { RandomState } from '../../../lib/np-random';
 import { kinkFree } from '../../engine/kinks';
-export { affine, layerCount, randomNet, relu, sigmoid, kinkFree, type Net };
+import { map, matmul, nd, sumAxis2d, transpose2d, zip, type NdArray } from '../../engine/ndarray';
+import { affine, relu, sigmoid } from '../../shared/nn.oracle';
+import { DROPOUT_KEEP, DROPOUT_POINT, drawPoint, L2_POINT, layerCount, type Net } from './net-inputs';
+
+export { affine, relu, sigmoid } from '../../shared/nn.oracle';
+
 export const scale = (a: NdArray, k: number): NdArray => map(a, (v) => v * k);
 export const add = (a: NdArray, b: NdArray): NdArray => zip(a, b, (x, y) => x + y);
 export const sub = (a: NdArray, b: NdArray): NdArray => zip(a, b, (x, y) => x - y);
 export const sumSquares = (a: NdArray): number => a.data.reduce((s, v) => s + v * v, 0);
-
 
 /** Every layer's Z and A (A[0] = X); the output A[L] is sigmoid, the others relu. */
 export function forward(X: NdArray, params: Net): { Z: NdArray[]; A: NdArray[] } {
@@ -73,6 +75,23 @@ export function cacheTuple(X: NdArray, p: Net): NdArray[] {
   return [1, 2, 3].flatMap((l) => [Z[l]!, A[l]!, p[`W${l}`]!, p[`b${l}`]!]);
 }
 
+/** The course's dropout cache for given masks (A1 and A2 after dropout). */
+export function dropoutCache(X: NdArray, p: Net, D1: NdArray, D2: NdArray, keepProb: number): NdArray[] {
+  const Z1 = affine(p.W1!, X, p.b1!);
+  const A1 = zip(relu(Z1), D1, (a, d) => (a * d) / keepProb);
+  const Z2 = affine(p.W2!, A1, p.b2!);
+  const A2 = zip(relu(Z2), D2, (a, d) => (a * d) / keepProb);
+  const Z3 = affine(p.W3!, A2, p.b3!);
+  return [Z1, D1, A1, p.W1!, p.b1!, Z2, D2, A2, p.W2!, p.b2!, Z3, sigmoid(Z3), p.W3!, p.b3!];
+}
+
+/** The masks np.random.seed(1) gives: D1 [n1, m] then D2 [n2, m], 1 where rand < keepProb. */
+export function seededMasks(n1: number, n2: number, m: number, keepProb: number): [NdArray, NdArray] {
+  const rng = new RandomState(1);
+  const mask = (n: number) => nd(rng.rand(n, m).map((d) => (d < keepProb ? 1 : 0)), [n, m]);
+  const D1 = mask(n1);
+  return [D1, mask(n2)];
+}
 
 /** The hidden pre-activations Z1 … Z(L−1) (where ReLU has its kink). */
 export function hiddenZ(X: NdArray, p: Net): NdArray[] {
@@ -83,7 +102,6 @@ export function hiddenZ(X: NdArray, p: Net): NdArray[] {
 /** What a kink check looks at: the pre-activations of ReLU units at a point. */
 export type PreActivations = (point: Net) => NdArray[];
 
-
 /**
  * A reproducible gradient-check point: X, Y and parameters (weights and biases
  * ~ N(0, weightScale²)) drawn from the first seed ≥ firstSeed whose point is
@@ -92,7 +110,7 @@ export type PreActivations = (point: Net) => NdArray[];
  * costs flat).
  */
 export function kinkFreePoint(
-  dims: number[],
+  dims: readonly number[],
   m: number,
   eps: number,
   firstSeed: number,
@@ -101,15 +119,26 @@ export function kinkFreePoint(
   maxOutput = Infinity,
 ): { X: NdArray; Y: NdArray; params: Net; seed: number } {
   for (let seed = firstSeed; seed < firstSeed + 1000; seed++) {
-    const s = new Seeded(seed);
-    const X = s.randn([dims[0]!, m]);
-    const Y = s.labels(m);
-    const params = randomNet(s, dims, weightScale);
-    const { Z } = forward(X, params);
+    const point = drawPoint([...dims], m, seed, weightScale);
+    const { Z } = forward(point.X, point.params);
     if (Z[dims.length - 1]!.data.some((z) => Math.abs(z) > maxOutput)) continue;
-    if (kinkFree(params, pre(X), eps)) return { X, Y, params, seed };
+    if (kinkFree(point.params, pre(point.X), eps)) return point;
   }
   throw new Error(`no kink-free point among seeds ${firstSeed}…${firstSeed + 999}`);
+}
+
+/** The searches behind net-inputs.ts L2_POINT and DROPOUT_POINT: their seeds must agree. */
+export function regularizationPointSeeds(): { l2: number; dropout: number } {
+  const [n1, n2] = [DROPOUT_POINT.dims[1], DROPOUT_POINT.dims[2]];
+  const [D1, D2] = seededMasks(n1, n2, DROPOUT_POINT.m, DROPOUT_KEEP);
+  const dropoutZ = (X: NdArray) => (p: Net) => {
+    const c = dropoutCache(X, p, D1, D2, DROPOUT_KEEP);
+    return [c[0]!, c[5]!];
+  };
+  return {
+    l2: kinkFreePoint(L2_POINT.dims, L2_POINT.m, 1e-2, 100).seed,
+    dropout: kinkFreePoint(DROPOUT_POINT.dims, DROPOUT_POINT.m, 1e-2, 200, dropoutZ).seed,
+  };
 }
 
 /** The relative difference ‖a − b‖ / (‖a‖ + ‖b‖) of two vectors. */
