@@ -1,25 +1,46 @@
-/** `npm run gradescope-package -- <what> [out.zip]`: the autograder zip to upload to Gradescope. */
+/** `npm run gradescope-package -- <what> [out.zip]`: the autograder zip (the grader edition) to upload to Gradescope. */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { repoRoot } from './engine/paths';
-import { buildGradescopePackage } from './instructor/gradescope';
+import { buildGradescopePackage, defaultZipPath, type GradescopeOptions } from './instructor/gradescope';
 
-const args = process.argv.slice(2);
-const allowUnisolated = args.includes('--allow-unisolated');
-const [selector, out = 'deepgrade-gradescope.zip'] = args.filter((a) => a !== '--allow-unisolated');
-if (!selector || selector.startsWith('--')) {
-  console.error(
-    'Usage: npm run gradescope-package -- <what to grade, e.g. course1/week3> [out.zip] [--allow-unisolated]\n' +
-      '  --allow-unisolated  grade even where Gradescope\'s container cannot create namespaces (bubblewrap);\n' +
-      '                      without it such a container refuses to grade, and says why in results.json',
-  );
-  process.exitCode = 2;
-} else {
+const USAGE = `Usage: npm run gradescope-package -- <what to grade, e.g. course1/week3> [out.zip] [options]
+  out.zip                     default: reports/gradescope-<what>.zip (git-ignored)
+  --hidden-visibility V       when learners see hidden checks' results: hidden, after_due_date,
+                              after_published (default) or visible
+  --allow-unisolated          grade even where Gradescope's container cannot create namespaces
+                              (bubblewrap); without it such a container refuses to grade, and
+                              says why in results.json`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
   try {
-    const zip = path.resolve(out);
-    const { entries, assignments } = buildGradescopePackage(repoRoot, selector, zip, { allowUnisolated });
-    console.log(`Wrote ${zip} (${entries} files) grading ${assignments.join(', ')}.\nUpload it as the autograder of a Gradescope programming assignment.`);
+    args = parseArgs({ args: argv, allowPositionals: true, options: { 'hidden-visibility': { type: 'string' }, 'allow-unisolated': { type: 'boolean' } } });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [selector, out, ...rest] = args.positionals;
+  const visibility = args.values['hidden-visibility'] ?? 'after_published';
+  if (!selector || rest.length || !['hidden', 'after_due_date', 'after_published', 'visible'].includes(visibility)) {
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    const zip = path.resolve(out ?? defaultZipPath(repoRoot, selector));
+    const { entries, assignments } = await buildGradescopePackage(repoRoot, selector, zip, {
+      allowUnisolated: args.values['allow-unisolated'] === true,
+      hiddenVisibility: visibility as GradescopeOptions['hiddenVisibility'],
+    });
+    console.log(
+      `Wrote ${path.relative(process.cwd(), zip)} (${entries} files: the grader edition, with hidden checks and cases) grading ${assignments.join(', ')}.\n` +
+        'Upload it as the autograder of a Gradescope programming assignment. It holds the solutions: do not share it.',
+    );
+    return 0;
   } catch (err) {
     console.error((err as Error).message);
-    process.exitCode = 2;
+    return 2;
   }
 }
+
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -10,34 +10,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeRefusals, takeSubmission } from './engine/intake';
 import { repoRoot } from './engine/paths';
-import { assignmentFiles, selectAssignments } from './engine/registry';
+import { selectAssignments } from './engine/registry';
 import { toGradescope } from './engine/report/formats';
 import { runGrading } from './engine/run';
 
 /**
- * Finds each assignment's learner file in the submission: at its path under
- * exercises/ (a whole repository uploaded), at its path without exercises/,
- * or by its file name alone (a single file uploaded). The submission is taken
- * as data first (intake.ts): only plain .ts and .md files, no links or devices.
+ * Lays out the learner's tree to grade, in `work`: the stubs, with each
+ * assignment's learner file from the submission in its place — found at its
+ * path under exercises/ (a whole repository uploaded), at its path without
+ * exercises/, or by its file name alone (a single file uploaded). The
+ * submission is taken as data first (intake.ts): only plain .ts and .md files,
+ * no links or devices. The grader's own files are never written to.
  */
-export function placeSubmission(submission: string, root: string, ids: string[]): { placed: string[]; missing: string[]; refused: string } {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-submission-'));
-  try {
-    const intake = existsSync(submission) ? takeSubmission(submission, path.join(scratch, 'copy')) : { root: scratch, files: [], refused: [] };
-    const placed: string[] = [];
-    const missing: string[] = [];
-    for (const id of ids) {
-      const byName = intake.files.filter((f) => path.posix.basename(f) === `${path.basename(id)}.ts`);
-      const found = intake.files.includes(`${id}.ts`) ? `${id}.ts` : byName.length === 1 ? byName[0] : undefined;
-      if (found) {
-        cpSync(path.join(intake.root, found), assignmentFiles(root, id).exercise);
-        placed.push(found);
-      } else missing.push(`${id}.ts`);
-    }
-    return { placed, missing, refused: describeRefusals(intake.refused) };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+export function placeSubmission(submission: string, root: string, ids: string[], work: string): { learnerRoot: string; placed: string[]; missing: string[]; refused: string } {
+  const learnerRoot = path.join(work, 'exercises');
+  cpSync(path.join(root, 'exercises'), learnerRoot, { recursive: true });
+  const intake = existsSync(submission) ? takeSubmission(submission, path.join(work, 'submission')) : { root: work, files: [], refused: [] };
+  const placed: string[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const byName = intake.files.filter((f) => path.posix.basename(f) === `${path.basename(id)}.ts`);
+    const found = intake.files.includes(`${id}.ts`) ? `${id}.ts` : byName.length === 1 ? byName[0] : undefined;
+    if (found) {
+      cpSync(path.join(intake.root, found), path.join(learnerRoot, `${id}.ts`));
+      placed.push(found);
+    } else missing.push(`${id}.ts`);
   }
+  return { learnerRoot, placed, missing, refused: describeRefusals(intake.refused) };
 }
 
 async function main() {
@@ -46,11 +45,32 @@ async function main() {
   mkdirSync(path.dirname(results), { recursive: true });
   const started = Date.now();
   try {
-    const { selector, allowUnisolated } = JSON.parse(readFileSync(path.join(repoRoot, 'deepgrade.gradescope.json'), 'utf8')) as { selector: string; allowUnisolated?: boolean };
+    const { selector, allowUnisolated, hiddenVisibility } = JSON.parse(readFileSync(path.join(repoRoot, 'deepgrade.gradescope.json'), 'utf8')) as {
+      selector: string;
+      allowUnisolated?: boolean;
+      hiddenVisibility?: string;
+    };
     const ids = selectAssignments(repoRoot, selector).map((a) => a.id);
-    const { placed, missing, refused } = placeSubmission(path.join(autograder, 'submission'), repoRoot, ids);
-    const report = await runGrading({ root: repoRoot, selector, hidden: false, isolation: allowUnisolated ? 'auto' : 'require' });
-    const out = toGradescope(report, (Date.now() - started) / 1000);
+    const work = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-submission-'));
+    let report;
+    let placement;
+    try {
+      placement = placeSubmission(path.join(autograder, 'submission'), repoRoot, ids, work);
+      const { learnerRoot } = placement;
+      // The grader edition: hidden checks and hidden cases count here.
+      report = await runGrading({
+        root: repoRoot,
+        selector,
+        hidden: true,
+        isolation: allowUnisolated ? 'auto' : 'require',
+        learnerRoot,
+        learnerFiles: Object.fromEntries(ids.map((id) => [id, path.join(learnerRoot, `${id}.ts`)])),
+      });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    const { placed, missing, refused } = placement;
+    const out = toGradescope(report, (Date.now() - started) / 1000, { hiddenVisibility });
     const found =
       `Files graded: ${placed.join(', ') || 'none'}.` +
       (missing.length ? ` Not found in your submission (graded as the untouched stub): ${missing.join(', ')}.` : '') +

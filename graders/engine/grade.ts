@@ -39,7 +39,11 @@ export interface GradeOptions {
 export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
   const files = assignmentFiles(options.root, def.id);
   const learnerFile = options.learnerFile ?? files.exercise;
-  const relFile = path.relative(options.root, learnerFile);
+  // A learner's file is named as it sits in their exercises/, wherever grading keeps its copy.
+  const relFile =
+    options.learnerRoot && learnerFile.startsWith(options.learnerRoot + path.sep)
+      ? path.join('exercises', path.relative(options.learnerRoot, learnerFile))
+      : path.relative(options.root, learnerFile);
   const exercises = def.exercises.filter((e) => !options.only || options.only.includes(e.name));
   const reference =
     options.hidden !== false && existsSync(files.solution) ? inProcessImplementation(files.solution, 'the reference solution') : undefined;

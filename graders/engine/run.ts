@@ -17,6 +17,8 @@ export interface RunOptions {
   hidden?: boolean;
   /** Grade these files instead of exercises/<id>.ts, by assignment id. */
   learnerFiles?: Record<string, string>;
+  /** The folder those files may import from (default exercises/). */
+  learnerRoot?: string;
   /** Reuse a sandbox across runs (tests); otherwise one is started and stopped here. */
   sandbox?: Sandbox;
   /** 'require': refuse to run learner code without namespaces (official channels). Default 'auto'. */
@@ -68,6 +70,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         only: options.only,
         hidden: options.hidden,
         learnerFile: options.learnerFiles?.[def.id],
+        learnerRoot: options.learnerRoot,
         sandbox: sandboxes,
       });
       options.onAssignment?.(result);

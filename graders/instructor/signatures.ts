@@ -50,3 +50,13 @@ export function signatureDrift(stubFile: string, solutionFile: string): string[]
   for (const name of stub.keys()) if (!solution.has(name)) problems.push(`${name}: exported by the stub but not by the solution`);
   return problems;
 }
+
+/** Every top-level function's body, whitespace removed, by name: to tell a stub from a solution. */
+export function functionBodies(file: string): Map<string, string> {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const bodies = new Map<string, string>();
+  for (const st of source.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) bodies.set(st.name.text, st.body.getText(source).replace(/\s+/g, ''));
+  }
+  return bodies;
+}

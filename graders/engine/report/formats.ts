@@ -38,7 +38,7 @@ function details(c: CheckResult): string {
 }
 
 /** Gradescope's autograder results.json. */
-export function toGradescope(report: GradeReport, executionSeconds: number) {
+export function toGradescope(report: GradeReport, executionSeconds: number, options: { hiddenVisibility?: string } = {}) {
   return {
     score: report.score,
     execution_time: Math.round(executionSeconds),
@@ -51,7 +51,7 @@ export function toGradescope(report: GradeReport, executionSeconds: number) {
       max_score: f.check.maxScore,
       status: f.check.status === 'passed' ? 'passed' : 'failed',
       output: details(f.check),
-      visibility: f.check.hidden ? 'after_published' : 'visible',
+      visibility: f.check.hidden ? (options.hiddenVisibility ?? 'after_published') : 'visible',
       tags: [f.check.kind, f.exercise],
     })),
   };

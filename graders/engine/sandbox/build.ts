@@ -27,7 +27,13 @@ export interface GuardOptions {
 }
 
 export async function buildModule(entry: string, root: string, options: GuardOptions = {}): Promise<BuildResult> {
-  const rel = path.relative(root, entry);
+  // Messages name files as the learner knows them: exercises/…, wherever grading keeps its copy.
+  const learnerRoot = options.allowedDirs?.[0];
+  const display = (file: string) => {
+    const abs = path.resolve(root, file);
+    return learnerRoot && abs.startsWith(learnerRoot + path.sep) ? path.join('exercises', path.relative(learnerRoot, abs)) : path.relative(root, abs);
+  };
+  const rel = display(entry);
   const { tf } = await sandboxRuntime();
   try {
     const result = await build({
@@ -45,7 +51,7 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
       ...(options.allowedDirs ? { resolveExtensions: ['.ts'], loader: { '.ts': 'ts' } } : {}),
       plugins: [...(options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : []), tfRuntimePlugin(tf)],
     });
-    if (result.errors.length) return { ok: false, message: formatMessages(result.errors, root) };
+    if (result.errors.length) return { ok: false, message: formatMessages(result.errors, display) };
     const code = result.outputFiles[0]!.text;
     // import(x) with a computed name cannot be checked here, so it is not allowed at all.
     if (options.allowedDirs && /\bimport\s*\(/.test(code)) {
@@ -57,16 +63,16 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
     return { ok: true, name: `${base}-${hash}.mjs`, code };
   } catch (err) {
     const errors = (err as { errors?: Message[] }).errors;
-    return { ok: false, message: errors?.length ? formatMessages(errors, root) : String(err) };
+    return { ok: false, message: errors?.length ? formatMessages(errors, display) : String(err) };
   }
 }
 
-function formatMessages(messages: Message[], root: string): string {
+function formatMessages(messages: Message[], display: (file: string) => string): string {
   return messages
     .slice(0, 5)
     .map((m) => {
       const loc = m.location;
-      const where = loc ? `${path.relative(root, path.resolve(root, loc.file))}:${loc.line}:${loc.column + 1}` : '';
+      const where = loc ? `${display(loc.file)}:${loc.line}:${loc.column + 1}` : '';
       const snippet = loc?.lineText ? `\n    ${loc.lineText.trim()}` : '';
       return `${where ? where + ': ' : ''}${m.text}${snippet}`;
     })
