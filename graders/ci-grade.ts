@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   writeFileSync(path.join(out, 'summary.md'), summary);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary);
   console.log(summary.split('\n')[0]);
-  return passes(report, threshold) ? 0 : 1;
+  return passes(report, threshold, plan) ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

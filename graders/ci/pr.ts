@@ -5,17 +5,25 @@
  * changes to it are reported and ignored.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describeRefusals, takeSubmission } from '../engine/intake';
 import { loadCourses } from '../engine/registry';
+import { mdText } from '../engine/report/render';
+import { assertValid } from '../engine/schemas/validate';
 import type { GradeReport } from '../engine/report/model';
 
 export interface PrPlan {
-  /** Assignments whose learner file the pull request changes. */
+  /** Assignments graded: those whose learner file the pull request changes, and those due. */
   assignments: string[];
   /** Changed files outside exercises/: not used for grading. */
   ignored: string[];
+  /** Of those, changes to the CI set-up (.github/): the grading workflow is the base branch's, whatever they say. */
+  workflowEdits: string[];
+  /** What is due (deepgrade.config.json "due"), by assignment id; empty when nothing is set. */
+  due: string[];
+  /** Why the pull request fails whatever its score: it changes no exercise (of what is due). */
+  refusal?: string;
   /** Set when the changed files could not be worked out, so every assignment is graded. */
   note?: string;
   /** What the pull request's exercises/ held that was not graded (links, devices, oversize files). */
@@ -30,15 +38,35 @@ export function changedFiles(repoDir: string, baseSha: string, headSha: string):
 
 export function planPr(baseRoot: string, changed: string[] | undefined): PrPlan {
   const ids = loadCourses(baseRoot).flatMap((c) => c.assignments.map((a) => a.id));
-  if (!changed) return { assignments: ids, ignored: [], note: 'The changed files could not be listed, so every assignment is graded.' };
+  const due = dueAssignments(baseRoot, ids);
+  if (!changed) return { assignments: ids, ignored: [], workflowEdits: [], due, note: 'The changed files could not be listed, so every assignment is graded.' };
   const touched = new Set<string>();
   const ignored: string[] = [];
   for (const file of changed) {
-    const m = /^exercises\/(.+)\.(ts|md)$/.exec(file);
+    const m = /^exercises\/(.+)\.ts$/.exec(file);
     if (m && ids.includes(m[1]!)) touched.add(m[1]!);
     else if (!file.startsWith('exercises/')) ignored.push(file);
   }
-  return { assignments: ids.filter((id) => touched.has(id)), ignored };
+  const workflowEdits = ignored.filter((f) => f.startsWith('.github/'));
+  const assignments = ids.filter((id) => touched.has(id) || due.includes(id));
+  const listing = (xs: string[]) => xs.map((id) => `\`exercises/${id}.ts\``).join(', ');
+  let refusal: string | undefined;
+  if (due.length && !due.some((id) => touched.has(id))) {
+    refusal = `This pull request changes no exercise that is due. Due: ${listing(due)}. Commit your work on one of them to this branch.`;
+  } else if (!due.length && !touched.size) {
+    refusal = 'This pull request changes no exercise file (`exercises/…/*.ts`), so there is nothing to grade.';
+  }
+  return { assignments, ignored, workflowEdits, due, ...(refusal ? { refusal } : {}) };
+}
+
+/** The assignments due now, from the grader's deepgrade.config.json ("due": ids, weeks or courses). */
+function dueAssignments(root: string, ids: string[]): string[] {
+  const file = path.join(root, 'deepgrade.config.json');
+  if (!existsSync(file)) return [];
+  const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  assertValid('config', data, 'deepgrade.config.json');
+  const selectors = (data as { due?: string[] }).due ?? [];
+  return ids.filter((id) => selectors.some((s) => id === s || id.startsWith(`${s}/`)));
 }
 
 /**
@@ -69,7 +97,8 @@ function lstatOrNull(p: string) {
   }
 }
 
-export function passes(report: GradeReport, thresholdPercent: number): boolean {
+export function passes(report: GradeReport, thresholdPercent: number, plan?: PrPlan): boolean {
+  if (plan?.refusal) return false;
   const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
   return percent >= thresholdPercent;
 }
@@ -77,18 +106,22 @@ export function passes(report: GradeReport, thresholdPercent: number): boolean {
 /** The job summary: the score, the pass threshold, what was ignored, then the full report. */
 export function prSummary(report: GradeReport, plan: PrPlan, thresholdPercent: number, reportMarkdown: string): string {
   const percent = report.maxScore > 0 ? Math.round((1000 * report.score) / report.maxScore) / 10 : 100;
-  const lines = [
-    `## deepgrade: ${report.score} / ${report.maxScore} (${percent}%) — ${passes(report, thresholdPercent) ? 'passed' : 'below'} the pass mark of ${thresholdPercent}%`,
-    '',
-  ];
+  const verdict = plan.refusal
+    ? 'failed: no exercise changed'
+    : `${passes(report, thresholdPercent) ? 'passed' : 'below'} the pass mark of ${thresholdPercent}%`;
+  const lines = [`## deepgrade: ${report.score} / ${report.maxScore} (${percent}%) — ${verdict}`, ''];
+  if (plan.refusal) lines.push(`**${plan.refusal}**`, '');
   if (plan.note) lines.push(`> ${plan.note}`, '');
-  if (plan.refused) lines.push(`Not taken from this pull request (${plan.refused.replace(/^refused: /, '')}): only plain \`.ts\` and \`.md\` files are graded.`, '');
-  if (!plan.assignments.length) lines.push('This pull request changes no exercise file, so nothing was graded.', '');
+  // File names come from the pull request: shown as text, never as markup.
+  if (plan.refused) lines.push(`Not taken from this pull request (${mdText(plan.refused.replace(/^refused: /, ''))}): only plain \`.ts\` and \`.md\` files are graded.`, '');
+  if (plan.workflowEdits.length) {
+    lines.push(`This pull request changes the CI set-up (${plan.workflowEdits.map(mdText).join(', ')}). Grading ran the base branch's workflow and grader: those changes had no effect.`, '');
+  }
   if (plan.ignored.length) {
     lines.push(
       `This pull request also changes files outside \`exercises/\`. They were **ignored**: grading used the base branch's grader.`,
       '',
-      ...plan.ignored.slice(0, 50).map((f) => `- \`${f}\``),
+      ...plan.ignored.slice(0, 50).map((f) => `- ${mdText(f)}`),
       ...(plan.ignored.length > 50 ? [`- … and ${plan.ignored.length - 50} more`] : []),
       '',
     );

@@ -19,6 +19,7 @@ function engine(color: boolean): typeof Handlebars {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hb.registerHelper('lines', (...args: unknown[]) => args.slice(0, -1).join('\n'));
   hb.registerHelper('bold', (t: string) => paint('bold', t));
   hb.registerHelper('dim', (t: string) => paint('dim', t));
   hb.registerHelper('pad', (t: string, n: number) => t.padEnd(n));
@@ -57,13 +58,40 @@ function engine(color: boolean): typeof Handlebars {
     return typeof style === 'string' && style in ANSI ? paint(style as Style, lines) : lines;
   });
   hb.registerHelper('mdQuote', (text: string) =>
-    String(text)
-      .trimEnd()
+    mdText(String(text).trimEnd())
       .split('\n')
       .map((l) => `  > ${l}`)
       .join('\n'),
   );
+  hb.registerHelper('mdText', (text: string) => mdText(String(text)));
+  hb.registerHelper('mdFence', (text: string, n: number) => mdFence(String(text), n));
   return hb;
+}
+
+/**
+ * Text for Markdown outside code: messages carry what learner code threw or
+ * returned, so nothing in them may become markup — no HTML or comments, links,
+ * images, headings, tables or emphasis, and no code fence that swallows what
+ * follows. Inline `code` spans stay (they cannot escape their line).
+ */
+export function mdText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\[\]()!*_#|~{}+=])/g, '\\$1')
+    .replace(/`{3,}/g, (run) => run.split('').map((c) => `\\${c}`).join(''))
+    .replace(/^(\s*)-/gm, '$1\\-')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+}
+
+/** A fenced code block whose fence is longer than any run of backticks inside it, so the text cannot close it. */
+export function mdFence(text: string, indent = 0): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const pad = ' '.repeat(indent);
+  const body = text.trimEnd().split('\n').map((l) => pad + l).join('\n');
+  return `${pad}${fence}\n${body}\n${pad}${fence}`;
 }
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
