@@ -1,7 +1,13 @@
 import { RandomState } from '../../lib/np-random';
 import { nd, type NdArray } from './ndarray';
 
-let seedOffset = 0;
+/**
+ * Kept on globalThis, not in this module: a grader loaded from another checkout
+ * (a test's copy, a scaffolded course) has its own copy of this module, and the
+ * offset must reach its Seeded too.
+ */
+const OFFSET = Symbol.for('deepgrade.seedOffset');
+const holder = globalThis as unknown as { [OFFSET]?: number };
 
 /**
  * Runs `make` with every `new Seeded(n)` drawing from seed n + offset instead:
@@ -9,12 +15,12 @@ let seedOffset = 0;
  * (fixtures.ts): the shapes and structure of the public cases, values nobody saw.
  */
 export async function withSeedOffset<T>(offset: number, make: () => Promise<T>): Promise<T> {
-  const before = seedOffset;
-  seedOffset = offset;
+  const before = holder[OFFSET];
+  holder[OFFSET] = offset;
   try {
     return await make();
   } finally {
-    seedOffset = before;
+    holder[OFFSET] = before;
   }
 }
 
@@ -22,7 +28,7 @@ export async function withSeedOffset<T>(offset: number, make: () => Promise<T>):
 export class Seeded {
   private readonly rng: RandomState;
   constructor(seed: number) {
-    this.rng = new RandomState((seed + seedOffset) % 2 ** 32);
+    this.rng = new RandomState((seed + (holder[OFFSET] ?? 0)) % 2 ** 32);
   }
   /** Standard normal values × scale. */
   randn(shape: number[], scale = 1): NdArray {
