@@ -11,6 +11,7 @@ import { renderReport, useColor, type ReportFormat } from './engine/report/rende
 import { runGrading } from './engine/run';
 import { gradeClass, recordInterruption } from './batch/batch';
 import { loadGrader, selectAssignments } from './engine/registry';
+import { didYouMean } from './engine/suggest';
 import { DEFAULT_SEED } from './engine/seed';
 
 const USAGE = `Usage: npm run grade <what> [-- options]
@@ -20,11 +21,12 @@ const USAGE = `Usage: npm run grade <what> [-- options]
            course1          a whole course
            all              everything
 
-Options (after --, e.g. npm run grade -- week3 --only computeCost):
+Options go after --, or npm keeps them for itself:
+  npm run grade -- week3 --only computeCost      (or: npm run grade week3 computeCost)
   --format F               print that report on stdout instead of the summary:
                            json, md, html, gradescope (results.json), junit (XML),
                            github (GitHub Classroom's base64 result)
-  --only a,b               grade only these functions
+  --only a,b               grade only these functions (reports go to <what>-partial.*)
   --seed N                 the seed for random inputs (default: fixed, printed in the report)
   --min-score P            exit with code 1 when the score is below P percent
   --no-hidden              skip checks that need the reference solutions
@@ -78,10 +80,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const selector = positionals[0];
-  if (!selector || positionals.length > 1) {
+  // `npm run grade week3 computeCost`: a second word names the functions, as --only would.
+  if (!selector || positionals.length > 2 || (positionals.length === 2 && values.only)) {
     process.stderr.write(`${selector ? `One thing to grade at a time (got ${positionals.join(', ')}).` : 'What should be graded?'}\n\n${USAGE}`);
     return 2;
   }
+  const onlyText = values.only ?? positionals[1];
   const format = values.format;
   const FORMATS = ['json', 'md', 'html', 'gradescope', 'junit', 'github'];
   if (format !== undefined && !FORMATS.includes(format)) {
@@ -122,21 +126,18 @@ export async function main(argv: string[]): Promise<number> {
 
   let report;
   const started = Date.now();
+  let only: string[] | undefined;
   try {
-    report = await runGrading({
-      root: repoRoot,
-      selector,
-      seed,
-      only: values.only?.split(',').map((s) => s.trim()).filter(Boolean),
-      hidden: !values['no-hidden'],
-    });
+    only = onlyText === undefined ? undefined : await checkOnly(selector, onlyText);
+    report = await runGrading({ root: repoRoot, selector, seed, only, hidden: !values['no-hidden'] });
   } catch (err) {
     process.stderr.write(`${err instanceof SelectorError ? '' : 'Grading could not run: '}${(err as Error).message}\n`);
     return 2;
   }
 
   const reportDir = path.resolve(values.reports ?? path.join(repoRoot, 'reports'));
-  const base = selector.replace(/[^A-Za-z0-9_-]+/g, '-');
+  // A partial run has reports of its own: the full ones stay as the last full run left them.
+  const base = selector.replace(/[^A-Za-z0-9_-]+/g, '-') + (only ? '-partial' : '');
   const written: string[] = [];
   try {
     mkdirSync(reportDir, { recursive: true });
@@ -156,6 +157,28 @@ export async function main(argv: string[]): Promise<number> {
   }
   const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
   return minScore !== undefined && percent < minScore ? 1 : 0;
+}
+
+/**
+ * The functions --only names, checked against the assignments graded: an
+ * unknown name is an error with a suggestion, never a silent "0 / 0 (100%)".
+ */
+async function checkOnly(selector: string, text: string): Promise<string[]> {
+  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const defs = await Promise.all(selectAssignments(repoRoot, selector).map((a) => loadGrader(repoRoot, a.id)));
+  const known = defs.flatMap((d) => d.exercises.map((e) => e.name));
+  const unknown = names.filter((n) => !known.includes(n));
+  if (!names.length || unknown.length) {
+    const lines = unknown.map((n) => {
+      const guess = didYouMean(n, known);
+      return `  ${n}${guess ? `: did you mean ${guess}?` : ''}`;
+    });
+    throw new SelectorError(
+      `${names.length ? `No function named ${unknown.join(', ')} in ${selector}:\n${lines.join('\n')}` : '--only names no function.'}\n` +
+        `The functions of ${selector}: ${known.join(', ')}.`,
+    );
+  }
+  return names;
 }
 
 async function gradeSubmissions(
@@ -205,6 +228,10 @@ async function gradeSubmissions(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `npm run grade week3 | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -80,9 +80,28 @@ describe('npm run grade', () => {
   it('lists the valid choices for an unknown selector, with exit code 2', async () => {
     const r = await grade('week9');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Nothing to grade for "week9"');
+    expect(r.stderr).toContain('course1, your current course (deepgrade.config.json), has no week9.');
     expect(r.stderr).toContain('course1/week3');
     expect(r.stdout).toBe('');
+    for (const [typed, meant] of [['wek3', 'week3'], ['Week3', 'week3'], ['course1/week33', 'course1/week3']]) {
+      expect((await grade(typed!)).stderr).toContain(`Did you mean ${meant}?`);
+    }
+    expect((await grade('course3')).stderr).toContain('course3 (Structuring machine learning projects) has no assignments yet.');
+  });
+
+  it('refuses an unknown function name, suggesting the right one, and never overwrites the full reports with a partial run', async () => {
+    const r = await grade('week3', '--only', 'forward_propagation', '--min-score', '100');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No function named forward_propagation in week3:\n  forward_propagation: did you mean forwardPropagation?');
+    expect((await grade('week3', '--format', 'json')).code).toBe(0);
+    const full = readFileSync(path.join(repo, 'reports', 'week3.json'), 'utf8');
+    const partial = await grade('week3', 'layerSizes', '--format', 'json');
+    expect(partial.code).toBe(0);
+    expect(readFileSync(path.join(repo, 'reports', 'week3.json'), 'utf8')).toBe(full);
+    expect(JSON.parse(readFileSync(path.join(repo, 'reports', 'week3-partial.json'), 'utf8')).only).toEqual(['layerSizes']);
+    const report = JSON.parse(partial.stdout);
+    expect(report.only).toEqual(['layerSizes']);
+    expect(report.assignments[0].exercises.map((e: { name: string }) => e.name)).toEqual(['layerSizes']);
   });
 
   it('fails with --min-score when the score is below it', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AssignmentDef } from './define';
 import { assertValid } from './schemas/validate';
+import { didYouMean } from './suggest';
 
 export interface CourseManifest {
   id: string;
@@ -59,6 +60,17 @@ export function currentCourse(root: string): string {
 
 export class SelectorError extends Error {}
 
+/** Every course of the curriculum (graders/curriculum.json), with or without assignments. */
+function curriculumCourses(root: string): { id: string; title: string }[] {
+  const file = path.join(root, 'graders', 'curriculum.json');
+  if (!existsSync(file)) return [];
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { courses: { id: string; title: string }[] }).courses;
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Resolves what the learner asked to grade: "week3" (in the current course),
  * "course1/week4", "course1", "all", or one assignment id.
@@ -74,9 +86,17 @@ export function selectAssignments(root: string, selector: string): { id: string;
   if (picked.length === 0) {
     const weeks = [...new Set(all.map((a) => a.id.split('/').slice(0, 2).join('/')))];
     const current = currentCourse(root);
-    const shortWeeks = weeks.filter((w) => w.startsWith(`${current}/`)).map((w) => w.split('/')[1]);
+    const shortWeeks = weeks.filter((w) => w.startsWith(`${current}/`)).map((w) => w.split('/')[1]!);
+    const choices = ['all', ...courses.map((c) => c.id), ...weeks, ...shortWeeks, ...all.map((a) => a.id)];
+    const empty = curriculumCourses(root).find((c) => c.id === s.split('/')[0] && !courses.some((k) => k.id === c.id));
+    const guess = empty ? undefined : didYouMean(s, choices);
+    const lead = empty
+      ? `${empty.id} (${empty.title}) has no assignments yet.`
+      : /^week\d+$/.test(s)
+        ? `${current}, your current course (deepgrade.config.json), has no ${s}.`
+        : `Nothing to grade for "${selector}".`;
     throw new SelectorError(
-      `Nothing to grade for "${selector}". Valid choices:\n` +
+      `${lead}${guess ? ` Did you mean ${guess}?` : ''} Valid choices:\n` +
         `  all\n` +
         `  ${courses.map((c) => c.id).join(', ')}\n` +
         `  ${weeks.join(', ')}\n` +

@@ -76,7 +76,8 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
       options.onAssignment?.(result);
       results.push(result);
     }
-    return gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(isolation));
+    const report = gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(isolation));
+    return options.only ? { ...report, only: options.only } : report;
   } finally {
     if (!options.sandbox) await Promise.all(sandboxes.map((s) => s.close()));
   }

@@ -72,6 +72,8 @@ export interface GradeReport {
   assignments: AssignmentResult[];
   /** Set when this is not the official grade: what the official grade adds (see AssignmentResult). */
   officialNote?: string;
+  /** A partial run (--only): the functions graded; the score covers them alone. */
+  only?: string[];
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

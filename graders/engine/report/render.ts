@@ -20,6 +20,7 @@ function engine(color: boolean): typeof Handlebars {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hb.registerHelper('lines', (...args: unknown[]) => args.slice(0, -1).join('\n'));
+  hb.registerHelper('join', (xs: unknown[]) => (Array.isArray(xs) ? xs.join(', ') : ''));
   hb.registerHelper('bold', (t: string) => paint('bold', t));
   hb.registerHelper('dim', (t: string) => paint('dim', t));
   hb.registerHelper('pad', (t: string, n: number) => t.padEnd(n));
