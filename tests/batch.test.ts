@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeClass } from '../graders/batch/batch';
 import { repoRoot } from '../graders/engine/paths';
 import { loadGrader } from '../graders/engine/registry';
+import { committed } from './support/repo-copy';
 
 const ID = 'course1/week3/planar-classification';
 let dir: string;
@@ -23,7 +24,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-class-'));
   solution = readFileSync(path.join(repoRoot, 'solutions', `${ID}.ts`), 'utf8');
   put(learnerFile('ada'), solution);
-  put(learnerFile('bea'), readFileSync(path.join(repoRoot, 'exercises', `${ID}.ts`), 'utf8'));
+  put(learnerFile('bea'), committed(`exercises/${ID}.ts`));
   put(learnerFile('cai'), 'export function layerSizes( {\n');
   mkdirSync(path.join(dir, 'class', 'dan')); // submitted nothing
   put(learnerFile('eve', true), solution); // a whole repository, with its own (tampered) lib/

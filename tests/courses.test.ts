@@ -4,23 +4,39 @@
  * 0 as "not attempted", and catches every mutant with its hint. The course
  * content also ships at least six mutants per assignment.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadMutants } from '../graders/engine/mutants';
-import { repoRoot } from '../graders/engine/paths';
 import { validateAssignment } from '../graders/instructor/validate';
 import { allAssignmentIds, newSandbox } from './support/grading';
+import { committed } from './support/repo-copy';
+import { repoRoot } from '../graders/engine/paths';
 
 const sandbox = newSandbox();
-afterAll(() => sandbox.close());
+const root = repoRoot;
+// The stubs as committed: someone finishing an exercise in this checkout does not turn this red.
+const stubs = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-stubs-'));
+const stubOf = (id: string) => {
+  const file = path.join(stubs, 'exercises', `${id}.ts`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, committed(`exercises/${id}.ts`));
+  return file;
+};
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(stubs, { recursive: true, force: true });
+});
 
 describe.each(allAssignmentIds())('%s', (id) => {
   it('validates: solution full marks, stub 0, every mutant caught with its hint, fixtures current', async () => {
-    const v = await validateAssignment(repoRoot, id, sandbox);
+    const v = await validateAssignment(root, id, sandbox, stubOf(id));
     expect(v.problems).toEqual([]);
     expect(v.mutantsCaught).toBe(v.mutants);
   });
 
   it('ships at least six realistic mutants', async () => {
-    expect((await loadMutants(repoRoot, id)).length).toBeGreaterThanOrEqual(6);
+    expect((await loadMutants(root, id)).length).toBeGreaterThanOrEqual(6);
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../graders/engine/paths';
 import { unzipSync } from 'fflate';
 import { buildGradescopePackage } from '../graders/instructor/gradescope';
+import { pristineRepo } from './support/repo-copy';
 
 const run = promisify(execFile);
 const ID = 'course1/week3/planar-classification';
@@ -21,7 +22,7 @@ let entries: Record<string, Uint8Array>;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-gs-'));
   const zip = path.join(dir, 'autograder.zip');
-  await buildGradescopePackage(repoRoot, 'course1/week3', zip);
+  await buildGradescopePackage(pristineRepo(), 'course1/week3', zip);
   // Gradescope unzips the package into /autograder/source.
   autograder = path.join(dir, 'autograder');
   entries = unzipSync(readFileSync(zip));

@@ -14,11 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../graders/engine/paths';
 import { buildRelease } from '../graders/instructor/release';
 import { functionBodies } from '../graders/instructor/signatures';
-import { copyRepo } from './support/repo-copy';
+import { copyRepo, pristineRepo } from './support/repo-copy';
 
 const run = promisify(execFile);
 const ID = 'course1/week3/planar-classification';
 let tmp: string;
+/** The instructors' source as committed (a pristine git copy of this checkout). */
+let source: string;
 let learner: string;
 let grader: string;
 
@@ -37,7 +39,7 @@ function filesUnder(dir: string): string[] {
 function solutionBodies(): { file: string; fn: string; body: string }[] {
   return filesUnder(path.join(repoRoot, 'solutions')).flatMap((file) => {
     const rel = path.relative(path.join(repoRoot, 'solutions'), file);
-    const stub = functionBodies(path.join(repoRoot, 'exercises', rel));
+    const stub = functionBodies(path.join(source, 'exercises', rel));
     return [...functionBodies(file)]
       .filter(([fn, body]) => stub.get(fn) !== body)
       .map(([fn, body]) => ({ file: path.relative(repoRoot, file), fn, body }));
@@ -49,22 +51,14 @@ async function grade(edition: string, ...args: string[]) {
   return JSON.parse(stdout);
 }
 
-/** A git repository of the instructors' source, to plant things in. */
-function gitCopy(): string {
-  const repo = copyRepo();
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'source');
-  return repo;
-}
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-release-'));
   learner = path.join(tmp, 'learner-edition');
   grader = path.join(tmp, 'grader-edition');
-  await buildRelease(repoRoot, learner);
-  await buildRelease(repoRoot, grader, { edition: 'grader' });
+  source = pristineRepo();
+  await buildRelease(source, learner);
+  await buildRelease(source, grader, { edition: 'grader' });
   for (const e of [learner, grader]) symlinkSync(path.join(repoRoot, 'node_modules'), path.join(e, 'node_modules'), 'dir');
 }, 240_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -109,7 +103,7 @@ describe('the learner edition (npm run release)', () => {
   it('refuses to write into a folder that is not empty, writing nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-busy-'));
     writeFileSync(path.join(dir, 'mine.txt'), 'keep me');
-    await expect(buildRelease(repoRoot, dir)).rejects.toThrow(/already exists and is not empty/);
+    await expect(buildRelease(source, dir)).rejects.toThrow(/already exists and is not empty/);
     expect(readdirSync(dir)).toEqual(['mine.txt']);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -136,8 +130,8 @@ describe('the grader edition (npm run release -- DIR --grader)', () => {
   });
 
   it('fails a lookup table built from the learner edition: public cases pass, the official grade stays well below half', async () => {
-    const source = lookupTable(learner, ID);
-    for (const e of [learner, grader]) writeFileSync(path.join(e, 'exercises', `${ID}.ts`), source);
+    const table = lookupTable(learner, ID);
+    for (const e of [learner, grader]) writeFileSync(path.join(e, 'exercises', `${ID}.ts`), table);
     try {
       const local = await grade(learner, ID, '--format', 'json');
       const official = await grade(grader, ID, '--format', 'json');
@@ -145,7 +139,7 @@ describe('the grader edition (npm run release -- DIR --grader)', () => {
       expect(local.score).toBeGreaterThan(0);
       expect(official.score / official.maxScore).toBeLessThan(0.35);
     } finally {
-      for (const e of [learner, grader]) cpSync(path.join(repoRoot, 'exercises', `${ID}.ts`), path.join(e, 'exercises', `${ID}.ts`));
+      for (const e of [learner, grader]) cpSync(path.join(source, 'exercises', `${ID}.ts`), path.join(e, 'exercises', `${ID}.ts`));
     }
   });
 });
@@ -153,7 +147,7 @@ describe('the grader edition (npm run release -- DIR --grader)', () => {
 describe('what an edition refuses, writing nothing', () => {
   let repo: string;
   beforeAll(() => {
-    repo = gitCopy();
+    repo = copyRepo({ git: true });
   });
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
   const out = () => path.join(tmp, `refused-${Math.random().toString(36).slice(2)}`);
@@ -179,7 +173,7 @@ describe('what an edition refuses, writing nothing', () => {
 
   it('a committed stub that scores', async () => {
     // A different body from the solution's, but a working one.
-    const stub = readFileSync(path.join(repoRoot, 'exercises', `${ID}.ts`), 'utf8');
+    const stub = readFileSync(path.join(source, 'exercises', `${ID}.ts`), 'utf8');
     const layerSizes = "export function layerSizes(X: tf.Tensor2D, Y: tf.Tensor2D): { nX: number; nH: number; nY: number } {\n  return notImplemented('layerSizes');\n}\n";
     expect(stub).toContain(layerSizes);
     const scoring = stub.replace(layerSizes, 'export function layerSizes(X: tf.Tensor2D, Y: tf.Tensor2D): { nX: number; nH: number; nY: number } {\n  const [nX] = X.shape;\n  return { nX, nH: 4, nY: Y.shape[0] };\n}\n');

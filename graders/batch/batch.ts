@@ -133,7 +133,7 @@ export function rowFor(learner: string, results: AssignmentResult[], hash?: stri
   const problems = results.flatMap((a) =>
     a.exercises.flatMap((e) =>
       e.checks
-        .filter((c) => c.status === 'error' && /is missing|does not compile/.test(c.message))
+        .filter((c) => c.status === 'error' && /is missing|does not compile/.test(c.message) && !c.message.startsWith('Not run:'))
         .map((c) => c.message.split('\n').slice(0, 2).join(' ').trim()),
     ),
   );

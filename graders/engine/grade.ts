@@ -11,7 +11,7 @@ import { runPropertyCheck } from './checks/property';
 import { runReferenceCheck } from './checks/reference';
 import type { AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
 import { fixtureKey, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
-import { callOrThrow, type Implementation } from './implementation';
+import { CallFailure, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
 import { assignmentFiles } from './registry';
@@ -50,17 +50,31 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   // Without the reference solution (the learner edition, --no-hidden), hidden checks do not exist.
   const checksOf = (e: ExerciseDef) => e.checks.filter((c) => !c.hidden || reference);
 
-  const everyCheck = (status: CheckResult['status'], message: string) =>
-    assignmentResult(
+  // One problem with the whole file is said once, on the first check; the others point to it.
+  const everyCheck = (status: CheckResult['status'], message: string, short: string) => {
+    let first = true;
+    return assignmentResult(
       def.id,
       def.title,
       relFile,
       exercises.map((e) =>
-        exerciseResult(e.name, e.dependsOn ?? [], checksOf(e).map((c) => baseResult(c, status, message))),
+        exerciseResult(
+          e.name,
+          e.dependsOn ?? [],
+          checksOf(e).map((c) => {
+            // The rest are "skipped": reports show the one error, not the same one per check.
+            const result = first ? baseResult(c, status, message) : baseResult(c, 'skipped', short);
+            first = false;
+            return result;
+          }),
+        ),
       ),
     );
+  };
 
-  if (!existsSync(learnerFile)) return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`);
+  if (!existsSync(learnerFile)) {
+    return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`, `Not run: ${relFile} is missing (see above).`);
+  }
   const learnerRoot = options.learnerRoot ?? path.join(options.root, 'exercises');
   const lib = path.join(options.root, 'lib');
   const built = await buildModule(
@@ -71,7 +85,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       : // Learner files import lib/ as it sits next to exercises/; that lib/ is always the grader's own.
         { allowedDirs: [learnerRoot, lib], redirects: [[path.join(path.dirname(learnerRoot), 'lib'), lib]] },
   );
-  if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`);
+  if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`, `Not run: ${relFile} does not compile (see the first error above).`);
 
   let fixtures: FixtureFile | undefined;
   let fixtureError: string | undefined;
@@ -88,6 +102,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
 
   // Per exercise, per check: the learner functions the check itself called.
   const calls = new Map<string, Set<string>[]>();
+  const hung = new Map<string, number>();
   const gradeExercise = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox): Promise<ExerciseResult> => {
     const checks: CheckResult[] = [];
     const called: Set<string>[] = [];
@@ -102,7 +117,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
           ? baseResult(check, 'timeout', budgetMessage(spent.seconds))
           : timedOut
             ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns }),
+            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung }),
       );
     }
     calls.set(exercise.name, called);
@@ -139,6 +154,8 @@ function budgetMessage(seconds: number): string {
 
 interface CheckEnv {
   learner: Implementation;
+  /** Functions that ran past their limit in this run, with the limit: later calls are not run. */
+  hung: Map<string, number>;
   reference?: Implementation;
   fixtures?: FixtureFile;
   fixtureError?: string;
@@ -148,28 +165,56 @@ interface CheckEnv {
 }
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
+  const printed = new PrintedOutput();
   const ctx: CheckContext = {
     learner: env.learner,
     reference: check.hidden ? env.reference : undefined,
     tf: loadTf,
-    call: (fn, args, options) => {
+    call: async (fn, args, options) => {
       env.called.add(fn);
-      return callOrThrow(env.learner, fn, args, { timeoutMs: check.timeoutMs, ...options });
+      // A function that already ran past its limit in this run would most likely do it again: say so now.
+      const hungFor = env.hung.get(fn);
+      if (hungFor !== undefined) throw new CallFailure(fn, { status: 'timeout', limitMs: hungFor, phase: 'earlier' });
+      const outcome = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, ...options });
+      if ('output' in outcome) printed.add(outcome.output);
+      if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
+      if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);
+      return outcome.value;
     },
   };
   const seed = checkSeed(env.seed, def.id, exercise.name, check.name);
+  let result: CheckResult;
   try {
     switch (check.kind) {
       case 'reference':
         if (env.fixtureError) return baseResult(check, 'error', `The stored cases could not be read: ${env.fixtureError}`);
-        return await runReferenceCheck(check, exercise.name, env.fixtures?.checks[fixtureKey(exercise.name, check.name)]?.cases, ctx);
+        result = await runReferenceCheck(check, exercise.name, env.fixtures?.checks[fixtureKey(exercise.name, check.name)]?.cases, ctx);
+        break;
       case 'property':
-        return await runPropertyCheck(check, exercise.name, ctx, seed);
+        result = await runPropertyCheck(check, exercise.name, ctx, seed);
+        break;
       case 'gradient':
-        return await runGradientCheck(check, exercise.name, ctx, seed);
+        result = await runGradientCheck(check, exercise.name, ctx, seed);
+        break;
     }
   } catch (err) {
-    return unexpectedResult(check, err);
+    result = unexpectedResult(check, err);
+  }
+  // What the learner's code printed during this check, whatever the check's outcome.
+  return printed.text ? { ...result, output: printed.text } : result;
+}
+
+/** The console output of a check's calls, joined and capped: a print in a loop of a hundred runs stays readable. */
+class PrintedOutput {
+  private static readonly MAX = 4000;
+  text = '';
+  private cut = false;
+  add(output: string) {
+    if (!output || this.cut) return;
+    if (this.text.length + output.length > PrintedOutput.MAX) {
+      this.text += output.slice(0, Math.max(0, PrintedOutput.MAX - this.text.length)) + '\n… (more output cut)\n';
+      this.cut = true;
+    } else this.text += output;
   }
 }
 

@@ -8,9 +8,10 @@ export type CallOutcome =
   | { status: 'threw'; message: string; stack?: string; output: string }
   /**
    * Ran past its limit; `phase: 'load'` when the file itself never finished loading (top-level code),
-   * `phase: 'budget'` when the submission's whole time budget (limitMs) ran out during the call.
+   * `phase: 'budget'` when the submission's whole time budget (limitMs) ran out during the call,
+   * `phase: 'earlier'` when the call was not made: the function ran past its limit earlier in this run.
    */
-  | { status: 'timeout'; limitMs: number; phase?: 'load' | 'budget' }
+  | { status: 'timeout'; limitMs: number; phase?: 'load' | 'budget' | 'earlier' }
   /** The code changed built-ins (Math, Array.prototype, tf.Tensor.prototype…); the sandbox is replaced. */
   | { status: 'tampered'; changed: string[]; output: string }
   /** The process running the code died (process.exit, out of memory, a native crash). */
@@ -59,6 +60,9 @@ export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'o
     case 'threw':
       return `${fn} threw an error: ${o.message}${o.stack ? `\n${o.stack}` : ''}`;
     case 'timeout':
+      if (o.phase === 'earlier') {
+        return `Not run: ${fn} already ran past its ${formatSeconds(o.limitMs)} limit earlier in this run, and this check calls it. Fix ${fn} first (an endless loop?).`;
+      }
       if (o.phase === 'budget') return `${fn} was stopped: the time budget for grading this submission (${formatSeconds(o.limitMs)}) was spent.`;
       if (o.phase === 'load') {
         return (

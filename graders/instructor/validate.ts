@@ -29,7 +29,13 @@ export interface AssignmentValidation {
 
 const SEED = 4242;
 
-export async function validateAssignment(root: string, id: string, sandbox: Sandbox): Promise<AssignmentValidation> {
+export async function validateAssignment(
+  root: string,
+  id: string,
+  sandbox: Sandbox,
+  /** The stub to check in place of exercises/<id>.ts (the test suite passes the committed one). */
+  stubFile?: string,
+): Promise<AssignmentValidation> {
   const started = Date.now();
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -74,10 +80,11 @@ export async function validateAssignment(root: string, id: string, sandbox: Sand
     }
   }
 
-  for (const d of signatureDrift(files.exercise, files.solution)) problems.push(`${rel(files.exercise)} drifts from its solution: ${d}`);
+  const stubPath = stubFile ?? files.exercise;
+  for (const d of signatureDrift(stubPath, files.solution)) problems.push(`${rel(files.exercise)} drifts from its solution: ${d}`);
 
   const grade = (file: string, only?: string[]) =>
-    gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only, trusted: file !== files.exercise });
+    gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only, trusted: file !== stubPath, learnerRoot: file === stubPath ? exercisesRootOf(stubPath) : undefined });
 
   const solution = await grade(files.solution);
   for (const line of notPassing(solution)) problems.push(`the reference solution does not pass ${line}`);
@@ -85,7 +92,7 @@ export async function validateAssignment(root: string, id: string, sandbox: Sand
   const flaky = firstDifference(solution, again);
   if (flaky) problems.push(`flaky: grading the solution twice gave different results for ${flaky}`);
 
-  const stub = await grade(files.exercise);
+  const stub = await grade(stubPath);
   if (stub.score !== 0) problems.push(`the stub scores ${stub.score}, not 0`);
   for (const e of stub.exercises) if (e.status !== 'not-attempted') problems.push(`the stub's ${e.name} is "${e.status}", not "not-attempted"`);
 
@@ -130,4 +137,11 @@ function firstDifference(a: AssignmentResult, b: AssignmentResult): string | und
     }
   }
   return undefined;
+}
+
+/** The exercises/ folder a learner file sits in (its imports of lib/ are resolved from beside it). */
+function exercisesRootOf(file: string): string | undefined {
+  const marker = `${path.sep}exercises${path.sep}`;
+  const at = file.lastIndexOf(marker);
+  return at < 0 ? undefined : file.slice(0, at + marker.length - 1);
 }
