@@ -5,8 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
 import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
+import { terminalProgress } from './engine/report/progress';
 import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
 import { gradeClass, recordInterruption } from './batch/batch';
@@ -129,7 +131,21 @@ export async function main(argv: string[]): Promise<number> {
   let only: string[] | undefined;
   try {
     only = onlyText === undefined ? undefined : await checkOnly(selector, onlyText);
-    report = await runGrading({ root: repoRoot, selector, seed, only, hidden: !values['no-hidden'] });
+    // A progress line on a terminal (only when the summary goes there too), cleared before the report.
+    const progress = format ? terminalProgress(process.stderr, false) : terminalProgress(process.stdout, useColor(process.stdout));
+    try {
+      report = await runGrading({
+        root: repoRoot,
+        selector,
+        seed,
+        only,
+        hidden: !values['no-hidden'],
+        onStart: (n) => progress.start(n),
+        onExercise: (e) => progress.exercise(e),
+      });
+    } finally {
+      progress.stop();
+    }
   } catch (err) {
     process.stderr.write(`${err instanceof SelectorError ? '' : 'Grading could not run: '}${(err as Error).message}\n`);
     return 2;
@@ -152,7 +168,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (format) process.stdout.write(renderReport(report, format as ReportFormat, { seconds: (Date.now() - started) / 1000 }));
   else {
-    process.stdout.write(renderReport(report, 'terminal', { color: useColor(process.stdout) }));
+    process.stdout.write(renderReport(report, 'terminal', { color: useColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns : undefined }));
     if (written.length) process.stdout.write(`Reports: ${written.join(', ')}\n`);
   }
   const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
@@ -194,11 +210,17 @@ async function gradeSubmissions(
     return 2;
   }
   const started = Date.now();
+  // A progress bar on a terminal (cli-progress); nothing when the output goes to a file or CI log.
+  const progressBar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ stream: process.stderr, format: 'grading the class {bar} {value}/{total}  {learner}', hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic)
+    : undefined;
+  let barStarted = false;
   const bar = (done: number, total: number, learner: string) => {
-    if (!process.stderr.isTTY) return;
-    const width = 30;
-    const filled = total ? Math.round((done / total) * width) : width;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${learner.slice(0, 30).padEnd(30)}`);
+    if (!progressBar) return;
+    if (!barStarted) {
+      progressBar.start(total, done, { learner: '' });
+      barStarted = true;
+    } else progressBar.update(done, { learner: learner.slice(0, 30) });
   };
   // Ctrl-C: the learners being graded are marked interrupted, so a resumed run grades them again.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -210,7 +232,7 @@ async function gradeSubmissions(
   process.once('SIGTERM', onSignal);
   try {
     const result = await gradeClass({ ...options, root: repoRoot, defs, submissions: path.resolve(submissions), out: path.resolve(options.out), onProgress: bar });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    progressBar?.stop();
     const seconds = (Date.now() - started) / 1000;
     const errors = result.rows.filter((r) => r.error).length;
     process.stdout.write(

@@ -34,6 +34,8 @@ export interface GradeOptions {
   trusted?: boolean;
   /** Where learner code runs. With several, exercise i runs in sandbox i mod n: the same split every run. */
   sandbox: Sandbox | Sandbox[];
+  /** Told as each exercise starts and finishes (progress display). */
+  onExercise?: (event: { assignment: string; exercise: string; result?: ExerciseResult }) => void;
 }
 
 export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
@@ -124,6 +126,12 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     return exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks));
   };
 
+  const gradeExerciseTold = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox) => {
+    options.onExercise?.({ assignment: def.id, exercise: exercise.name });
+    const result = await gradeExercise(exercise, learner, sandbox);
+    options.onExercise?.({ assignment: def.id, exercise: exercise.name, result });
+    return result;
+  };
   const sandboxes = Array.isArray(options.sandbox) ? options.sandbox : [options.sandbox];
   const results: ExerciseResult[] = new Array(exercises.length);
   await Promise.all(
@@ -133,7 +141,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
         const spent = sandbox.budgetSpent();
         results[i] = spent
           ? exerciseResult(exercises[i]!.name, exercises[i]!.dependsOn ?? [], checksOf(exercises[i]!).map((c) => baseResult(c, 'timeout', budgetMessage(spent.seconds))))
-          : await gradeExercise(exercises[i]!, learner, sandbox);
+          : await gradeExerciseTold(exercises[i]!, learner, sandbox);
       }
     }),
   );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gradeAssignment } from './grade';
+import { gradeAssignment, type GradeOptions } from './grade';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
@@ -24,6 +24,9 @@ export interface RunOptions {
   /** 'require': refuse to run learner code without namespaces (official channels). Default 'auto'. */
   isolation?: 'require' | 'auto';
   onAssignment?: (result: AssignmentResult) => void;
+  /** Told how many functions will be graded, then as each one starts and finishes. */
+  onStart?: (functions: number) => void;
+  onExercise?: GradeOptions['onExercise'];
 }
 
 /** Grades every assignment a selector names and returns the report model. */
@@ -61,6 +64,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
           existsSync(assignmentFiles(options.root, d.id).solution)),
     );
     const tfLoaded = needsTf ? loadTf().catch(() => undefined) : undefined;
+    options.onStart?.(defs.reduce((n, d) => n + d.exercises.filter((e) => !options.only || options.only.includes(e.name)).length, 0));
     await Promise.all([warm, tfLoaded]);
     const results: AssignmentResult[] = [];
     for (const def of defs) {
@@ -71,13 +75,14 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         hidden: options.hidden,
         learnerFile: options.learnerFiles?.[def.id],
         learnerRoot: options.learnerRoot,
+        onExercise: options.onExercise,
         sandbox: sandboxes,
       });
       options.onAssignment?.(result);
       results.push(result);
     }
     const report = gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(isolation));
-    return options.only ? { ...report, only: options.only } : report;
+    return { ...report, ...(options.only ? { only: options.only } : {}), generatedAt: new Date().toISOString() };
   } finally {
     if (!options.sandbox) await Promise.all(sandboxes.map((s) => s.close()));
   }

@@ -74,6 +74,8 @@ export interface GradeReport {
   officialNote?: string;
   /** A partial run (--only): the functions graded; the score covers them alone. */
   only?: string[];
+  /** When the report was made (ISO 8601): which of two saved reports is newer. Not part of the grade. */
+  generatedAt?: string;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

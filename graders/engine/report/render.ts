@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import wrapAnsi from 'wrap-ansi';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths';
@@ -11,8 +12,8 @@ export type ReportFormat = 'terminal' | 'md' | 'html' | 'json' | 'gradescope' | 
 const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' } as const;
 type Style = keyof typeof ANSI;
 
-/** One Handlebars instance per color mode: the terminal template colors through helpers. */
-function engine(color: boolean): typeof Handlebars {
+/** One Handlebars instance per color mode and width: the terminal template colors and wraps through helpers. */
+function engine(color: boolean, width = 100): typeof Handlebars {
   const hb = Handlebars.create();
   const paint = (style: Style, text: string) => (color ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
   const fraction = (score: number, max: number) => (max > 0 ? score / max : 1);
@@ -46,15 +47,26 @@ function engine(color: boolean): typeof Handlebars {
   };
   hb.registerHelper('statusMark', mark);
   // Where a learner goes next: the first function not attempted yet.
-  hb.registerHelper('nextUp', (exercises: { name: string; status: string }[]) => exercises.find((e) => e.status === 'not-attempted')?.name ?? '');
+  // What to work on next: the first function that is wrong, before the first one not started.
+  hb.registerHelper(
+    'nextUp',
+    (exercises: { name: string; status: string }[]) =>
+      (exercises.find((e) => e.status === 'failed' || e.status === 'partial') ?? exercises.find((e) => e.status === 'not-attempted'))?.name ?? '',
+  );
   hb.registerHelper('instructionsOf', (file: string) => file.replace(/\.ts$/, '.md'));
   hb.registerHelper('checkMark', mark);
   hb.registerHelper('indent', (text: string, n: number, style?: unknown) => {
     const pad = ' '.repeat(n);
+    // Wrapped at words to the terminal's width, continuation lines keeping the indentation (and their own).
     const lines = String(text)
       .trimEnd()
       .split('\n')
-      .map((l) => pad + l)
+      .flatMap((l) => {
+        const own = /^\s*/.exec(l)![0];
+        return wrapAnsi(l.slice(own.length), Math.max(20, width - n - own.length), { hard: true, trim: true })
+          .split('\n')
+          .map((w) => pad + own + w);
+      })
       .join('\n');
     return typeof style === 'string' && style in ANSI ? paint(style as Style, lines) : lines;
   });
@@ -97,18 +109,18 @@ export function mdFence(text: string, indent = 0): string {
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
-function template(name: string, color: boolean, escape: boolean): HandlebarsTemplateDelegate {
-  const key = `${name}:${color}`;
+function template(name: string, color: boolean, escape: boolean, width?: number): HandlebarsTemplateDelegate {
+  const key = `${name}:${color}:${width}`;
   let t = cache.get(key);
   if (!t) {
     const source = readFileSync(path.join(repoRoot, 'templates', 'report', name), 'utf8');
-    t = engine(color).compile(source, { noEscape: !escape, strict: false });
+    t = engine(color, width).compile(source, { noEscape: !escape, strict: false });
     cache.set(key, t);
   }
   return t;
 }
 
-export function renderReport(report: GradeReport, format: ReportFormat, options: { color?: boolean; seconds?: number } = {}): string {
+export function renderReport(report: GradeReport, format: ReportFormat, options: { color?: boolean; seconds?: number; width?: number } = {}): string {
   switch (format) {
     case 'gradescope':
       return JSON.stringify(toGradescope(report, options.seconds ?? 0), null, 2) + '\n';
@@ -119,7 +131,7 @@ export function renderReport(report: GradeReport, format: ReportFormat, options:
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'terminal':
-      return template('terminal.hbs', options.color ?? false, false)(report);
+      return template('terminal.hbs', options.color ?? false, false, options.width)(report);
     case 'md':
       return template('report.md.hbs', false, false)(report);
     case 'html':
@@ -127,7 +139,9 @@ export function renderReport(report: GradeReport, format: ReportFormat, options:
   }
 }
 
-/** Color only for a terminal that wants it (https://no-color.org). */
+/** Color for a terminal that wants it (https://no-color.org), or wherever FORCE_COLOR asks for it. */
 export function useColor(stream: NodeJS.WriteStream): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   return !!stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }
