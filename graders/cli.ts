@@ -14,6 +14,7 @@ import { runGrading } from './engine/run';
 import { gradeClass, recordInterruption } from './batch/batch';
 import { loadGrader, selectAssignments } from './engine/registry';
 import { didYouMean } from './engine/suggest';
+import { quickLine, WatchSession } from './engine/watch';
 import { DEFAULT_SEED } from './engine/seed';
 
 const USAGE = `Usage: npm run grade <what> [-- options]
@@ -33,6 +34,8 @@ Options go after --, or npm keeps them for itself:
   --min-score P            exit with code 1 when the score is below P percent
   --no-hidden              skip checks that need the reference solutions
   --reports DIR            where report files go (default: reports/)
+  --watch                  grade again on every save (the changed functions
+                           first, then the whole assignment) until Ctrl-C
 
 Grading a class (instructors):
   --submissions DIR        grade every learner folder in DIR (each a copy of the
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         workers: { type: 'string' },
         budget: { type: 'string' },
         'allow-unisolated': { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,6 +130,14 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
 
+  if (values.watch) {
+    if (format || onlyText !== undefined || minScore !== undefined) {
+      process.stderr.write('--watch shows the summary on every save: it goes without --format, --only and --min-score.\n');
+      return 2;
+    }
+    return watchMode(selector, { seed, hidden: !values['no-hidden'], reports: values.reports });
+  }
+
   let report;
   const started = Date.now();
   let only: string[] | undefined;
@@ -173,6 +185,50 @@ export async function main(argv: string[]): Promise<number> {
   }
   const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
   return minScore !== undefined && percent < minScore ? 1 : 0;
+}
+
+/** `--watch`: grade on every save until Ctrl-C. */
+async function watchMode(selector: string, options: { seed?: number; hidden: boolean; reports?: string }): Promise<number> {
+  const color = useColor(process.stdout);
+  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  const clear = process.stdout.isTTY ? '\x1b[2J\x1b[H' : '\n';
+  const reportDir = path.resolve(options.reports ?? path.join(repoRoot, 'reports'));
+  const session = new WatchSession({
+    root: repoRoot,
+    selector,
+    seed: options.seed,
+    hidden: options.hidden,
+    onPass: (pass) => {
+      if (pass.kind === 'quick') {
+        process.stdout.write(`\n${quickLine(pass.report.assignments[0]!, pass.ms)}\n`);
+        return;
+      }
+      process.stdout.write(clear + renderReport(pass.report, 'terminal', { color, width }));
+      try {
+        mkdirSync(reportDir, { recursive: true });
+        const base = pass.assignment.replace(/[^A-Za-z0-9_-]+/g, '-');
+        for (const ext of ['json', 'md', 'html'] as const) writeFileSync(path.join(reportDir, `${base}.${ext}`), renderReport(pass.report, ext));
+      } catch {
+        // reports are a convenience here: the summary above is the result
+      }
+      process.stdout.write(`\nWatching ${selector} (${pass.ms} ms). Save a file to grade it again; Ctrl-C to stop.\n`);
+    },
+    onError: (err) => process.stderr.write(`Grading stopped for this save: ${err.message}\n`),
+  });
+  try {
+    await session.start();
+  } catch (err) {
+    await session.close();
+    process.stderr.write(`${err instanceof SelectorError ? '' : 'Watch mode could not start: '}${(err as Error).message}\n`);
+    return 2;
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await session.close();
+  process.stdout.write('\n');
+  return 0;
 }
 
 /**

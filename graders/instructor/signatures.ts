@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
+import { functionBodiesOf } from '../engine/functions';
 
 /**
  * The public face of a course module: every exported function's signature and
@@ -53,10 +54,5 @@ export function signatureDrift(stubFile: string, solutionFile: string): string[]
 
 /** Every top-level function's body, whitespace removed, by name: to tell a stub from a solution. */
 export function functionBodies(file: string): Map<string, string> {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const bodies = new Map<string, string>();
-  for (const st of source.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name && st.body) bodies.set(st.name.text, st.body.getText(source).replace(/\s+/g, ''));
-  }
-  return bodies;
+  return functionBodiesOf(readFileSync(file, 'utf8'), file);
 }

@@ -13,6 +13,7 @@ import { assignmentFiles, loadGrader } from '../engine/registry';
 import type { AssignmentResult } from '../engine/report/model';
 import type { Sandbox } from '../engine/sandbox/client';
 import { buildFixture } from '../fixtures-cli';
+import { staleExamples } from './examples';
 import { signatureDrift } from './signatures';
 
 export interface AssignmentValidation {
@@ -82,6 +83,7 @@ export async function validateAssignment(
 
   const stubPath = stubFile ?? files.exercise;
   for (const d of signatureDrift(stubPath, files.solution)) problems.push(`${rel(files.exercise)} drifts from its solution: ${d}`);
+  problems.push(...(await staleExamples(root, id)));
 
   const grade = (file: string, only?: string[]) =>
     gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only, trusted: file !== stubPath, learnerRoot: file === stubPath ? exercisesRootOf(stubPath) : undefined });
