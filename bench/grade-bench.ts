@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { WatchSession } from '../graders/engine/watch';
 import { copyRepo } from '../tests/support/repo-copy';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -16,6 +17,7 @@ const CLASS_SIZE = Number(process.env.BENCH_CLASS_SIZE ?? 200);
 /** The share of the class that finished every exercise; the rest hand in the untouched stubs. */
 const FINISHED = Number(process.env.BENCH_FINISHED ?? 0.5);
 const CLASS_TARGET_SECONDS = 60;
+const WATCH_TARGET_MS = 300;
 
 function time(cmd: string, args: string[], cwd: string): number {
   const start = process.hrtime.bigint();
@@ -45,6 +47,25 @@ try {
     console.log(`node importing TensorFlow.js   ${median(bareTimes).toFixed(0)} ms`);
     console.log(`npm run grade week3            ${median(gradeTimes).toFixed(0)} ms`);
     console.log(`ratio                          ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'not met'})`);
+  }
+
+  // Watch mode: from a save that changes one function to that function's result (the quick pass).
+  {
+    const id = 'course1/week3/planar-classification';
+    const file = path.join(repo, 'exercises', `${id}.ts`);
+    const quick: number[] = [];
+    const session = new WatchSession({ root: repo, selector: id, onPass: (p) => p.kind === 'quick' && quick.push(p.ms) });
+    await session.start();
+    const original = readFileSync(file, 'utf8');
+    for (let i = 0; i < ROUNDS; i++) {
+      // A change inside computeCost's body, as a learner's edit would be.
+      writeFileSync(file, original.replace(/(export function computeCost\(.*\{\n)/, `$1  const edit${i} = ${i};\n  void edit${i};\n`));
+      await session.regrade(id);
+    }
+    await session.close();
+    writeFileSync(file, original);
+    const ms = median(quick);
+    console.log(`\nwatch: save → result for one changed function (median of ${quick.length})  ${ms.toFixed(0)} ms (target < ${WATCH_TARGET_MS} ms: ${ms < WATCH_TARGET_MS ? 'met' : 'not met'})`);
   }
 
   // Throughput of batch grading: a class of week-3 submissions, a share of them finished.

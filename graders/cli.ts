@@ -29,7 +29,7 @@ Options go after --, or npm keeps them for itself:
   --format F               print that report on stdout instead of the summary:
                            json, md, html, gradescope (results.json), junit (XML),
                            github (GitHub Classroom's base64 result)
-  --only a,b               grade only these functions (reports go to <what>-partial.*)
+  --only a,b               grade only these functions (reports go to <what>-only-a-b.*)
   --seed N                 the seed for random inputs (default: fixed, printed in the report)
   --min-score P            exit with code 1 when the score is below P percent
   --no-hidden              skip checks that need the reference solutions
@@ -165,7 +165,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const reportDir = path.resolve(values.reports ?? path.join(repoRoot, 'reports'));
   // A partial run has reports of its own: the full ones stay as the last full run left them.
-  const base = selector.replace(/[^A-Za-z0-9_-]+/g, '-') + (only ? '-partial' : '');
+  const base = selector.replace(/[^A-Za-z0-9_-]+/g, '-') + (only ? `-only-${only.join('-').slice(0, 80)}` : '');
   const written: string[] = [];
   try {
     mkdirSync(reportDir, { recursive: true });

@@ -98,7 +98,7 @@ describe('npm run grade', () => {
     const partial = await grade('week3', 'layerSizes', '--format', 'json');
     expect(partial.code).toBe(0);
     expect(readFileSync(path.join(repo, 'reports', 'week3.json'), 'utf8')).toBe(full);
-    expect(JSON.parse(readFileSync(path.join(repo, 'reports', 'week3-partial.json'), 'utf8')).only).toEqual(['layerSizes']);
+    expect(JSON.parse(readFileSync(path.join(repo, 'reports', 'week3-only-layerSizes.json'), 'utf8')).only).toEqual(['layerSizes']);
     const report = JSON.parse(partial.stdout);
     expect(report.only).toEqual(['layerSizes']);
     expect(report.assignments[0].exercises.map((e: { name: string }) => e.name)).toEqual(['layerSizes']);

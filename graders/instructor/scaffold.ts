@@ -90,6 +90,7 @@ export function scaffold(root: string, req: ScaffoldRequest): Scaffold {
     render('instructions.md.hbs', files.instructions),
     render('grader.ts.hbs', files.grader),
     render('mutant.ts.hbs', mutantFile),
+    render('hints.json.hbs', path.join(root, 'graders', `${id}.hints.json`)),
   ];
   for (const [target, text] of outputs) {
     mkdirSync(path.dirname(target), { recursive: true });

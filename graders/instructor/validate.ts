@@ -14,6 +14,7 @@ import type { AssignmentResult } from '../engine/report/model';
 import type { Sandbox } from '../engine/sandbox/client';
 import { buildFixture } from '../fixtures-cli';
 import { staleExamples } from './examples';
+import { validateHints } from '../learner/hints';
 import { signatureDrift } from './signatures';
 
 export interface AssignmentValidation {
@@ -84,6 +85,7 @@ export async function validateAssignment(
   const stubPath = stubFile ?? files.exercise;
   for (const d of signatureDrift(stubPath, files.solution)) problems.push(`${rel(files.exercise)} drifts from its solution: ${d}`);
   problems.push(...(await staleExamples(root, id)));
+  problems.push(...(await validateHints(root, id)));
 
   const grade = (file: string, only?: string[]) =>
     gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only, trusted: file !== stubPath, learnerRoot: file === stubPath ? exercisesRootOf(stubPath) : undefined });
