@@ -4,7 +4,7 @@
  * over the exercises, as a learner who finished everything.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,4 +119,26 @@ describe('npm run grade', () => {
     for (const a of report.assignments) expect(a.score, a.id).toBe(a.maxScore);
     expect(report.score).toBe(report.maxScore);
   });
+
+  it('runs an assignment\'s main with the learner\'s code: npm run try', async () => {
+    const tryIt = async () => {
+      try {
+        const { stdout } = await run('npm', ['run', '--silent', 'try', '--', 'week3'], { cwd: repo, env: { ...process.env, NO_COLOR: '1' } });
+        return { code: 0, stdout };
+      } catch (err) {
+        const e = err as { code: number; stdout: string };
+        return { code: e.code, stdout: e.stdout };
+      }
+    };
+    const stub = readFileSync(path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'), 'utf8');
+    writeFileSync(path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'), stub);
+    const untouched = await tryIt();
+    expect(untouched.code).toBe(1);
+    expect(untouched.stdout).toContain('It calls nnModel, which is not implemented yet.');
+    cpSync(path.join(repo, 'solutions', 'course1/week3/planar-classification.ts'), path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'));
+    const finished = await tryIt();
+    expect(finished.code).toBe(0);
+    expect(finished.stdout).toMatch(/Cost after iteration 0: 0\.693[\s\S]*Cost after iteration 9000: 0\.2[\s\S]*Accuracy on the flower: (8|9)\d\.\d%/);
+    writeFileSync(path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'), stub);
+  }, 120_000);
 });
