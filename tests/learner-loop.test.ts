@@ -15,6 +15,8 @@ import { loadGrader } from '../graders/engine/registry';
 import { gradeReport, type AssignmentResult } from '../graders/engine/report/model';
 import { renderReport, useColor } from '../graders/engine/report/render';
 import { toJunit } from '../graders/engine/report/formats';
+import { compareValues } from '../graders/engine/compare';
+import { formatNd, nd } from '../graders/engine/ndarray';
 import { Sandbox } from '../graders/engine/sandbox/client';
 
 const ID = 'course1/week3/planar-classification';
@@ -138,5 +140,15 @@ describe('reports', () => {
     } finally {
       process.env = env;
     }
+  });
+
+  it('elides large arrays around the value that differs, and says "The 1 case matches"', () => {
+    const expected = nd(Array.from({ length: 40 }, (_, i) => i), [4, 10]);
+    const actual = nd(expected.data.map((v, i) => (i === 25 ? 99 : v)), [4, 10]);
+    const m = compareValues(expected, actual)!;
+    expect(m.expected).toContain('24, 25, 26');
+    expect(m.actual).toContain('24, 99, 26');
+    expect(m.message).toMatch(/Largest error 74 \(relative [\d.]+\) at \[2, 5\]/);
+    expect(formatNd(expected)).not.toContain('25');
   });
 });

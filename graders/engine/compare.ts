@@ -130,8 +130,8 @@ function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constan
         `${path} contains ${count} NaN or infinite value${count > 1 ? 's' : ''} ` +
         `(first at ${formatIndex(bad, actual.shape)}: ${formatNumber(actual.data[bad]!)}). ` +
         `Look for log(0), division by zero, or exp of a large number.`,
-      actual: formatNd(actual),
-      expected: formatNd(expected),
+      actual: formatNd(actual, 6, bad),
+      expected: formatNd(expected, 6, bad),
     };
   }
   const stats = elementErrors(expected.data, actual.data, tol);
@@ -143,7 +143,7 @@ function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constan
       ? `${path} is ${formatNumber(actual.data[0]!)}, expected ${formatNumber(expected.data[0]!)} ` +
         `(off by ${formatNumber(stats.maxAbs)}).`
       : `${path} differs in ${stats.wrong} of ${n} values (${percent(stats.wrong / n)}). ` +
-        `Largest error ${formatNumber(stats.maxAbs)} (relative ${formatNumber(stats.maxRel)}) at ${formatIndex(w, expected.shape)}: ` +
+        `Largest error ${formatNumber(stats.maxAbs)}${stats.maxRel > 0 && Number.isFinite(stats.maxRel) ? ` (relative ${formatNumber(stats.maxRel)})` : ''} at ${formatIndex(w, expected.shape)}: ` +
         `expected ${formatNumber(expected.data[w]!)}, got ${formatNumber(actual.data[w]!)}. ` +
         `First difference at ${formatIndex(stats.first, expected.shape)}.`;
   return {
@@ -151,8 +151,9 @@ function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constan
     problem: 'values',
     message,
     likely: explainValues(expected, actual, tol, constants),
-    expected: formatNd(expected),
-    actual: formatNd(actual),
+    // Elided around the worst difference, so both show the values that disagree.
+    expected: formatNd(expected, 6, w),
+    actual: formatNd(actual, 6, w),
   };
 }
 

@@ -102,21 +102,39 @@ export function matmul(a: NdArray, b: NdArray): NdArray {
   return nd(out, [n, m]);
 }
 
-/** A short, readable rendering: nested brackets, elided in the middle when large. */
-export function formatNd(a: NdArray, maxItems = 6): string {
+/**
+ * A short, readable rendering: nested brackets, elided in the middle when large.
+ * `focus` (a flat index) stays visible with its neighbours, so an elided
+ * expected/actual pair still shows where they differ.
+ */
+export function formatNd(a: NdArray, maxItems = 6, focus?: number): string {
   const fmt = (v: number) => (a.dtype === 'bool' ? String(Boolean(v)) : formatNumber(v));
-  const render = (offset: number, dim: number): string => {
+  const at = focus === undefined || focus < 0 || focus >= a.data.length ? undefined : unravel(focus, a.shape);
+  const render = (offset: number, dim: number, onPath: boolean): string => {
     if (a.shape.length === 0) return fmt(a.data[0]!);
     const len = a.shape[dim]!;
     const stride = sizeOf(a.shape.slice(dim + 1));
-    const idx = len <= maxItems ? [...Array(len).keys()] : [0, 1, 2, -1, len - 2, len - 1];
-    const parts = idx.map((i) =>
-      i < 0 ? '…' : dim === a.shape.length - 1 ? fmt(a.data[offset + i]!) : render(offset + i * stride, dim + 1),
-    );
+    const f = onPath && at ? at[dim]! : undefined;
+    const parts: string[] = [];
+    let last = -1;
+    for (const i of shownIndices(len, maxItems, f)) {
+      if (i > last + 1) parts.push('…');
+      parts.push(dim === a.shape.length - 1 ? fmt(a.data[offset + i]!) : render(offset + i * stride, dim + 1, i === f));
+      last = i;
+    }
     return `[${parts.join(', ')}]`;
   };
-  return render(0, 0);
+  return render(0, 0, true);
 }
+
+/** The indices shown along one axis: all of a short one; the ends (and the focus with its neighbours) of a long one. */
+function shownIndices(len: number, maxItems: number, focus?: number): number[] {
+  if (len <= maxItems) return [...Array(len).keys()];
+  const keep = new Set([0, 1, 2, len - 2, len - 1]);
+  if (focus !== undefined) for (const i of [focus - 1, focus, focus + 1]) if (i >= 0 && i < len) keep.add(i);
+  return [...keep].sort((x, y) => x - y);
+}
+
 
 export function formatNumber(v: number): string {
   if (Number.isNaN(v)) return 'NaN';

@@ -47,7 +47,7 @@ export async function runReferenceCheck(
   }
   const score = roundScore((def.points * passed) / cases.length);
   if (!firstFailure) {
-    return { ...baseResult(def, 'passed', `All ${cases.length} case${cases.length > 1 ? 's' : ''} match.`), score };
+    return { ...baseResult(def, 'passed', cases.length === 1 ? 'The 1 case matches.' : `All ${cases.length} cases match.`), score };
   }
   const { c, mismatch, failure } = firstFailure;
   const hiddenCount = cases.filter((k) => k.hidden).length;
