@@ -22,6 +22,21 @@ function engine(color: boolean, width = 100): typeof Handlebars {
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hb.registerHelper('lines', (...args: unknown[]) => args.slice(0, -1).join('\n'));
   hb.registerHelper('join', (xs: unknown[]) => (Array.isArray(xs) ? xs.join(', ') : ''));
+  hb.registerHelper('gt', (a: number, b: number) => a > b);
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  // Across assignments: the first wrong function anywhere, else the first one not started.
+  hb.registerHelper('nextUpAll', (assignments: { file: string; exercises: { name: string; status: string }[] }[]) => {
+    for (const wanted of [['failed', 'partial'], ['not-attempted']]) {
+      for (const a of assignments) {
+        const e = a.exercises.find((x) => wanted.includes(x.status));
+        if (e) return `${e.name} in ${a.file} (instructions: ${a.file.replace(/\.ts$/, '.md')})`;
+      }
+    }
+    return '';
+  });
+  type Ex = { name: string; status: string };
+  hb.registerHelper('allNotAttempted', (xs: Ex[]) => xs.length > 0 && xs.every((e) => e.status === 'not-attempted'));
+  hb.registerHelper('notAttemptedNames', (xs: Ex[]) => xs.filter((e) => e.status === 'not-attempted').map((e) => e.name).join(', '));
   hb.registerHelper('bold', (t: string) => paint('bold', t));
   hb.registerHelper('dim', (t: string) => paint('dim', t));
   hb.registerHelper('pad', (t: string, n: number) => t.padEnd(n));
@@ -131,7 +146,8 @@ export function renderReport(report: GradeReport, format: ReportFormat, options:
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'terminal':
-      return template('terminal.hbs', options.color ?? false, false, options.width)(report);
+      // Several assignments: a summary first, and untouched ones (or functions) folded into a line.
+      return template('terminal.hbs', options.color ?? false, false, options.width)({ ...report, many: report.assignments.length > 1 });
     case 'md':
       return template('report.md.hbs', false, false)(report);
     case 'html':
