@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validator } from '../graders/engine/schemas/validate';
-import { copyRepo } from './support/repo-copy';
+import { committed, copyRepo } from './support/repo-copy';
 
 const run = promisify(execFile);
 let repo: string;
@@ -130,7 +130,7 @@ describe('npm run grade', () => {
         return { code: e.code, stdout: e.stdout };
       }
     };
-    const stub = readFileSync(path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'), 'utf8');
+    const stub = committed('exercises/course1/week3/planar-classification.ts');
     writeFileSync(path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'), stub);
     const untouched = await tryIt();
     expect(untouched.code).toBe(1);
