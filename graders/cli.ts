@@ -81,6 +81,18 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = args;
+  const eaten = npmEatenOptions();
+  if (eaten.length) {
+    // `npm run grade week3 --seed 3`: npm kept the option for itself (and passed its value on as a word).
+    if (eaten.length === 1 && eaten[0] === 'watch') values.watch = true;
+    else {
+      process.stderr.write(
+        `npm kept ${eaten.map((o) => `--${o}`).join(', ')} for itself: options for deepgrade go after --, as in\n` +
+          `  npm run grade -- ${positionals[0] ?? 'week3'} ${eaten.map((o) => `--${o} …`).join(' ')}\n`,
+      );
+      return 2;
+    }
+  }
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
@@ -185,6 +197,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
   return minScore !== undefined && percent < minScore ? 1 : 0;
+}
+
+/**
+ * Options npm took for itself when they came before `--` (`npm run grade week3 --seed 3`):
+ * npm sets npm_config_<name> for them while running the script.
+ */
+function npmEatenOptions(): string[] {
+  if (!process.env.npm_lifecycle_event) return [];
+  const ours = ['watch', 'seed', 'format', 'min-score', 'no-hidden', 'reports', 'submissions', 'out', 'workers', 'budget', 'allow-unisolated'];
+  return ours.filter((o) => process.env[`npm_config_${o.replace(/-/g, '_')}`] !== undefined);
 }
 
 /** `--watch`: grade on every save until Ctrl-C. */

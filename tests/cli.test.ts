@@ -141,4 +141,13 @@ describe('npm run grade', () => {
     expect(finished.stdout).toMatch(/Cost after iteration 0: 0\.693[\s\S]*Cost after iteration 9000: 0\.2[\s\S]*Accuracy on the flower: (8|9)\d\.\d%/);
     writeFileSync(path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'), stub);
   }, 120_000);
+
+  it('says so when npm kept an option for itself (written before --)', async () => {
+    const r = await run('npm', ['run', '--silent', 'grade', 'week3', '--seed', '3'], { cwd: repo }).then(
+      () => ({ code: 0, stderr: '' }),
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('npm kept --seed for itself: options for deepgrade go after --, as in\n  npm run grade -- week3 --seed …');
+  });
 });
