@@ -197,12 +197,14 @@ export async function gradeClass(options: BatchOptions): Promise<BatchResult> {
   options.onProgress?.(0, total, '');
 
   try {
-    const budgetSeconds = options.budgetSeconds ?? (await referenceBudget(options));
+    // Measured alongside the first learners, not before them; each learner's budget counts from their own start.
+    const budget = options.budgetSeconds !== undefined ? Promise.resolve(options.budgetSeconds) : referenceBudget(options);
+    budget.catch(() => undefined);
     const queue = learners.map((learner, i) => ({ learner, i }));
     const runWorker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const { learner, i } = next;
-        const row = await gradeLearner(learner, path.join(work, String(i)), { ...options, budgetSeconds, journal, journalFile, feedback, isolationText });
+        const row = await gradeLearner(learner, path.join(work, String(i)), { ...options, budget, journal, journalFile, feedback, isolationText });
         if (row.resumed) resumed++;
         results.set(learner, row.row);
         options.onProgress?.(++finished, total, learner);
@@ -211,6 +213,7 @@ export async function gradeClass(options: BatchOptions): Promise<BatchResult> {
     const workers = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), learners.length));
     await Promise.all(Array.from({ length: workers }, runWorker));
 
+    const budgetSeconds = await budget;
     const rows = learners.map((l) => results.get(l)!);
     const columns = options.defs.flatMap((d) => d.exercises.map((e) => `${d.id} › ${e.name}`));
     const gradebook = path.join(options.out, 'gradebook.csv');
@@ -224,7 +227,7 @@ export async function gradeClass(options: BatchOptions): Promise<BatchResult> {
 }
 
 interface LearnerContext extends BatchOptions {
-  budgetSeconds: number;
+  budget: Promise<number>;
   journal: Journal;
   journalFile: string;
   feedback: string;
@@ -261,7 +264,10 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
   const results: AssignmentResult[] = [];
   // One learner, one sandbox, one private folder: closed (process killed, bundles deleted) before the next.
   const sandbox = new Sandbox({ root: ctx.root, isolation: ctx.allowUnisolated ? 'auto' : 'require' });
-  sandbox.setBudget(ctx.budgetSeconds);
+  // TensorFlow.js loads in the child while this process builds the learner's bundle.
+  sandbox.warmUp().catch(() => undefined);
+  const started = Date.now();
+  void ctx.budget.then((seconds) => sandbox.setBudget(seconds, started), () => sandbox.setBudget(60, started));
   let row: LearnerRow;
   try {
     for (const def of ctx.defs) {

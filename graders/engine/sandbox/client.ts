@@ -73,11 +73,11 @@ export class Sandbox {
   }
 
   /**
-   * A wall-clock budget for everything still to run here: calls stop at it,
-   * whatever their own limit (`undefined` lifts it).
+   * A wall-clock budget for everything still to run here, counted from `from`
+   * (default now): calls stop at it, whatever their own limit (`undefined` lifts it).
    */
-  setBudget(seconds: number | undefined): void {
-    this.deadline = seconds === undefined ? undefined : { at: Date.now() + seconds * 1000, seconds };
+  setBudget(seconds: number | undefined, from = Date.now()): void {
+    this.deadline = seconds === undefined ? undefined : { at: from + seconds * 1000, seconds };
   }
 
   /** Whether the budget set with setBudget is spent. */
