@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './engine/paths';
 import { gradeReport, type AssignmentResult } from './engine/report/model';
+import { renderReportAsync } from './engine/report/html';
 import { renderReport } from './engine/report/render';
 import { runGrading } from './engine/run';
 import { IsolationError } from './engine/sandbox/client';
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   const report = gradeReport(plan.assignments.join(', ') || '(nothing)', DEFAULT_SEED, '', results, isolation);
   const out = path.resolve(values.out);
   mkdirSync(out, { recursive: true });
-  for (const ext of ['json', 'md', 'html'] as const) writeFileSync(path.join(out, `report.${ext}`), renderReport(report, ext));
+  for (const ext of ['json', 'md', 'html'] as const) writeFileSync(path.join(out, `report.${ext}`), await renderReportAsync(report, ext));
   const summary = prSummary(report, plan, threshold, renderReport(report, 'md'));
   writeFileSync(path.join(out, 'summary.md'), summary);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary);

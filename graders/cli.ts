@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
 import { terminalProgress } from './engine/report/progress';
+import { renderReportAsync } from './engine/report/html';
 import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
 import { gradeClass, recordInterruption } from './batch/batch';
@@ -183,14 +184,14 @@ export async function main(argv: string[]): Promise<number> {
     mkdirSync(reportDir, { recursive: true });
     for (const ext of ['json', 'md', 'html'] as const) {
       const file = path.join(reportDir, `${base}.${ext}`);
-      writeFileSync(file, renderReport(report, ext));
+      writeFileSync(file, await renderReportAsync(report, ext));
       written.push(path.relative(process.cwd(), file));
     }
   } catch (err) {
     process.stderr.write(`The reports could not be written to ${reportDir}: ${(err as Error).message}\n`);
   }
 
-  if (format) process.stdout.write(renderReport(report, format as ReportFormat, { seconds: (Date.now() - started) / 1000 }));
+  if (format) process.stdout.write(await renderReportAsync(report, format as ReportFormat, { seconds: (Date.now() - started) / 1000 }));
   else {
     process.stdout.write(renderReport(report, 'terminal', { color: useColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns : undefined }));
     if (written.length) process.stdout.write(`Reports: ${written.join(', ')}\n`);
@@ -226,14 +227,13 @@ async function watchMode(selector: string, options: { seed?: number; hidden: boo
         return;
       }
       process.stdout.write(clear + renderReport(pass.report, 'terminal', { color, width }));
-      try {
+      process.stdout.write(`\nWatching ${selector} (${pass.ms} ms). Save a file to grade it again; Ctrl-C to stop.\n`);
+      // The report files (pictures take a moment to draw) after the summary, not before it.
+      void (async () => {
         mkdirSync(reportDir, { recursive: true });
         const base = pass.assignment.replace(/[^A-Za-z0-9_-]+/g, '-');
-        for (const ext of ['json', 'md', 'html'] as const) writeFileSync(path.join(reportDir, `${base}.${ext}`), renderReport(pass.report, ext));
-      } catch {
-        // reports are a convenience here: the summary above is the result
-      }
-      process.stdout.write(`\nWatching ${selector} (${pass.ms} ms). Save a file to grade it again; Ctrl-C to stop.\n`);
+        for (const ext of ['json', 'md', 'html'] as const) writeFileSync(path.join(reportDir, `${base}.${ext}`), await renderReportAsync(pass.report, ext));
+      })().catch(() => undefined); // reports are a convenience here: the summary above is the result
     },
     onError: (err) => process.stderr.write(`Grading stopped for this save: ${err.message}\n`),
   });

@@ -17,7 +17,7 @@ import type { AssignmentDef } from '../engine/define';
 import { gradeAssignment } from '../engine/grade';
 import { describeRefusals, intakeHash, takeSubmission, type Intake } from '../engine/intake';
 import { gradeReport, roundScore, type AssignmentResult } from '../engine/report/model';
-import { renderReport } from '../engine/report/render';
+import { renderReportAsync } from '../engine/report/html';
 import { assignmentFiles } from '../engine/registry';
 import { Sandbox } from '../engine/sandbox/client';
 import { describeIsolation, detectIsolation } from '../engine/sandbox/isolation';
@@ -291,17 +291,17 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
     rmSync(work, { recursive: true, force: true });
   }
   running.delete(key);
-  writeFeedback(ctx, learner, results, refusals);
+  await writeFeedback(ctx, learner, results, refusals);
   appendFileSync(ctx.journalFile, JSON.stringify(row) + '\n');
   return { row, resumed: false };
 }
 
 /** The learner's own report, ready to hand back: Markdown, HTML and JSON. */
-function writeFeedback(ctx: LearnerContext, learner: string, results: AssignmentResult[], refusals: string) {
+async function writeFeedback(ctx: LearnerContext, learner: string, results: AssignmentResult[], refusals: string) {
   const dir = path.join(ctx.feedback, learner);
   mkdirSync(dir, { recursive: true });
   const report = gradeReport(ctx.defs.map((d) => d.id).join(', '), ctx.seed, '', results, ctx.isolationText);
-  for (const ext of ['md', 'html', 'json'] as const) writeFileSync(path.join(dir, `report.${ext}`), renderReport(report, ext));
+  for (const ext of ['md', 'html', 'json'] as const) writeFileSync(path.join(dir, `report.${ext}`), await renderReportAsync(report, ext));
   if (refusals) writeFileSync(path.join(dir, 'refused.txt'), `Not graded from your submission: ${refusals}\n`);
 }
 

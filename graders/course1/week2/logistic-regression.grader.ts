@@ -8,6 +8,7 @@ import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, vio
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNumber as fmt, map, matmul, nd, transpose2d, zeros, type NdArray } from '../../engine/ndarray';
+import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import type { Value } from '../../engine/values';
 
@@ -289,6 +290,10 @@ export default defineAssignment({
               'w',
               'b',
             ]);
+            // The HTML report draws the costs (every 100 iterations), when they are numbers: the picture grades nothing.
+            if (Array.isArray(out.costs) && out.costs.length && out.costs.every((c) => typeof c === 'number')) {
+              recordPlot(ctx, costsPlot('Training cost of your model on the cat images', 'iteration', [{ name: 'your model', every: 100, costs: out.costs as number[] }]));
+            }
             const train = expectTensor(out.YPredictionTrain!, 'YPredictionTrain', YTrain.shape);
             const test = expectTensor(out.YPredictionTest!, 'YPredictionTest', YTest.shape);
             const trainAccuracy = accuracy(train, YTrain);

@@ -7,7 +7,8 @@ import { dim, labels, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
-import { map, nd, type NdArray } from '../../engine/ndarray';
+import { isNdArray, map, nd, type NdArray } from '../../engine/ndarray';
+import { boundaryGrid, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import { crossEntropyProperties } from '../../shared/cost-properties';
 import type { Value, ValueRecord } from '../../engine/values';
@@ -36,6 +37,24 @@ async function forward(ctx: CheckContext, X: NdArray, params: ValueRecord): Prom
   const out = expectArray(await ctx.call('forwardPropagation', [X, params]), 'forwardPropagation(X, parameters)', 2);
   const A2 = expectTensor(out[0]!, 'A2 (the first item forwardPropagation returns)');
   return [A2, expectRecord(out[1]!, 'cache (the second item forwardPropagation returns)', ['Z1', 'A1', 'Z2', 'A2'])];
+}
+
+/**
+ * The trained model's decision boundary over the flower data, for the HTML
+ * report: one more predict call, on a 30×30 grid. A failed call costs the
+ * picture, never points.
+ */
+async function drawBoundary(ctx: CheckContext, params: ValueRecord, d: { X: number[]; Y: number[]; m: number }): Promise<void> {
+  const [xs, ys] = [d.X.slice(0, d.m), d.X.slice(d.m)];
+  const grid = boundaryGrid(xs, ys);
+  try {
+    const out = await ctx.call('predict', [params, nd(grid.columns, [2, grid.size ** 2])]);
+    if (isNdArray(out) && out.data.length === grid.size ** 2) {
+      recordPlot(ctx, decisionBoundaryPlot('Decision boundary of your trained model', grid, out.data, { x: xs, y: ys, label: d.Y }));
+    }
+  } catch {
+    // No picture.
+  }
 }
 
 /** A fixed point for the gradient check: 3 inputs, 4 hidden units, 5 examples. */
@@ -258,6 +277,7 @@ export default defineAssignment({
             const Y = nd(d.Y, [1, d.m]);
             const params = expectRecord(await ctx.call('nnModel', [X, Y, 4, 500]), 'the trained parameters', ['W1', 'b1', 'W2', 'b2']);
             const predictions = expectTensor(await ctx.call('predict', [params, X]), 'predict(parameters, X)', [1, d.m]);
+            await drawBoundary(ctx, params, d);
             const correct = predictions.data.filter((p, i) => (p > 0.5 ? 1 : 0) === d.Y[i]).length;
             const accuracy = correct / d.m;
             if (accuracy < 0.85) {

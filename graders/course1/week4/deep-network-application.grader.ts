@@ -7,6 +7,7 @@ import { dim, labels } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import type { NdArray } from '../../engine/ndarray';
+import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import type { ValueRecord } from '../../engine/values';
 import { catImages, randomNet, values, type Net } from './dnn-inputs';
@@ -53,6 +54,7 @@ function learnsCats(fn: string, layersDims: (n: number) => number[]) {
     holds: async (_none, ctx) => {
       const { X, Y } = catImages(CAT.mTrain, CAT.size);
       const { parameters, costs } = await train(ctx, fn, X, Y, layersDims(n), learningRate, numIterations);
+      recordPlot(ctx, costsPlot(`Training cost of your ${fn} on the cat images`, 'iteration', [{ name: fn, every: 100, costs }]));
       if (costs.length !== 3) {
         violated(
           `costs holds ${costs.length} values after ${numIterations} iterations, expected 3.`,

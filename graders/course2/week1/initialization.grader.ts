@@ -12,6 +12,7 @@ import { dim, labels, tensor } from '../../engine/arbitraries';
 import { expectClose, expectRecord, expectTensor, violated, Violation } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
+import { histogramPlot, recordPlot } from '../../engine/report/plots';
 import type { ValueRecord } from '../../engine/values';
 import type { Net } from './net-inputs';
 import { mean, std } from '../../engine/statistics';
@@ -76,6 +77,15 @@ function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula
     numRuns: 8,
     holds: async (dims: number[], ctx: CheckContext) => {
       const p = await initialize(ctx, fn, dims);
+      // For the HTML report: each large Wl of the first input against N(0, scale²), kept before any verdict so a failure has it too.
+      for (let l = 1; l < dims.length; l++) {
+        const W = p[`W${l}`]!;
+        const target = scaleOf(dims[l - 1]!);
+        if (W.data.length >= 900) {
+          const title = `W${l} from ${fn}([${dims.join(', ')}])`;
+          recordPlot(ctx, histogramPlot(title, `W${l}`, W.data, { mean: 0, std: target }), { key: `W${l}` });
+        }
+      }
       expectZeroBiases(p, dims);
       for (let l = 1; l < dims.length; l++) {
         const W = p[`W${l}`]!;

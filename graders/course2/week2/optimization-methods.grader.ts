@@ -8,7 +8,8 @@ import { dim, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
-import { formatShape, map, nd, zeros, zip, type NdArray } from '../../engine/ndarray';
+import { formatShape, isNdArray, map, matmul, nd, zeros, zip, type NdArray } from '../../engine/ndarray';
+import { boundaryGrid, costsPlot, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import type { Value, ValueRecord } from '../../engine/values';
 
@@ -169,12 +170,33 @@ function modelArgs(learningRate: number, miniBatchSize: number, numEpochs: numbe
   return [learningRate, miniBatchSize, beta, beta1, beta2, epsilon, numEpochs, false];
 }
 
-async function trainingCosts(ctx: CheckContext, args: Value[], numEpochs: number, what: string): Promise<number[]> {
+async function training(ctx: CheckContext, args: Value[], numEpochs: number, what: string): Promise<{ costs: number[]; parameters: Value }> {
   const r = expectRecord(await ctx.call('model', args), what, ['parameters', 'costs']);
   const costs = expectArray(r.costs!, `${what}.costs`, numEpochs).map((c, i) => expectNumber(c, `${what}.costs[${i}]`));
   const bad = costs.findIndex((c) => !Number.isFinite(c));
   if (bad >= 0) violated(`${what}.costs[${bad}] is ${costs[bad]}.`);
-  return costs;
+  return { costs, parameters: r.parameters! };
+}
+
+/**
+ * What trained parameters predict on a 30×30 grid over the moons, for the HTML
+ * report: the network of lib/datasets/moons-network (ReLU, then a sigmoid
+ * output) in plain JS here, so no learner call. Odd parameters: no picture.
+ */
+function drawBoundary(ctx: CheckContext, parameters: Value, layersDims: number[], d: { X: NdArray; Y: NdArray; m: number }, title: string): void {
+  const p = parameters as ValueRecord;
+  const L = layersDims.length - 1;
+  const fits = layerKeys(L, '').every((k) => isNdArray(p[k]) && formatShape(p[k].shape) === formatShape(layerShapes(layersDims, '')[k]!));
+  if (!fits) return;
+  const [xs, ys] = [d.X.data.slice(0, d.m), d.X.data.slice(d.m)];
+  const grid = boundaryGrid(xs, ys);
+  let A = nd(grid.columns, [2, grid.size ** 2]);
+  for (let l = 1; l <= L; l++) {
+    const b = (p[`b${l}`] as NdArray).data;
+    const Z = matmul(p[`W${l}`] as NdArray, A);
+    A = map(Z, (z, i) => (l < L ? Math.max(0, z + b[Math.floor(i / Z.shape[1]!)]!) : 1 / (1 + Math.exp(-(z + b[Math.floor(i / Z.shape[1]!)]!)))));
+  }
+  recordPlot(ctx, decisionBoundaryPlot(title, grid, A.data, { x: xs, y: ys, label: d.Y.data }));
 }
 
 export default defineAssignment({
@@ -677,8 +699,12 @@ export default defineAssignment({
           holds: async (_none, ctx) => {
             const d = moons();
             const epochs = 40;
-            const gd = await trainingCosts(ctx, [d.X, d.Y, [2, 5, 2, 1], 'gd', ...modelArgs(0.01, 64, epochs)], epochs, "model(…, 'gd', …)");
-            const adam = await trainingCosts(ctx, [d.X, d.Y, [2, 5, 2, 1], 'adam', ...modelArgs(0.01, 64, epochs)], epochs, "model(…, 'adam', …)");
+            const gdRun = await training(ctx, [d.X, d.Y, [2, 5, 2, 1], 'gd', ...modelArgs(0.01, 64, epochs)], epochs, "model(…, 'gd', …)");
+            const adamRun = await training(ctx, [d.X, d.Y, [2, 5, 2, 1], 'adam', ...modelArgs(0.01, 64, epochs)], epochs, "model(…, 'adam', …)");
+            const [gd, adam] = [gdRun.costs, adamRun.costs];
+            recordPlot(ctx, costsPlot('Training cost of your model on the moons', 'epoch', [{ name: 'gradient descent', every: 1, costs: gd }, { name: 'Adam', every: 1, costs: adam }]));
+            drawBoundary(ctx, adamRun.parameters, [2, 5, 2, 1], d, 'Decision boundary of your model trained with Adam');
+            drawBoundary(ctx, gdRun.parameters, [2, 5, 2, 1], d, 'Decision boundary of your model trained with gradient descent');
             const [g, a] = [gd[epochs - 1]!, adam[epochs - 1]!];
             if (!(a <= g - 0.2)) {
               violated(

@@ -16,6 +16,7 @@ import { expectArray, expectClose, expectNumber, expectTensor, violated } from '
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNd, formatNumber, formatShape, full, nd, sameShape, sizeOf, type NdArray } from '../../engine/ndarray';
+import { heatmapPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import type { Value } from '../../engine/values';
 import { tfOracle } from '../../engine/oracle';
@@ -84,6 +85,26 @@ async function convForward(ctx: CheckContext, { APrev, W, b, hp }: ConvInput): P
 async function poolForward(ctx: CheckContext, APrev: NdArray, hp: PoolHp, mode: Mode): Promise<[NdArray, Value]> {
   const out = expectArray(await ctx.call('poolForward', [APrev, hp, mode]), `poolForward(A_prev, hparameters, '${mode}')`, 2);
   return [expectTensor(out[0]!, 'A (the first item poolForward returns)'), out[1]!];
+}
+
+/**
+ * For the HTML report, a failing convolution as pictures: example 0's first
+ * input channel, and output channel 0 as yours and as expected (one colour
+ * scale for both). Drawn at each failure, the last one is the smallest input.
+ */
+function drawFeatureMaps(ctx: CheckContext, APrev: NdArray, Z: NdArray, expected: NdArray): void {
+  const map0 = (a: NdArray) => {
+    const [, rows, cols] = a.shape as [number, number, number, number];
+    return { rows, cols, values: Array.from({ length: rows * cols }, (_, k) => a.data[at(a.shape, 0, Math.floor(k / cols), k % cols, 0)]!) };
+  };
+  if (Z.shape.length !== 4 || sizeOf(Z.shape) === 0) return;
+  const [input, yours, wanted] = [map0(APrev), map0(Z), map0(expected)];
+  const both = [...yours.values, ...wanted.values].filter(Number.isFinite);
+  const domain: [number, number] = [Math.min(...both), Math.max(...both)];
+  const keep = { keep: 'last' } as const;
+  recordPlot(ctx, heatmapPlot('Input: A_prev[0, :, :, 0]', `The first channel of the first example of the smallest failing input, ${input.rows}×${input.cols}.`, input.rows, input.cols, input.values), keep);
+  recordPlot(ctx, heatmapPlot('Your output: Z[0, :, :, 0]', `Output channel 0 of your convForward, ${yours.rows}×${yours.cols}, on the colour scale of the expected output.`, yours.rows, yours.cols, yours.values, domain), keep);
+  recordPlot(ctx, heatmapPlot('Expected output: Z[0, :, :, 0]', `Output channel 0 of tf.conv2d on the zero-padded input plus the bias, ${wanted.rows}×${wanted.cols}.`, wanted.rows, wanted.cols, wanted.values, domain), keep);
 }
 
 function threeGradients(v: Value): [NdArray, NdArray, NdArray] {
@@ -372,8 +393,13 @@ export default defineAssignment({
               ),
             );
             const [Z] = await convForward(ctx, input);
-            expectOutputShape(Z, 'Z', expected.shape, convFormula(input));
-            expectClose(Z, expected, 'Z');
+            try {
+              expectOutputShape(Z, 'Z', expected.shape, convFormula(input));
+              expectClose(Z, expected, 'Z');
+            } catch (err) {
+              drawFeatureMaps(ctx, input.APrev, Z, expected);
+              throw err;
+            }
           },
         }),
         property({

@@ -4,6 +4,7 @@ import { CallFailure } from '../implementation';
 import { formatNumber, formatShape, isNdArray, nd, sameShape, sizeOf, type NdArray } from '../ndarray';
 import type { CheckResult, GradientError } from '../report/model';
 import { roundScore } from '../report/model';
+import { gradientErrorsPlot } from '../report/plots';
 import { describeValue } from '../values';
 import { baseResult, failureResult, unexpectedResult } from './outcome';
 import { Violation } from './violation';
@@ -71,9 +72,11 @@ export async function runGradientCheck(def: GradientCheckDef, exercise: string, 
     }
     const ok = errors.filter((e) => e.passed).length;
     const score = roundScore((def.points * ok) / errors.length);
+    // The HTML report draws each variable's error against the tolerance.
+    const plots = [gradientErrorsPlot(errors, tol)];
     const summary = errors.map((e) => `${e.variable}: ${e.message ?? `relative error ${formatNumber(e.relativeError)}`}`).join('; ');
     if (ok === errors.length) {
-      return { ...baseResult(def, 'passed', `Gradients match central differences (${summary}).`), score, gradients: errors };
+      return { ...baseResult(def, 'passed', `Gradients match central differences (${summary}).`), score, gradients: errors, plots };
     }
     const wrong = errors.filter((e) => !e.passed).map((e) => e.variable);
     return {
@@ -85,6 +88,7 @@ export async function runGradientCheck(def: GradientCheckDef, exercise: string, 
       ),
       score,
       gradients: errors,
+      plots,
     };
   } catch (err) {
     if (err instanceof CallFailure) return failureResult(def, exercise, err);

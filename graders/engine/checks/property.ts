@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import type { CheckContext, PropertyCheckDef } from '../define';
 import { CallFailure } from '../implementation';
 import type { CheckResult } from '../report/model';
+import { recordedPlots } from '../report/plots';
 import { showValue } from '../show';
 import type { Value } from '../values';
 import { baseResult, failureResult } from './outcome';
@@ -13,12 +14,14 @@ const PROPERTY_TIME_LIMIT_MS = 60_000;
  * Runs a property with fast-check from a fixed seed. A failing input is shrunk to
  * the smallest one that still fails; the seed and path in the result replay it.
  */
-export async function runPropertyCheck<T>(
-  def: PropertyCheckDef<T>,
-  exercise: string,
-  ctx: CheckContext,
-  seed: number,
-): Promise<CheckResult> {
+export async function runPropertyCheck<T>(def: PropertyCheckDef<T>, exercise: string, ctx: CheckContext, seed: number): Promise<CheckResult> {
+  const result = await propertyResult(def, exercise, ctx, seed);
+  // Pictures the property drew with recordPlot(ctx, …), whatever its outcome.
+  const plots = recordedPlots(ctx);
+  return plots.length ? { ...result, plots } : result;
+}
+
+async function propertyResult<T>(def: PropertyCheckDef<T>, exercise: string, ctx: CheckContext, seed: number): Promise<CheckResult> {
   // A call that cannot run at all (stub, timeout, crash) ends the property: later runs pass
   // through at once, so fast-check does not spend the time limit again on every shrink.
   let abort: CallFailure | undefined;

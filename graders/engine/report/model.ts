@@ -32,6 +32,60 @@ export interface CheckResult {
   gradients?: GradientError[];
   /** Anything the learner's code printed while this check ran. */
   output?: string;
+  /** Pictures of what the check saw, as data: only the HTML report draws them. */
+  plots?: Plot[];
+}
+
+/**
+ * A picture as compact data, not as SVG: JSON and Markdown reports stay small,
+ * and report/plots.ts turns each kind into a chart for the HTML report.
+ */
+export type Plot = GradientErrorsPlot | CostsPlot | DecisionBoundaryPlot | HistogramPlot | HeatmapPlot;
+
+interface PlotBase {
+  title: string;
+  /** What the picture shows, in a sentence: its caption, and its text for screen readers. */
+  description: string;
+}
+
+/** Relative error per variable (log scale) against the check's tolerance; Infinity (null in JSON) for a missing or misshapen gradient. */
+export interface GradientErrorsPlot extends PlotBase {
+  kind: 'gradient-errors';
+  tolerance: number;
+  errors: { variable: string; relativeError: number | null; passed: boolean }[];
+}
+
+/** Training costs, one line per series: costs[i] is the cost at iteration (or epoch) i·every. */
+export interface CostsPlot extends PlotBase {
+  kind: 'costs';
+  xLabel: string;
+  series: { name: string; every: number; costs: (number | null)[] }[];
+}
+
+/** A classifier's 0/1 predictions on a size × size grid of cell centres (row by row, from the lowest y), and the labelled data. */
+export interface DecisionBoundaryPlot extends PlotBase {
+  kind: 'decision-boundary';
+  grid: { x: [number, number]; y: [number, number]; size: number; predictions: number[] };
+  points: { x: number[]; y: number[]; label: number[] };
+}
+
+/** Sampled values in equal bins from `start`, with the counts a normal distribution would give. */
+export interface HistogramPlot extends PlotBase {
+  kind: 'histogram';
+  xLabel: string;
+  start: number;
+  width: number;
+  counts: number[];
+  expected: { mean: number; std: number };
+}
+
+/** A 2-D array (a feature map) as coloured cells, row-major; `domain` fixes the colour scale, so two maps compare. */
+export interface HeatmapPlot extends PlotBase {
+  kind: 'heatmap';
+  rows: number;
+  cols: number;
+  values: (number | null)[];
+  domain?: [number, number];
 }
 
 export type ExerciseStatus = 'passed' | 'partial' | 'failed' | 'not-attempted';
