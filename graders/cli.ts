@@ -15,7 +15,6 @@ import { runGrading } from './engine/run';
 import { gradeClass, recordInterruption } from './batch/batch';
 import { loadGrader, selectAssignments } from './engine/registry';
 import { didYouMean } from './engine/suggest';
-import { quickLine, WatchSession } from './engine/watch';
 import { DEFAULT_SEED } from './engine/seed';
 
 const USAGE = `Usage: npm run grade <what> [-- options]
@@ -212,6 +211,8 @@ function npmEatenOptions(): string[] {
 
 /** `--watch`: grade on every save until Ctrl-C. */
 async function watchMode(selector: string, options: { seed?: number; hidden: boolean; reports?: string }): Promise<number> {
+  // Loaded only here: it parses TypeScript, and a plain run should not pay for loading the compiler.
+  const { quickLine, WatchSession } = await import('./engine/watch');
   const color = useColor(process.stdout);
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
   const clear = process.stdout.isTTY ? '\x1b[2J\x1b[H' : '\n';
