@@ -57,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for (const id of plan.assignments) {
       // Learner code from a pull request runs isolated by the OS, or not at all (unless the instructor says so).
-      const report = await runGrading({ root: tree, selector: id, hidden: false, isolation: values['allow-unisolated'] ? 'auto' : 'require' });
+      // Hidden checks and cases run wherever the grader holds them (a grader edition); a learner edition has none.
+      const report = await runGrading({ root: tree, selector: id, isolation: values['allow-unisolated'] ? 'auto' : 'require' });
       results.push(...report.assignments);
       isolation = report.isolation;
     }

@@ -78,6 +78,8 @@ describe('grading a pull request', () => {
     expect(cost.score).toBeLessThan(cost.maxScore);
     expect(cost.checks[0].hint).toMatch(/1\/m/);
     expect(report.score).toBeGreaterThan(0);
+    // The grader holds the solutions and hidden cases here (as a grader edition does): they count.
+    expect(report.assignments[0].exercises.flatMap((e: { checks: { hidden: boolean }[] }) => e.checks).some((c: { hidden: boolean }) => c.hidden)).toBe(true);
     expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('<html');
   });
 
