@@ -94,6 +94,10 @@ describe('the learner edition (npm run release)', () => {
     expect(checks.length).toBeGreaterThan(5);
     expect(checks.filter((c: { hidden: boolean }) => c.hidden)).toEqual([]);
     expect(report.officialNote).toMatch(/The official grade .* also runs hidden checks worth 1 point \(not counted here\) and hidden cases/);
+    // An assignment with no hidden cases (its cases draw nothing at random) does not claim any.
+    expect(JSON.parse(readFileSync(path.join(learner, 'graders', 'course2/week1/initialization.hidden-count.json'), 'utf8')).hiddenCases).toBe(0);
+    const init = await grade(learner, 'course2/week1/initialization', '--format', 'json');
+    expect(init.officialNote ?? '').not.toMatch(/hidden cases/);
   });
 
   it('passes its own `npm test` (a type check of the learner code)', async () => {

@@ -101,6 +101,25 @@ export function loadHiddenFixtures(root: string, assignmentId: string): FixtureF
   return existsSync(fixturePath(root, assignmentId, 'hidden')) ? loadFixtures(root, assignmentId, 'hidden') : undefined;
 }
 
+/** Where the learner edition records how many hidden cases the official grade runs (a count, nothing more). */
+export function hiddenCountPath(root: string, assignmentId: string): string {
+  return path.join(root, 'graders', `${assignmentId}.hidden-count.json`);
+}
+
+/** The number of hidden cases, from the hidden cases themselves or from the learner edition's count; undefined if unknown. */
+export function hiddenCaseCount(root: string, assignmentId: string): number | undefined {
+  try {
+    const hidden = loadHiddenFixtures(root, assignmentId);
+    if (hidden) return Object.values(hidden.checks).reduce((n, c) => n + c.cases.length, 0);
+    const file = hiddenCountPath(root, assignmentId);
+    if (!existsSync(file)) return undefined;
+    const count = (JSON.parse(readFileSync(file, 'utf8')) as { hiddenCases?: unknown }).hiddenCases;
+    return typeof count === 'number' ? count : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs every reference check's cases through the reference solution (and the known mistakes). */
 export async function generateFixtures(
   def: AssignmentDef,

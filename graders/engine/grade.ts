@@ -10,7 +10,7 @@ import { baseResult, unexpectedResult } from './checks/outcome';
 import { runPropertyCheck } from './checks/property';
 import { runReferenceCheck } from './checks/reference';
 import type { AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
-import { fixtureKey, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
+import { fixtureKey, hiddenCaseCount, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
 import { CallFailure, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
@@ -145,14 +145,22 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       }
     }),
   );
-  return withOfficialOnly(assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls)), exercises, !!reference, hiddenCasesRun);
+  return withOfficialOnly(assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls)), exercises, !!reference, hiddenCasesRun, options.root, def.id);
 }
 
 /** Notes what the official grade adds that this run could not: hidden checks (no reference solution) and hidden cases. */
-function withOfficialOnly(result: AssignmentResult, exercises: ExerciseDef[], hasReference: boolean, hiddenCasesRun: boolean): AssignmentResult {
+function withOfficialOnly(
+  result: AssignmentResult,
+  exercises: ExerciseDef[],
+  hasReference: boolean,
+  hiddenCasesRun: boolean,
+  root: string,
+  id: string,
+): AssignmentResult {
   const hiddenCheckPoints = hasReference ? 0 : exercises.flatMap((e) => e.checks).filter((c) => c.hidden).reduce((s, c) => s + c.points, 0);
   const hasReferenceChecks = exercises.some((e) => e.checks.some((c) => c.kind === 'reference'));
-  const hiddenCases = !hiddenCasesRun && hasReferenceChecks;
+  // The learner edition knows how many hidden cases there are (never what they are): say it only where there are some.
+  const hiddenCases = !hiddenCasesRun && hasReferenceChecks && (hiddenCaseCount(root, id) ?? 1) > 0;
   return hiddenCheckPoints || hiddenCases ? { ...result, officialOnly: { hiddenCheckPoints, hiddenCases } } : result;
 }
 

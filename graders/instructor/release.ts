@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { hiddenCaseCount, hiddenCountPath } from '../engine/fixtures';
 import { loadCourses } from '../engine/registry';
 import { runGrading } from '../engine/run';
 import { functionBodies } from './signatures';
@@ -108,6 +109,13 @@ function stageEdition(root: string, stage: string, stubs: Map<string, Buffer>, e
   // Course graders, fixtures and manifests; nothing else from graders/.
   const courses = loadCourses(root);
   for (const course of courses) copy(path.join('graders', course.id));
+  // The learner edition says how many hidden cases the official grade adds, never what they are.
+  if (edition === 'learner') {
+    for (const a of courses.flatMap((c) => c.assignments)) {
+      const count = hiddenCaseCount(root, a.id);
+      if (count !== undefined) writeFileSync(hiddenCountPath(stage, a.id), JSON.stringify({ assignment: a.id, hiddenCases: count }) + '\n');
+    }
+  }
   if (edition === 'grader') copy('solutions');
 
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
