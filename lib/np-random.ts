@@ -14,7 +14,10 @@
  *   - `permutation` / `shuffle`: Fisher–Yates from the end, with numpy's
  *     bitmask-rejection bounded integer (`random_interval`);
  *   - `randint`: legacy masked rejection on `high - low - 1`;
- *   - `uniform`: `low + (high - low) * random_sample()`.
+ *   - `uniform`: `low + (high - low) * random_sample()`;
+ *   - `choice(a, { p })`: one `random_sample()` searched in the normalised
+ *     cumulative sum of `p` (`cdf.searchsorted(u, side='right')`), or without
+ *     `p` a `randint(0, n)`, like the legacy `choice` with replacement.
  *
  * Arrays are FLAT and row-major: `randn(3, 2)` returns a `number[]` of length
  * 6, in the same order as numpy's `np.random.randn(3, 2).ravel()`. Pass it on
@@ -339,6 +342,45 @@ export class RandomState {
     return out;
   }
 
+  /**
+   * One draw from `a` (a population, or `n` for `range(n)`), like the legacy
+   * `choice(a, p=p)` with replacement and no size: with `p`, numpy computes
+   * `cdf = cumsum(p); cdf /= cdf[-1]` (float64) and returns the first index
+   * whose cdf exceeds one `random_sample()`; without `p`, `randint(0, n)`.
+   * Like numpy, refuses probabilities that are negative or do not sum to 1
+   * (within √eps of float32, as numpy allows for float32 p).
+   */
+  choice<T = number>(a: number | readonly T[], options: { p?: readonly number[] } = {}): T {
+    const population: readonly T[] = typeof a === 'number' ? (Array.from({ length: checkCount(a) }, (_, i) => i) as T[]) : a;
+    const n = population.length;
+    if (n === 0) throw new Error("'a' cannot be empty unless no samples are taken");
+    const { p } = options;
+    if (p === undefined) return population[this.interval(n - 1)]!;
+    if (p.length !== n) throw new Error("'a' and 'p' must have same size");
+    let sum = 0;
+    for (const v of p) {
+      if (!Number.isFinite(v)) throw new Error('probabilities contain NaN');
+      if (v < 0) throw new Error('probabilities are not non-negative');
+      sum += v;
+    }
+    if (Math.abs(sum - 1) > Math.sqrt(2 ** -23)) throw new Error('probabilities do not sum to 1');
+    const cdf = new Array<number>(n);
+    let acc = 0;
+    for (let i = 0; i < n; i++) cdf[i] = acc += p[i]!;
+    const last = cdf[n - 1]!;
+    for (let i = 0; i < n; i++) cdf[i] = cdf[i]! / last;
+    const u = this.randomSample();
+    // searchsorted(side='right'): the number of cdf entries <= u.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cdf[mid]! <= u) lo = mid + 1;
+      else hi = mid;
+    }
+    return population[lo]!;
+  }
+
   /** `n` doubles in [low, high): `low + (high - low) * random_sample()`. */
   uniform(low: number, high: number, n: number): number[] {
     const range = high - low;
@@ -362,5 +404,6 @@ export const np = {
     shuffle: <T>(a: T[]): void => globalState.shuffle(a),
     randint: (low: number, high: number, n: number): number[] => globalState.randint(low, high, n),
     uniform: (low: number, high: number, n: number): number[] => globalState.uniform(low, high, n),
+    choice: <T = number>(a: number | readonly T[], options?: { p?: readonly number[] }): T => globalState.choice(a, options),
   },
 } as const;

@@ -230,3 +230,48 @@ describe('validation', () => {
     expect(() => rs.randint(0, 1.5, 1)).toThrow(/1\.5/);
   });
 });
+
+describe('RandomState.choice (legacy algorithm: cdf = cumsum(p) / cdf[-1], searchsorted(random_sample(), side="right"))', () => {
+  it('seed(0): the uniforms 0.5488…, 0.7152… fall in the cdf [0.1, 0.3, 0.6, 1] at 2 then 3, as numpy returns', () => {
+    const rs = new RandomState(0);
+    const p = [0.1, 0.2, 0.3, 0.4];
+    expect([rs.choice(4, { p }), rs.choice(4, { p })]).toEqual([2, 3]);
+  });
+
+  it('draws exactly one random_sample per call, the same stream as rand()', () => {
+    const p = [0.25, 0.25, 0.25, 0.25];
+    const rs = new RandomState(1);
+    const draws = Array.from({ length: 6 }, () => rs.choice(4, { p }));
+    const u = new RandomState(1).rand(6);
+    expect(draws).toEqual(u.map((v) => Math.floor(v * 4)));
+  });
+
+  it('side="right": a uniform equal to a cdf entry goes to the next index; zero-probability entries are never drawn', () => {
+    const rs = new RandomState(3);
+    const p = [0.5, 0, 0.5];
+    for (let i = 0; i < 200; i++) expect(rs.choice(3, { p })).not.toBe(1);
+  });
+
+  it('normalises by the last cdf entry (float32 probabilities summing to 1 ± 1e-7 are accepted)', () => {
+    const p32 = Array.from(new Float32Array([0.1, 0.2, 0.3, 0.4]));
+    expect(() => new RandomState(0).choice(4, { p: p32 })).not.toThrow();
+    expect(new RandomState(0).choice(['a', 'b', 'c', 'd'], { p: p32 })).toBe('c');
+  });
+
+  it('without p it is randint(0, n): seed(0) choice(5) is 4 like numpy', () => {
+    expect(new RandomState(0).choice(5)).toBe(4);
+    expect(new RandomState(0).choice(5)).toBe(new RandomState(0).randint(0, 5, 1)[0]);
+  });
+
+  it('refuses negative probabilities, ones that do not sum to 1, and a size mismatch', () => {
+    const rs = new RandomState(0);
+    expect(() => rs.choice(2, { p: [1.5, -0.5] })).toThrow(/non-negative/);
+    expect(() => rs.choice(2, { p: [0.5, 0.4] })).toThrow(/sum to 1/);
+    expect(() => rs.choice(3, { p: [0.5, 0.5] })).toThrow(/same size/);
+  });
+
+  it('np.random.choice shares the global stream', () => {
+    np.random.seed(0);
+    expect(np.random.choice(4, { p: [0.1, 0.2, 0.3, 0.4] })).toBe(2);
+  });
+});

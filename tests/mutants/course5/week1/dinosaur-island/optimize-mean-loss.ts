@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs';
+import { rnnBackward, rnnForward, updateParameters, type CharGradients, type CharParameters } from '../../../../../lib/dinosaur-utils';
+import { clip } from '../../../../../solutions/course5/week1/dinosaur-island';
+export * from '../../../../../solutions/course5/week1/dinosaur-island';
+
+export const mutant = { fn: 'optimize', hint: 'The loss is averaged over the steps: the course sums the cross-entropy over the characters (what rnnForward returns), and the gradients are those of the sum.' };
+
+export function optimize(X: (number | null)[], Y: number[], aPrev: tf.Tensor2D, parameters: CharParameters, learningRate = 0.01): [number, CharGradients, tf.Tensor2D, CharParameters] {
+  const [loss, cache] = rnnForward(X, Y, aPrev, parameters);
+  const [raw, aLast] = rnnBackward(X, Y, parameters, cache);
+  const gradients = clip(raw, 5);
+  return [loss / X.length, gradients, aLast, updateParameters(parameters, gradients, learningRate)];
+}
