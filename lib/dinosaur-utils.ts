@@ -7,17 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { np } from './np-random';
+import { softmax } from './rnn-utils';
 
 export type CharParameters = { Wax: tf.Tensor2D; Waa: tf.Tensor2D; Wya: tf.Tensor2D; b: tf.Tensor2D; by: tf.Tensor2D };
 export type CharGradients = { dWax: tf.Tensor2D; dWaa: tf.Tensor2D; dWya: tf.Tensor2D; db: tf.Tensor2D; dby: tf.Tensor2D };
 /** [yHat, a, x] per step: yHat[t], a[t] and x[t] for t = 0 … Tx − 1, with a0 the state before step 0. */
 export type CharCache = { yHat: tf.Tensor2D[]; a: tf.Tensor2D[]; x: tf.Tensor2D[]; a0: tf.Tensor2D };
 
-/** Softmax over the first axis. */
-export function softmax(z: tf.Tensor2D): tf.Tensor2D {
-  const e = tf.exp(tf.sub(z, tf.max(z, 0, true)));
-  return tf.div(e, tf.sum(e, 0, true)) as tf.Tensor2D;
-}
+export { softmax } from './rnn-utils';
 
 /** The exponentially smoothed loss: loss · 0.999 + curLoss · 0.001. */
 export function smooth(loss: number, curLoss: number): number {

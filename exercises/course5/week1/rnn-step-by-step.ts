@@ -9,6 +9,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { notImplemented } from '../../../lib/not-implemented';
+// Given, as in the course's rnn_utils: softmax over the first axis (each column one example).
+import { softmax } from '../../../lib/rnn-utils';
 
 export type RnnParameters = { Waa: tf.Tensor2D; Wax: tf.Tensor2D; Wya: tf.Tensor2D; ba: tf.Tensor2D; by: tf.Tensor2D };
 export type LstmParameters = {

@@ -6,6 +6,7 @@
  * predictions are [nY, m, Tx]; the softmax runs over the first axis.
  */
 import * as tf from '@tensorflow/tfjs';
+import { softmax } from '../../../lib/rnn-utils';
 
 export type RnnParameters = { Waa: tf.Tensor2D; Wax: tf.Tensor2D; Wya: tf.Tensor2D; ba: tf.Tensor2D; by: tf.Tensor2D };
 export type LstmParameters = {
@@ -34,12 +35,6 @@ export type LstmGradients = {
   dbf: tf.Tensor2D; dbi: tf.Tensor2D; dbc: tf.Tensor2D; dbo: tf.Tensor2D;
 };
 export type GruCellGradients = { dxt: tf.Tensor2D; dcPrev: tf.Tensor2D; dWu: tf.Tensor2D; dbu: tf.Tensor2D; dWr: tf.Tensor2D; dbr: tf.Tensor2D; dWc: tf.Tensor2D; dbc: tf.Tensor2D };
-
-/** Softmax over the first axis (each column is one example's distribution). */
-function softmax(z: tf.Tensor2D): tf.Tensor2D {
-  const e = tf.exp(tf.sub(z, tf.max(z, 0, true)));
-  return tf.div(e, tf.sum(e, 0, true)) as tf.Tensor2D;
-}
 
 /** x[:, :, t] as a 2-D tensor. */
 function step(x: tf.Tensor3D, t: number): tf.Tensor2D {
