@@ -46,6 +46,8 @@ Grading a class (instructors):
   --workers N              how many learners at once (default: one per core)
   --budget S               seconds one learner's grading may take in all
                            (default: ten times the reference solutions', at least 60)
+  --feedback-pictures      draw the pictures in each learner's HTML report
+                           (about 60 ms per finished learner)
   --allow-unisolated       grade even where the OS cannot isolate learner code
                            (no bubblewrap / namespaces); the reports record it.
                            Without it, batch grading refuses to run unisolated.
@@ -72,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
         workers: { type: 'string' },
         budget: { type: 'string' },
         'allow-unisolated': { type: 'boolean' },
+        'feedback-pictures': { type: 'boolean' },
         watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -139,6 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       workers,
       budgetSeconds: budget,
       allowUnisolated: values['allow-unisolated'] === true,
+      feedbackPictures: values['feedback-pictures'] === true,
     });
   }
 
@@ -279,7 +283,7 @@ async function checkOnly(selector: string, text: string): Promise<string[]> {
 async function gradeSubmissions(
   selector: string,
   submissions: string,
-  options: { out: string; seed: number; hidden: boolean; workers?: number; budgetSeconds?: number; allowUnisolated: boolean },
+  options: { out: string; seed: number; hidden: boolean; workers?: number; budgetSeconds?: number; allowUnisolated: boolean; feedbackPictures: boolean },
 ): Promise<number> {
   let defs;
   try {
