@@ -33,8 +33,9 @@ export function clip(gradients: CharGradients, maxValue: number): CharGradients 
 }
 
 /**
- * Samples a name: np.random.seed(seed), then from a = 0 and x = 0 repeatedly
- * a = tanh(Wax·x + Waa·a + b), y = softmax(Wya·a + by), an index drawn with
+ * Samples a name: from a = 0 and x = 0 repeatedly a = tanh(Wax·x + Waa·a + b),
+ * y = softmax(Wya·a + by), np.random.seed(counter + seed) (as the course: counter
+ * counts the draws, and seed also grows by one after each), an index drawn with
  * np.random.choice(vocabSize, { p: y }), x its one-hot column — until the newline
  * index is drawn or 50 characters are drawn (then the newline index is appended).
  */

@@ -238,7 +238,8 @@ export default defineAssignment({
             };
             const counts = new Array<number>(v).fill(0);
             for (let c = 0; c < CALLS; c++) {
-              const ix = await sampleOf(ctx, p, vocabulary(v).charToIx, seed + c);
+              // Calls 101 apart: one call reseeds with seed, seed + 2, … (≤ 50 draws), so no two calls share a stream.
+              const ix = await sampleOf(ctx, p, vocabulary(v).charToIx, seed + 101 * c);
               const drawn = ix.length === 51 ? ix.slice(0, 50) : ix;
               for (const i of drawn) if (i >= 0 && i < v) counts[i]!++;
             }
@@ -247,7 +248,7 @@ export default defineAssignment({
               const n = counts.reduce((a, b) => a + b, 0);
               violated(
                 `the ${n} drawn indices have frequencies [${counts.map((c) => formatNumber(c / n)).join(', ')}], expected [${TARGET.join(', ')}]: chi-square ${formatNumber(stat)} ≥ ${CHI2_LIMIT}.`,
-                'Draw each index at random with the softmax probabilities, np.random.choice(vocabSize, { p: y }) — not the most likely index, and without reseeding at every step.',
+                'Draw each index at random with the softmax probabilities, np.random.choice(vocabSize, { p: y }) — not the most likely index, and with a new seed (counter + seed) at every step, not the same one.',
               );
             }
           },

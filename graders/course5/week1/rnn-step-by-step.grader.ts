@@ -150,6 +150,19 @@ const lstmArb = (TxMax = 3) => gatedArb(['f', 'i', 'c', 'o'], TxMax);
 const gruArb = (TxMax = 3) => gatedArb(['u', 'r', 'c'], TxMax);
 const RUNS = 8;
 
+/** Adds R, a random ∂J/∂output of the given shape, to each input. */
+const withR = <T extends { x?: NdArray; a0: NdArray }>(arb: fc.Arbitrary<T>, shapeOf: (input: T) => number[]) =>
+  arb.chain((input) => tensor(shapeOf(input), range).map((R) => ({ ...input, R })));
+const seqShape = ({ x, a0 }: { x?: NdArray; a0: NdArray }) => [a0.shape[0]!, a0.shape[1]!, x!.shape[2]!];
+
+// The oracle (tf.grads of a TensorFlow.js re-implementation) is grader-only: its checks are hidden.
+const oracle = () => import('./rnn.oracle');
+/** Gradients compare at float32: relative 1e-3, absolute 1e-4 (sums over steps cancel). */
+const GRAD_TOLERANCE = { rtol: 1e-3, atol: 1e-4 };
+function expectOracleGradients(got: ValueRecord, expected: Record<string, Value>, fn: string): void {
+  for (const [k, v] of Object.entries(expected)) expectClose(got[k]!, v, `${k} from ${fn}`, GRAD_TOLERANCE);
+}
+
 // ---------------------------------------------------------------- gradient-check points
 
 const gradDims: Dims = { nX: 3, nA: 4, nY: 2, m: 2 };
@@ -429,6 +442,20 @@ export default defineAssignment({
             return { x: g.dx, a0: g.da0, Wax: g.dWax, Waa: g.dWaa, ba: g.dba };
           },
         }),
+        property({
+          name: 'equals tf.grads of the forward pass',
+          points: 2,
+          hidden: true,
+          usesTf: true,
+          claim: 'For any shapes and sequence, given caches from a TensorFlow.js re-implementation of the forward pass (the course\'s cache layout), rnnBackward(da, caches) returns the gradients tf.grads computes for J = Σ da ⊙ a',
+          inputs: withR(rnnArb(4), seqShape),
+          numRuns: 6,
+          holds: async ({ x, a0, p, R }, ctx) => {
+            const o = (await oracle()).rnnOracle(await ctx.tf(), x, a0, p, R);
+            const g = expectRecord(await ctx.call('rnnBackward', [R, o.caches]), 'rnnBackward(da, caches)', ['dx', 'da0', 'dWax', 'dWaa', 'dba']);
+            expectOracleGradients(g, o.gradients, 'rnnBackward');
+          },
+        }),
       ],
     },
     {
@@ -505,6 +532,20 @@ export default defineAssignment({
             const [, , , caches] = await lstmFwd(ctx, q.x!, q.a0!, { ...points.lstm.p, ...pick(q, lstmGates) });
             const g = expectRecord(await ctx.call('lstmBackward', [points.lstm.R, caches]), 'lstmBackward(da, caches)', ['dx', 'da0', ...lstmGates.map((k) => `d${k}`)]);
             return { x: g.dx, a0: g.da0, ...grads(g, lstmGates) };
+          },
+        }),
+        property({
+          name: 'equals tf.grads of the forward pass',
+          points: 2,
+          hidden: true,
+          usesTf: true,
+          claim: 'For any shapes and sequence, given caches from a TensorFlow.js re-implementation of the forward pass (the course\'s cache layout), lstmBackward(da, caches) returns the gradients tf.grads computes for J = Σ da ⊙ a (c0 = 0)',
+          inputs: withR(lstmArb(4), seqShape),
+          numRuns: 6,
+          holds: async ({ x, a0, p, R }, ctx) => {
+            const o = (await oracle()).lstmOracle(await ctx.tf(), x, a0, p, R);
+            const g = expectRecord(await ctx.call('lstmBackward', [R, o.caches]), 'lstmBackward(da, caches)', ['dx', 'da0', ...lstmGates.map((k) => `d${k}`)]);
+            expectOracleGradients(g, o.gradients, 'lstmBackward');
           },
         }),
       ],
@@ -607,6 +648,21 @@ export default defineAssignment({
             const [, , cache] = await gruCell(ctx, q.xt!, q.cPrev!, { ...points.gruCell.p, ...pick(q, gruGates) });
             const g = expectRecord(await ctx.call('gruCellBackward', [points.gruCell.R, cache]), 'gruCellBackward(dcNext, cache)', ['dxt', 'dcPrev', ...gruGates.map((k) => `d${k}`)]);
             return { xt: g.dxt, cPrev: g.dcPrev, ...grads(g, gruGates) };
+          },
+        }),
+        property({
+          name: 'equals tf.grads of the cell',
+          points: 2,
+          hidden: true,
+          usesTf: true,
+          claim: 'For any shapes, given the cache of a TensorFlow.js re-implementation of the cell (the instructions\' cache layout), gruCellBackward(dcNext, cache) returns the gradients tf.grads computes for J = Σ dcNext ⊙ cNext',
+          inputs: withR(gruArb(1), ({ a0 }) => [...a0.shape]),
+          numRuns: 6,
+          holds: async ({ x, c0, p, R }, ctx) => {
+            const xt = stepOf(x, 0);
+            const o = (await oracle()).gruCellOracle(await ctx.tf(), xt, c0, p, R);
+            const g = expectRecord(await ctx.call('gruCellBackward', [R, o.caches]), 'gruCellBackward(dcNext, cache)', ['dxt', 'dcPrev', ...gruGates.map((k) => `d${k}`)]);
+            expectOracleGradients(g, o.gradients, 'gruCellBackward');
           },
         }),
       ],

@@ -31,8 +31,9 @@ export function clip(gradients: CharGradients, maxValue: number): CharGradients 
 }
 
 /**
- * Samples a name: np.random.seed(seed), then from a = 0 and x = 0 repeatedly
- * a = tanh(Wax·x + Waa·a + b), y = softmax(Wya·a + by), an index drawn with
+ * Samples a name: from a = 0 and x = 0 repeatedly a = tanh(Wax·x + Waa·a + b),
+ * y = softmax(Wya·a + by), np.random.seed(counter + seed) (as the course: counter
+ * counts the draws, and seed also grows by one after each), an index drawn with
  * np.random.choice(vocabSize, { p: y }), x its one-hot column — until the newline
  * index is drawn or 50 characters are drawn (then the newline index is appended).
  */
@@ -46,14 +47,15 @@ export function sample(parameters: CharParameters, charToIx: Record<string, numb
   const indices: number[] = [];
   let idx = -1;
   let counter = 0;
-  np.random.seed(seed);
   while (idx !== newline && counter !== 50) {
     const a = tf.tanh(tf.add(tf.add(tf.matMul(Wax, x), tf.matMul(Waa, aPrev)), b)) as tf.Tensor2D;
     const y = softmax(tf.add(tf.matMul(Wya, a), by) as tf.Tensor2D);
+    np.random.seed(counter + seed);
     idx = np.random.choice(vocabSize, { p: Array.from(y.dataSync()) });
     indices.push(idx);
     x = tf.oneHot([idx], vocabSize).reshape([vocabSize, 1]).toFloat() as tf.Tensor2D;
     aPrev = a;
+    seed += 1;
     counter += 1;
   }
   if (counter === 50) indices.push(newline);

@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import { np } from '../../../../../lib/np-random';
 import { softmax, type CharParameters } from '../../../../../lib/dinosaur-utils';
 export * from '../../../../../solutions/course5/week1/dinosaur-island';
 
@@ -14,7 +13,6 @@ export function sample(parameters: CharParameters, charToIx: Record<string, numb
   const indices: number[] = [];
   let idx = -1;
   let counter = 0;
-  np.random.seed(seed);
   while (idx !== newline && counter !== 50) {
     const a = tf.tanh(tf.add(tf.add(tf.matMul(Wax, x), tf.matMul(Waa, aPrev)), b)) as tf.Tensor2D;
     const y = softmax(tf.add(tf.matMul(Wya, a), by) as tf.Tensor2D);

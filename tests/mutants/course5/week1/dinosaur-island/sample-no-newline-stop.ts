@@ -14,15 +14,16 @@ export function sample(parameters: CharParameters, charToIx: Record<string, numb
   const indices: number[] = [];
   let idx = -1;
   let counter = 0;
-  np.random.seed(seed);
   while (counter !== 50) {
     const a = tf.tanh(tf.add(tf.add(tf.matMul(Wax, x), tf.matMul(Waa, aPrev)), b)) as tf.Tensor2D;
     const y = softmax(tf.add(tf.matMul(Wya, a), by) as tf.Tensor2D);
     
+    np.random.seed(counter + seed);
     idx = np.random.choice(vocabSize, { p: Array.from(y.dataSync()) });
     indices.push(idx);
     x = tf.oneHot([idx], vocabSize).reshape([vocabSize, 1]).toFloat() as tf.Tensor2D;
     aPrev = a;
+    seed += 1;
     counter += 1;
   }
   if (counter === 50) indices.push(newline);

@@ -3,7 +3,7 @@ import { np } from '../../../../../lib/np-random';
 import { softmax, type CharParameters } from '../../../../../lib/dinosaur-utils';
 export * from '../../../../../solutions/course5/week1/dinosaur-island';
 
-export const mutant = { fn: 'sample', hint: 'np.random.seed(seed) is called at every step, so every step draws the same uniform number: seed once, before the loop.' };
+export const mutant = { fn: 'sample', hint: 'np.random.seed(seed) is called with the same seed at every step, so every step draws the same uniform number: reseed with counter + seed, and let seed grow by one per draw, as the course does.' };
 
 export function sample(parameters: CharParameters, charToIx: Record<string, number>, seed: number): number[] {
   const { Waa, Wax, Wya, by, b } = parameters;
@@ -14,7 +14,6 @@ export function sample(parameters: CharParameters, charToIx: Record<string, numb
   const indices: number[] = [];
   let idx = -1;
   let counter = 0;
-  np.random.seed(seed);
   while (idx !== newline && counter !== 50) {
     const a = tf.tanh(tf.add(tf.add(tf.matMul(Wax, x), tf.matMul(Waa, aPrev)), b)) as tf.Tensor2D;
     const y = softmax(tf.add(tf.matMul(Wya, a), by) as tf.Tensor2D);
