@@ -4,10 +4,13 @@
  * Forward functions: seeded reference cases, and properties that tie the
  * pieces together (a forward pass is the cell folded over time, a sequence of
  * length 1 is one cell step, softmax columns sum to 1, the batch can be
- * permuted, gates saturated open or shut carry the state). Backward functions:
- * reference cases on caches from the reference forward pass, and gradient
- * checks against central differences of Σ(R ⊙ output) computed with the
- * learner's own forward pass, so ∂J/∂output = R is what the backward pass gets.
+ * permuted, gates saturated open or shut carry the state, with zero weights
+ * the biases alone decide). Backward functions: reference cases on caches from
+ * the reference forward pass; gradient checks against central differences of
+ * Σ(R ⊙ output) computed with the learner's own forward pass, so ∂J/∂output = R
+ * is what the backward pass gets (cells entry by entry, 8-step sequences along
+ * random directions); and, hidden, tf.grads of a TensorFlow.js re-implementation
+ * (rnn.oracle.ts) fed to the learner's backward pass as caches.
  */
 import * as fc from 'fast-check';
 import { dim, tensor } from '../../engine/arbitraries';
@@ -165,15 +168,17 @@ function expectOracleGradients(got: ValueRecord, expected: Record<string, Value>
 
 // ---------------------------------------------------------------- gradient-check points
 
+// Cells are checked entry by entry (small shapes); sequences, LONG steps of them, along random directions.
 const gradDims: Dims = { nX: 3, nA: 4, nY: 2, m: 2 };
+const LONG = 8;
 const points = (() => {
   const s = new Seeded(51);
   const d = gradDims;
   return {
     rnnCell: { xt: s.randn([d.nX, d.m]), aPrev: s.randn([d.nA, d.m]), p: rnnParams(s, d, 0.6), R: s.randn([d.nA, d.m]) },
-    rnn: { x: s.randn([d.nX, d.m, 3]), a0: s.randn([d.nA, d.m]), p: rnnParams(s, d, 0.6), R: s.randn([d.nA, d.m, 3]) },
+    rnn: { x: s.randn([d.nX, d.m, LONG]), a0: s.randn([d.nA, d.m]), p: rnnParams(s, d, 0.6), R: s.randn([d.nA, d.m, LONG]) },
     lstmCell: { xt: s.randn([d.nX, d.m]), aPrev: s.randn([d.nA, d.m]), cPrev: s.randn([d.nA, d.m]), p: lstmParams(s, d, 0.6), Ra: s.randn([d.nA, d.m]), Rc: s.randn([d.nA, d.m]) },
-    lstm: { x: s.randn([d.nX, d.m, 3]), a0: s.randn([d.nA, d.m]), p: lstmParams(s, d, 0.6), R: s.randn([d.nA, d.m, 3]) },
+    lstm: { x: s.randn([d.nX, d.m, LONG]), a0: s.randn([d.nA, d.m]), p: lstmParams(s, d, 0.6), R: s.randn([d.nA, d.m, LONG]) },
     gruCell: { xt: s.randn([d.nX, d.m]), cPrev: s.randn([d.nA, d.m]), p: gruParams(s, d, 0.8), R: s.randn([d.nA, d.m]) },
   };
 })();
@@ -280,6 +285,19 @@ export default defineAssignment({
             expectColumnsSumTo1(y, 'yPred');
           },
         }),
+        property({
+          name: 'zero weights: the bias decides',
+          points: 1,
+          claim: 'With Wax = Waa = 0, every hidden state is tanh(ba) whatever x and a0 are: a[:, j, t] = tanh(ba) for every example j and step t',
+          inputs: rnnArb(4),
+          numRuns: RUNS,
+          holds: async ({ x, a0, p }, ctx) => {
+            const [nA, m, Tx] = [a0.shape[0]!, a0.shape[1]!, x.shape[2]!];
+            const [a] = await rnnFwd(ctx, x, a0, { ...p, Wax: zeros([...p.Wax.shape]), Waa: zeros([nA, nA]) });
+            const expected = nd(Array.from({ length: nA * m * Tx }, (_, k) => Math.tanh(p.ba.data[Math.floor(k / (m * Tx))]!)), [nA, m, Tx]);
+            expectClose(expectTensor(a, 'a', [nA, m, Tx]), expected, 'a with Wax = Waa = 0');
+          },
+        }),
       ],
     },
     {
@@ -369,6 +387,30 @@ export default defineAssignment({
             expectColumnsSumTo1(y, 'y');
           },
         }),
+        property({
+          name: 'zero weights: the biases decide',
+          points: 1,
+          claim: 'With every gate weight zero (Wf, Wi, Wc, Wo = 0), the gates are σ of their biases whatever x and a0 are: c⟨t⟩ = σ(bf)·c⟨t−1⟩ + σ(bi)·tanh(bc) from c = 0, and a⟨t⟩ = σ(bo)·tanh(c⟨t⟩), for every example',
+          inputs: lstmArb(4),
+          numRuns: RUNS,
+          holds: async ({ x, a0, p }, ctx) => {
+            const [nA, m, Tx] = [a0.shape[0]!, a0.shape[1]!, x.shape[2]!];
+            const zeroed = Object.fromEntries(['Wf', 'Wi', 'Wc', 'Wo'].map((k) => [k, zeros([...p[k]!.shape])]));
+            const [a, , c] = await lstmFwd(ctx, x, a0, { ...p, ...zeroed });
+            const sig = (v: number) => 1 / (1 + Math.exp(-v));
+            const [aData, cData] = [new Array<number>(nA * m * Tx), new Array<number>(nA * m * Tx)];
+            for (let i = 0; i < nA; i++) {
+              let ci = 0;
+              for (let t = 0; t < Tx; t++) {
+                ci = sig(p.bf!.data[i]!) * ci + sig(p.bi!.data[i]!) * Math.tanh(p.bc!.data[i]!);
+                const ai = sig(p.bo!.data[i]!) * Math.tanh(ci);
+                for (let j = 0; j < m; j++) [aData[(i * m + j) * Tx + t], cData[(i * m + j) * Tx + t]] = [ai, ci];
+              }
+            }
+            expectClose(expectTensor(c, 'c', [nA, m, Tx]), nd(cData, [nA, m, Tx]), 'c with zero gate weights');
+            expectClose(expectTensor(a, 'a', [nA, m, Tx]), nd(aData, [nA, m, Tx]), 'a with zero gate weights');
+          },
+        }),
       ],
     },
     {
@@ -393,7 +435,7 @@ export default defineAssignment({
         gradient({
           name: 'gradient check',
           points: 3,
-          mode: 'directional',
+          mode: 'entries',
           at: () => ({ xt: points.rnnCell.xt, aPrev: points.rnnCell.aPrev, Wax: points.rnnCell.p.Wax, Waa: points.rnnCell.p.Waa, ba: points.rnnCell.p.ba }),
           cost: async (ctx, q) => {
             const [a] = await rnnCell(ctx, q.xt!, q.aPrev!, { ...points.rnnCell.p, Wax: q.Wax!, Waa: q.Waa!, ba: q.ba! });
@@ -480,7 +522,7 @@ export default defineAssignment({
         gradient({
           name: 'gradient check',
           points: 4,
-          mode: 'directional',
+          mode: 'entries',
           at: () => ({ xt: points.lstmCell.xt, aPrev: points.lstmCell.aPrev, cPrev: points.lstmCell.cPrev, ...pick(points.lstmCell.p, lstmGates) }),
           cost: async (ctx, q) => {
             const [a, c] = await lstmCell(ctx, q.xt!, q.aPrev!, q.cPrev!, { ...points.lstmCell.p, ...pick(q, lstmGates) });
@@ -638,7 +680,7 @@ export default defineAssignment({
         gradient({
           name: 'gradient check',
           points: 4,
-          mode: 'directional',
+          mode: 'entries',
           at: () => ({ xt: points.gruCell.xt, cPrev: points.gruCell.cPrev, ...pick(points.gruCell.p, gruGates) }),
           cost: async (ctx, q) => {
             const [c] = await gruCell(ctx, q.xt!, q.cPrev!, { ...points.gruCell.p, ...pick(q, gruGates) });
