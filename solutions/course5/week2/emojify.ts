@@ -1,0 +1,136 @@
+/**
+ * Course 5, week 2 — Emojify: sentiment from word embeddings.
+ * Reference solution.
+ *
+ * Version 1: a sentence is the average of its words' vectors; a softmax layer
+ * (W [nY, nH], b [nY]) on that average, trained one sentence at a time.
+ * Version 2: sentences as padded rows of word indices, fed to a frozen
+ * embedding layer built from the pretrained vectors.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { np } from '../../../lib/np-random';
+import { convertToOneHot, describeEmbeddingLayer, predict, softmax, type EmbeddingLayerReport, type WordVectors } from '../../../lib/emojify-utils';
+
+export type { EmbeddingLayerReport, WordVectors };
+// The course's emo_utils, for your experiments (and the examples in emojify.md).
+export { labelToEmoji, predict, readCsv, readWordVectors } from '../../../lib/emojify-utils';
+
+/**
+ * The average of the vectors of the sentence's words (lower-cased, split on
+ * white space) that are in wordToVecMap; a vector of zeros when none is. [nH].
+ */
+export function sentenceToAvg(sentence: string, wordToVecMap: WordVectors): tf.Tensor1D {
+  const nH = Object.values(wordToVecMap)[0]!.shape[0];
+  const words = sentence.toLowerCase().split(/\s+/).filter((w) => w in wordToVecMap);
+  if (words.length === 0) return tf.zeros([nH]);
+  return tf.div(tf.addN(words.map((w) => wordToVecMap[w]!)), words.length) as tf.Tensor1D;
+}
+
+/** What one forward and backward pass on one sentence gives. */
+export interface StepResult {
+  /** softmax(z), z = W·avg + b: [nY]. */
+  a: tf.Tensor1D;
+  /** −Σ yOh·log(a). */
+  cost: number;
+  dW: tf.Tensor2D;
+  db: tf.Tensor1D;
+}
+
+/**
+ * Forward: z = W·avg + b, a = softmax(z), cost = −Σ yOh·log(a).
+ * Backward: dz = a − yOh, dW = dz·avgᵀ (an outer product, [nY, nH]), db = dz.
+ */
+export function forwardBackward(avg: tf.Tensor1D, yOh: tf.Tensor1D, W: tf.Tensor2D, b: tf.Tensor1D): StepResult {
+  const a = softmax(tf.add(tf.dot(W, avg), b) as tf.Tensor1D);
+  const cost = -tf.sum(tf.mul(yOh, tf.log(a))).dataSync()[0]!;
+  const dz = tf.sub(a, yOh);
+  const dW = tf.outerProduct(dz as tf.Tensor1D, avg);
+  return { a, cost, dW, db: dz as tf.Tensor1D };
+}
+
+/**
+ * Trains the softmax layer: np.random.seed(1), nY the number of distinct labels,
+ * nH the length of the word vectors, W = randn(nY, nH)/√nH, b = 0. Then for each
+ * of numIterations epochs, for each sentence in order: its average, a forward and
+ * backward pass, and the update W −= learningRate·dW, b −= learningRate·db.
+ * Every 100 epochs prints the epoch's summed cost and the accuracy. Returns
+ * [pred, W, b], pred the predictions of the final W and b on X.
+ */
+export function model(
+  X: string[],
+  Y: number[],
+  wordToVecMap: WordVectors,
+  learningRate = 0.01,
+  numIterations = 400,
+): [pred: number[], W: tf.Tensor2D, b: tf.Tensor1D] {
+  np.random.seed(1);
+  const nY = new Set(Y).size;
+  const nH = Object.values(wordToVecMap)[0]!.shape[0];
+  let W = tf.div(tf.tensor2d(np.random.randn(nY, nH), [nY, nH]), Math.sqrt(nH)) as tf.Tensor2D;
+  let b = tf.zeros([nY]) as tf.Tensor1D;
+  const Yoh = tf.unstack(convertToOneHot(Y, nY)) as tf.Tensor1D[];
+  for (let t = 0; t < numIterations; t++) {
+    let cost = 0;
+    for (let i = 0; i < X.length; i++) {
+      const [nextW, nextB] = tf.tidy(() => {
+        const step = forwardBackward(sentenceToAvg(X[i]!, wordToVecMap), Yoh[i]!, W, b);
+        cost += step.cost;
+        return [tf.sub(W, tf.mul(learningRate, step.dW)), tf.sub(b, tf.mul(learningRate, step.db))];
+      });
+      tf.dispose([W, b]);
+      [W, b] = [nextW as tf.Tensor2D, nextB as tf.Tensor1D];
+    }
+    if (t % 100 === 0) {
+      console.log(`Epoch: ${t} --- cost = ${cost.toFixed(6)}`);
+      predict(X, Y, W, b, wordToVecMap);
+    }
+  }
+  return [predict(X, null, W, b, wordToVecMap), W, b];
+}
+
+/**
+ * Each sentence as a row of word indices, [m, maxLen]: the i-th sentence's
+ * lower-cased words (split on white space) as wordToIndex gives them, in order,
+ * then zeros up to maxLen (0 is padding; word indices start at 1).
+ */
+export function sentencesToIndices(X: string[], wordToIndex: Record<string, number>, maxLen: number): tf.Tensor2D {
+  const rows = X.map((sentence) => {
+    const row = new Array<number>(maxLen).fill(0);
+    sentence
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 0)
+      .forEach((w, j) => {
+        row[j] = wordToIndex[w]!;
+      });
+    return row;
+  });
+  return tf.tensor2d(rows, [X.length, maxLen]);
+}
+
+/**
+ * A Keras-style Embedding layer holding the pretrained vectors, frozen:
+ * vocabLen = (number of words in wordToIndex) + 1 rows (row 0, the padding, is
+ * zeros; row wordToIndex[w] is w's vector), embDim columns, trainable false.
+ */
+export function pretrainedEmbeddingLayer(wordToVecMap: WordVectors, wordToIndex: Record<string, number>): tf.layers.Layer {
+  const vocabLen = Object.keys(wordToIndex).length + 1;
+  const embDim = Object.values(wordToVecMap)[0]!.shape[0];
+  const rows: number[][] = Array.from({ length: vocabLen }, () => new Array<number>(embDim).fill(0));
+  for (const [word, index] of Object.entries(wordToIndex)) rows[index] = Array.from(wordToVecMap[word]!.dataSync());
+  return tf.layers.embedding({ inputDim: vocabLen, outputDim: embDim, trainable: false, weights: [tf.tensor2d(rows)] });
+}
+
+/**
+ * Given — the grader calls this to look at your layer (a layer cannot be sent to
+ * it): builds it with pretrainedEmbeddingLayer, applies it to indices [m, maxLen],
+ * and trains a small model on it for a few steps. Keep it as it is.
+ */
+export function embeddingLayerReport(
+  wordToVecMap: WordVectors,
+  wordToIndex: Record<string, number>,
+  indices: tf.Tensor2D,
+  labels: number[],
+): EmbeddingLayerReport {
+  return describeEmbeddingLayer(pretrainedEmbeddingLayer(wordToVecMap, wordToIndex), indices, labels);
+}
