@@ -1,0 +1,509 @@
+/**
+ * Grader: Sequence models, week 4 — Transformer building blocks.
+ *
+ * Positional encodings and masks: seeded reference cases, and properties stating
+ * their definitions (sin on even and cos on odd dimensions, bounded by 1; 1 = keep).
+ * Attention: reference cases with and without masks (3-D and per-head 4-D inputs),
+ * properties (weights are distributions with no weight on masked keys, keys and
+ * values can be permuted together, a look-ahead mask hides the future) and a
+ * gradient check of Σ(R ⊙ output) against tf.grads of the course's formula.
+ * Encoder layer: it is built from TensorFlow.js layers inside the learner's code
+ * and applied there (a layer cannot cross the sandbox), with every weight passed
+ * in, so outputs are reproducible; properties check the final layer norm, that
+ * dropout is off at inference, and (hidden) agreement with the reference at any size.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import * as fc from 'fast-check';
+import { dim } from '../../engine/arbitraries';
+import { expectArray, expectClose, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
+import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
+import { callOrThrow } from '../../engine/implementation';
+import { formatNumber, formatShape, nd, type NdArray } from '../../engine/ndarray';
+import { tfOracle } from '../../engine/oracle';
+import { Seeded } from '../../engine/seeded';
+import type { Value } from '../../engine/values';
+
+// ---------------------------------------------------------------- hints (each names one known mistake)
+
+const HINTS = {
+  angleExponent: 'The exponent is 2·⌊k/2⌋/d, not 2k/d: dimensions 2i and 2i + 1 share the angle pos / 10000^(2i/d) (use tf.floorDiv(k, 2)).',
+  sinCosSwapped: 'sin and cos are swapped: even dimensions (k = 0, 2, …) take sin(angle), odd ones cos(angle), so PE[0, 0, :] starts 0, 1, 0, 1, …',
+  paddingInverted: 'The padding mask is inverted: in this course 1 marks a real token (id ≠ 0) that may be attended to, 0 marks padding (id = 0).',
+  lookAheadUpper: 'The look-ahead mask keeps the wrong triangle: query i may see keys 0 … i, so the ones are on and below the diagonal (tf.linalg.bandPart(ones, -1, 0)), not above.',
+  scaleByDk: 'The logits are divided by dk: divide Q·Kᵀ by √dk, the square root of the depth of the keys.',
+  noScale: 'Q·Kᵀ is not scaled: divide it by √dk (dk = the size of the last axis of k) before the softmax.',
+  maskInverted: 'The mask works the wrong way round: with 1 = keep and 0 = ignore, add (1 − mask)·(−1e9) to the logits, not mask·(−1e9).',
+  maskNotLarge: 'Masked positions (mask = 0) still get attention weight: add (1 − mask)·(−1e9) to the logits before the softmax, so that their weight is (numerically) 0.',
+  softmaxAxis: 'The softmax runs over the wrong axis: each query attends over the keys, so normalise the last axis (tf.softmax(logits, -1)); every row of the weights sums to 1.',
+  transposedWeights: 'Multiply the attention weights by V as they are, weights·V ([…, seqQ, seqK]·[…, seqK, dv]): the transpose belongs only to K in Q·Kᵀ.',
+  noResidual: 'A residual connection is missing: each layer normalization takes its sublayer\'s input plus its output, layernorm1(x + attn) and layernorm2(out1 + ffn).',
+  normBeforeResidual: 'Add the residual before normalising: out1 = layernorm1(x + attn), out2 = layernorm2(out1 + ffn), not x + layernorm1(attn).',
+  dropoutAtInference: 'Dropout acts at inference: apply the dropout layers with layer.apply(t, { training }), so they drop units only when training is true.',
+};
+
+// ---------------------------------------------------------------- plain-JS helpers on NdArrays
+
+const strides = (shape: readonly number[]) => shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
+/** The element at a multi-index (with broadcasting over axes of size 1). */
+function at(a: NdArray, idx: number[]): number {
+  const st = strides(a.shape);
+  const off = idx.slice(idx.length - a.shape.length);
+  return a.data[off.reduce((s, v, i) => s + (a.shape[i] === 1 ? 0 : v) * st[i]!, 0)]!;
+}
+const ints = (s: Seeded, shape: number[], high: number) => nd(s.uniform(shape, 0, high).data.map(Math.floor), shape, 'int32');
+/** Token ids [m, n] in 0 … 3 with a real first token in every row (no sequence is all padding). */
+function tokens(s: Seeded, m: number, n: number): NdArray {
+  const t = ints(s, [m, n], 4);
+  return nd(t.data.map((v, i) => (i % n === 0 && v === 0 ? 1 : v)), [m, n], 'int32');
+}
+const paddingMaskOf = (ids: NdArray) => nd(ids.data.map((v) => (v !== 0 ? 1 : 0)), [ids.shape[0]!, 1, ids.shape[1]!]);
+const lookAheadOf = (n: number) => nd(Array.from({ length: n * n }, (_, i) => (i % n <= Math.floor(i / n) ? 1 : 0)), [1, n, n]);
+const angleOf = (pos: number, k: number, d: number) => pos / Math.pow(10000, (2 * Math.floor(k / 2)) / d);
+const dot = (a: NdArray, b: NdArray) => a.data.reduce((s, x, i) => s + x * b.data[i]!, 0);
+const same = (a: Value, b: Value) => compareValues(a, b) === null;
+
+// ---------------------------------------------------------------- calls
+
+async function attention(ctx: CheckContext, q: NdArray, k: NdArray, v: NdArray, mask: NdArray | null): Promise<[NdArray, NdArray]> {
+  const out = expectArray(await ctx.call('scaledDotProductAttention', [q, k, v, mask]), 'scaledDotProductAttention(q, k, v, mask)', 2);
+  const lead = q.shape.slice(0, -1);
+  return [
+    expectTensor(out[0]!, 'the output (the first item scaledDotProductAttention returns)', [...lead, v.shape[v.shape.length - 1]!]),
+    expectTensor(out[1]!, 'the attention weights (the second item)', [...lead, k.shape[k.shape.length - 2]!]),
+  ];
+}
+
+/** Rows [m, seqQ] of the weights [m, seqQ, seqK], each a plain array over the keys. */
+function rowsOf(w: NdArray): number[][] {
+  const n = w.shape[w.shape.length - 1]!;
+  return Array.from({ length: w.data.length / n }, (_, r) => w.data.slice(r * n, r * n + n));
+}
+
+// ---------------------------------------------------------------- encoder inputs
+
+interface EncoderSpec {
+  m: number;
+  seq: number;
+  heads: number;
+  depth: number;
+  dff: number;
+  maskKind: 'none' | 'padding' | 'look-ahead';
+  training: boolean;
+  rate: number;
+}
+
+function encoderWeights(s: Seeded, d: number, dff: number) {
+  const w = (shape: number[]) => s.randn(shape, 0.5);
+  const norm = () => ({ gamma: nd(s.randn([d], 0.1).data.map((v) => 1 + v), [d]), beta: s.randn([d], 0.1) });
+  return {
+    mha: { wq: w([d, d]), bq: w([d]), wk: w([d, d]), bk: w([d]), wv: w([d, d]), bv: w([d]), wo: w([d, d]), bo: w([d]) },
+    ffn: { w1: w([d, dff]), b1: w([dff]), w2: w([dff, d]), b2: w([d]) },
+    layernorm1: norm(),
+    layernorm2: norm(),
+  };
+}
+
+/** The arguments of encoderLayer for a spec, drawn from a seed. */
+function encoderArgs(s: Seeded, e: EncoderSpec): Value[] {
+  const d = e.heads * e.depth;
+  const x = s.randn([e.m, e.seq, d]);
+  const mask = e.maskKind === 'padding' ? paddingMaskOf(tokens(s, e.m, e.seq)) : e.maskKind === 'look-ahead' ? lookAheadOf(e.seq) : null;
+  return [x, e.training, mask, { numHeads: e.heads, fullyConnectedDim: e.dff, dropoutRate: e.rate }, encoderWeights(s, d, e.dff)];
+}
+const describeSizes = (e: EncoderSpec) =>
+  `x [${e.m}, ${e.seq}, ${e.heads * e.depth}], ${e.heads} head${e.heads > 1 ? 's' : ''}, dff = ${e.dff}, ${e.maskKind === 'none' ? 'no mask' : `${e.maskKind} mask`}`;
+const describeEncoder = (e: EncoderSpec) => `${describeSizes(e)}, ${e.training ? 'training' : 'inference'}, dropout ${e.rate}`;
+
+const encoderArb = fc
+  .record({
+    m: dim(2),
+    seq: dim(5),
+    heads: dim(3),
+    depth: dim(3),
+    dff: dim(6),
+    maskKind: fc.constantFrom<EncoderSpec['maskKind']>('none', 'padding', 'look-ahead'),
+    training: fc.boolean(),
+    rate: fc.constantFrom(0, 0.1, 0.5),
+    seed: fc.integer({ min: 0, max: 9999 }),
+  })
+  .map((e) => ({ ...e, args: encoderArgs(new Seeded(e.seed), e) }));
+type EncoderInput = EncoderSpec & { seed: number; args: Value[] };
+const showEncoder = (e: EncoderInput) => `${describeEncoder(e)}, x and every weight drawn from seed ${e.seed}`;
+
+async function encoder(ctx: CheckContext, args: Value[]): Promise<NdArray> {
+  const x = args[0] as NdArray;
+  return expectTensor(await ctx.call('encoderLayer', args), 'the output of encoderLayer', [...x.shape]);
+}
+
+// ---------------------------------------------------------------- attention inputs
+
+interface AttentionInput {
+  m: number;
+  seqQ: number;
+  seqK: number;
+  dk: number;
+  dv: number;
+  seed: number;
+  q: NdArray;
+  k: NdArray;
+  v: NdArray;
+  /** [m, seqQ, seqK], 0/1, at least one 1 per row. */
+  mask: NdArray;
+}
+
+const attentionArb = (selfAttention = false) =>
+  fc.record({ m: dim(2), seqQ: dim(4), seqK: dim(5), dk: dim(4), dv: dim(3), seed: fc.integer({ min: 0, max: 9999 }) }).map(({ m, seqQ, seqK, dk, dv, seed }): AttentionInput => {
+    const s = new Seeded(seed);
+    const nK = selfAttention ? seqQ : seqK;
+    const bits = s.uniform([m, seqQ, nK]).data.map((u, i) => (u < 0.6 || i % nK === (Math.floor(i / nK) * 7) % nK ? 1 : 0));
+    return { m, seqQ, seqK: nK, dk, dv, seed, q: s.randn([m, seqQ, dk]), k: s.randn([m, nK, dk]), v: s.randn([m, nK, dv]), mask: nd(bits, [m, seqQ, nK]) };
+  });
+const showAttention = (a: AttentionInput) =>
+  `q [${a.m}, ${a.seqQ}, ${a.dk}], k [${a.m}, ${a.seqK}, ${a.dk}], v [${a.m}, ${a.seqK}, ${a.dv}] (standard normal, seed ${a.seed}), mask ${formatShape(a.mask.shape)} of 0/1 = ${JSON.stringify(rowsOf(a.mask))}`;
+
+/** Tells apart the known ways of getting the weights of a mask wrong; otherwise states what is wrong. */
+function expectMaskedWeights(w: NdArray, mask: NdArray): void {
+  const rows = rowsOf(w);
+  const keep = rowsOf(mask);
+  rows.forEach((row, r) => {
+    const sum = row.reduce((a, b) => a + b, 0);
+    if (row.some((x) => !(x >= -1e-6 && x <= 1 + 1e-6)) || Math.abs(sum - 1) > 1e-4) {
+      violated(`row ${r} of the attention weights (one query) sums to ${formatNumber(sum)}: ${JSON.stringify(row.map(formatNumber))}; each query's weights over the keys should sum to 1.`, columnsSumTo1(w) ? HINTS.softmaxAxis : undefined);
+    }
+  });
+  const leak = rows.flatMap((row, r) => row.map((x, j) => ({ x, r, j })).filter(({ j }) => keep[r]![j] === 0)).find(({ x }) => x > 1e-6);
+  if (leak) {
+    const inverted = rows.every((row, r) => row.every((x, j) => keep[r]![j] === 0 || x < 1e-6));
+    violated(
+      `query ${leak.r} puts weight ${formatNumber(leak.x)} on key ${leak.j}, which its mask row ${JSON.stringify(keep[leak.r])} masks (0): masked keys should get weight 0.`,
+      inverted ? HINTS.maskInverted : HINTS.maskNotLarge,
+    );
+  }
+}
+
+/** Whether the weights [..., seqQ, seqK] are normalised over the queries instead of the keys. */
+function columnsSumTo1(w: NdArray): boolean {
+  const [nQ, nK] = w.shape.slice(-2) as [number, number];
+  const blocks = w.data.length / (nQ * nK);
+  for (let b = 0; b < blocks; b++) {
+    for (let j = 0; j < nK; j++) {
+      let sum = 0;
+      for (let i = 0; i < nQ; i++) sum += w.data[b * nQ * nK + i * nK + j]!;
+      if (Math.abs(sum - 1) > 1e-4) return false;
+    }
+  }
+  return nQ > 1;
+}
+
+/** Rows of a [m, n, d] array reordered along the middle axis: out[:, j] = a[:, order[j]]. */
+function permuteMiddle(a: NdArray, order: number[]): NdArray {
+  const [m, n, d] = a.shape as [number, number, number];
+  const out = new Array<number>(a.data.length);
+  for (let b = 0; b < m; b++) for (let j = 0; j < n; j++) for (let c = 0; c < d; c++) out[(b * n + j) * d + c] = a.data[(b * n + order[j]!) * d + c]!;
+  return nd(out, [m, n, d]);
+}
+
+// ---------------------------------------------------------------- gradient-check point
+
+const gradPoint = (() => {
+  const s = new Seeded(61);
+  return { q: s.randn([2, 3, 4]), k: s.randn([2, 4, 4]), v: s.randn([2, 4, 2]), R: s.randn([2, 3, 2]) };
+})();
+const gradMask = nd([1, 1, 1, 0, 1, 0, 1, 1], [2, 1, 4]);
+
+// ---------------------------------------------------------------- the assignment
+
+export default defineAssignment({
+  id: 'course5/week4/transformer',
+  title: 'Transformer building blocks',
+  exercises: [
+    {
+      name: 'getAngles',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(1);
+            const row = (ks: number[]) => nd(ks, [1, ks.length]);
+            return [
+              { name: 'pos [5, 1] (random, 0 … 50), k = 0 … 5, d = 6', args: [s.uniform([5, 1], 0, 50), row([0, 1, 2, 3, 4, 5]), 6] },
+              { name: 'pos [3, 1], k = 0 … 7, d = 8', args: [s.uniform([3, 1], 0, 50), row([0, 1, 2, 3, 4, 5, 6, 7]), 8] },
+              { name: 'pos [4, 1], k = [3, 0, 5, 2], d = 10', args: [s.uniform([4, 1], 0, 50), row([3, 0, 5, 2]), 10] },
+            ];
+          },
+        }),
+        property({
+          name: 'pairs of dimensions share an angle',
+          points: 2,
+          claim: 'For positions pos [P, 1] and dimensions k = 0 … d − 1 as a row [1, d], the result is [P, d] with angle(pos, k) = pos / 10000^(2·⌊k/2⌋/d): dimensions 2i and 2i + 1 get the same angle',
+          inputs: fc.record({ P: dim(5), d: dim(10, 2), pos: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 5, maxLength: 5 }) }),
+          show: ({ P, d, pos }) => `pos = ${JSON.stringify(pos.slice(0, P))} (a column), k = 0 … ${d - 1} (a row), d = ${d}`,
+          holds: async ({ P, d, pos }, ctx) => {
+            const p = pos.slice(0, P);
+            const out = expectTensor(await ctx.call('getAngles', [nd(p, [P, 1]), nd(Array.from({ length: d }, (_, k) => k), [1, d]), d]), 'getAngles(pos, k, d)', [P, d]);
+            const expected = nd(p.flatMap((x) => Array.from({ length: d }, (_, k) => angleOf(x, k, d))), [P, d]);
+            const twoK = nd(p.flatMap((x) => Array.from({ length: d }, (_, k) => x / Math.pow(10000, (2 * k) / d))), [P, d]);
+            if (!same(expected, out) && same(twoK, out)) violated('the angles follow pos / 10000^(2k/d).', HINTS.angleExponent);
+            expectClose(out, expected, 'the angles');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'positionalEncoding',
+      checks: [
+        reference({
+          name: 'reference cases',
+          points: 2,
+          cases: async () => [
+            { name: 'positions = 6, d = 8', args: [6, 8] },
+            { name: 'positions = 3, d = 5', args: [3, 5] },
+            { name: 'positions = 40, d = 16', args: [40, 16] },
+          ],
+        }),
+        property({
+          name: 'sin on even, cos on odd dimensions',
+          points: 2,
+          claim: 'positionalEncoding(P, d) is [1, P, d], bounded by 1, with PE[0, pos, k] = sin(angle) for even k and cos(angle) for odd k, angle = pos / 10000^(2·⌊k/2⌋/d) (so position 0 reads 0, 1, 0, 1, …)',
+          inputs: fc.record({ P: dim(12), d: dim(12, 2) }),
+          holds: async ({ P, d }, ctx) => {
+            const pe = expectTensor(await ctx.call('positionalEncoding', [P, d]), `positionalEncoding(${P}, ${d})`, [1, P, d]);
+            const big = pe.data.findIndex((x) => !(Math.abs(x) <= 1 + 1e-6));
+            if (big >= 0) violated(`PE holds ${formatNumber(pe.data[big]!)}: sines and cosines are bounded by 1.`);
+            const build = (even: (a: number) => number, odd: (a: number) => number, angle = angleOf) =>
+              nd(Array.from({ length: P * d }, (_, i) => (i % d) % 2 === 0 ? even(angle(Math.floor(i / d), i % d, d)) : odd(angle(Math.floor(i / d), i % d, d))), [1, P, d]);
+            const expected = build(Math.sin, Math.cos);
+            if (!same(expected, pe)) {
+              if (same(build(Math.cos, Math.sin), pe)) violated('PE has cos on the even dimensions and sin on the odd ones.', HINTS.sinCosSwapped);
+              if (same(build(Math.sin, Math.cos, (p, k) => p / Math.pow(10000, (2 * k) / d)), pe)) violated('PE uses the angles pos / 10000^(2k/d).', HINTS.angleExponent);
+            }
+            expectClose(pe, expected, 'the positional encodings');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'createPaddingMask',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(3);
+            return [
+              { name: 'token ids [3, 5]', args: [tokens(s, 3, 5)] },
+              { name: 'token ids [2, 7]', args: [tokens(s, 2, 7)] },
+              { name: 'token ids [1, 4] ending with padding', args: [nd([5, 2, 0, 0], [1, 4], 'int32')] },
+            ];
+          },
+        }),
+        property({
+          name: '1 on tokens, 0 on padding',
+          points: 1,
+          claim: 'For token ids [m, n], the mask is [m, 1, n] with mask[i, 0, j] = 1 where ids[i, j] ≠ 0 and 0 where ids[i, j] = 0 (padding)',
+          inputs: fc.record({ m: dim(3), n: dim(6) }).chain(({ m, n }) => fc.array(fc.integer({ min: 0, max: 3 }), { minLength: m * n, maxLength: m * n }).map((ids) => nd(ids, [m, n], 'int32'))),
+          show: (ids) => `ids = ${JSON.stringify(rowsOf(ids))}`,
+          holds: async (ids, ctx) => {
+            const mask = expectTensor(await ctx.call('createPaddingMask', [ids]), 'createPaddingMask(ids)', [ids.shape[0]!, 1, ids.shape[1]!]);
+            const expected = paddingMaskOf(ids);
+            const inverted = nd(expected.data.map((v) => 1 - v), expected.shape);
+            if (!same(expected, mask) && same(inverted, mask)) violated('the mask is 1 on padding and 0 on tokens.', HINTS.paddingInverted);
+            expectClose(mask, expected, 'the padding mask');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'createLookAheadMask',
+      checks: [
+        reference({
+          name: 'reference cases',
+          points: 2,
+          cases: async () => [
+            { name: 'sequenceLength = 1', args: [1] },
+            { name: 'sequenceLength = 4', args: [4] },
+            { name: 'sequenceLength = 6', args: [6] },
+          ],
+        }),
+        property({
+          name: 'the lower triangle',
+          points: 1,
+          claim: 'createLookAheadMask(n) is [1, n, n] with mask[0, i, j] = 1 when j ≤ i (query i sees keys up to i) and 0 when j > i',
+          inputs: dim(8),
+          holds: async (n, ctx) => {
+            const mask = expectTensor(await ctx.call('createLookAheadMask', [n]), `createLookAheadMask(${n})`, [1, n, n]);
+            const expected = lookAheadOf(n);
+            const upper = nd(expected.data.map((_, i) => (i % n >= Math.floor(i / n) ? 1 : 0)), [1, n, n]);
+            const strictUpper = nd(expected.data.map((v) => 1 - v), [1, n, n]);
+            if (!same(expected, mask) && (same(upper, mask) || same(strictUpper, mask))) violated('the mask has its ones above the diagonal.', HINTS.lookAheadUpper);
+            expectClose(mask, expected, 'the look-ahead mask');
+          },
+        }),
+      ],
+    },
+    {
+      name: 'scaledDotProductAttention',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          cases: async () => {
+            const s = new Seeded(5);
+            return [
+              { name: 'q [2, 3, 4], k [2, 5, 4], v [2, 5, 3], a padding mask [2, 1, 5]', args: [s.randn([2, 3, 4]), s.randn([2, 5, 4]), s.randn([2, 5, 3]), paddingMaskOf(tokens(s, 2, 5))] },
+              { name: 'q, k [2, 2, 4, 3] (two heads), v [2, 2, 4, 2], a look-ahead mask [1, 4, 4]', args: [s.randn([2, 2, 4, 3]), s.randn([2, 2, 4, 3]), s.randn([2, 2, 4, 2]), lookAheadOf(4)] },
+              { name: 'q, k, v [1, 3, 6], no mask (null)', args: [s.randn([1, 3, 6]), s.randn([1, 3, 6]), s.randn([1, 3, 6]), null] },
+            ];
+          },
+        }),
+        property({
+          name: 'weights are distributions that ignore masked keys',
+          points: 2,
+          claim: 'For any q, k, v and 0/1 mask [m, seqQ, seqK], each row of the attention weights (one query) sums to 1 and puts (numerically) zero weight on the keys its mask row marks 0',
+          inputs: attentionArb(),
+          numRuns: 12,
+          show: showAttention,
+          holds: async (a, ctx) => {
+            const [, w] = await attention(ctx, a.q, a.k, a.v, a.mask);
+            expectMaskedWeights(w, a.mask);
+          },
+        }),
+        property({
+          name: 'keys and values permuted together',
+          points: 1,
+          claim: 'Attention is a weighted sum over the keys: reordering the keys and the values (and the mask\'s key axis) the same way leaves the output unchanged and reorders the weights\' last axis',
+          inputs: fc.tuple(attentionArb(), fc.integer({ min: 0, max: 9999 })),
+          numRuns: 10,
+          show: ([a, p]) => `${showAttention(a)}, keys shuffled with seed ${p}`,
+          holds: async ([a, p], ctx) => {
+            const order = new Seeded(p).uniform([a.seqK]).data.map((u, i) => [u, i] as const).sort((x, y) => x[0] - y[0]).map(([, i]) => i);
+            const permuteKeys = (t: NdArray) => nd(rowsOf(t).flatMap((row) => order.map((j) => row[j]!)), [...t.shape]);
+            const [out, w] = await attention(ctx, a.q, a.k, a.v, a.mask);
+            const [outP, wP] = await attention(ctx, a.q, permuteMiddle(a.k, order), permuteMiddle(a.v, order), permuteKeys(a.mask));
+            expectClose(outP, out, `the output with the keys and values in the order ${order.join(', ')}`);
+            expectClose(wP, permuteKeys(w), 'the attention weights of the reordered keys (they should be reordered the same way)');
+          },
+        }),
+        property({
+          name: 'a look-ahead mask hides the future',
+          points: 2,
+          claim: 'With a look-ahead mask [1, n, n], output position i depends only on keys and values 0 … i: changing k and v after position i leaves outputs 0 … i unchanged',
+          inputs: fc.tuple(attentionArb(true), fc.integer({ min: 0, max: 9999 })),
+          numRuns: 10,
+          show: ([a, p]) => `q [${a.m}, ${a.seqQ}, ${a.dk}], k [${a.m}, ${a.seqK}, ${a.dk}], v [${a.m}, ${a.seqK}, ${a.dv}] (seed ${a.seed}), a look-ahead mask, the keys and values after a random position redrawn (seed ${p})`,
+          holds: async ([a, p], ctx) => {
+            const n = a.seqQ;
+            const s = new Seeded(p);
+            const i = Math.floor(s.uniform([1]).data[0]! * n);
+            const redraw = (t: NdArray) => {
+              const fresh = s.randn([...t.shape]);
+              const d = t.shape[2]!;
+              return nd(t.data.map((x, e) => (Math.floor(e / d) % n > i ? fresh.data[e]! : x)), [...t.shape]);
+            };
+            const mask = lookAheadOf(n);
+            const [out] = await attention(ctx, a.q, a.k, a.v, mask);
+            const [out2] = await attention(ctx, a.q, redraw(a.k), redraw(a.v), mask);
+            const upTo = (t: NdArray) => nd(t.data.filter((_, e) => Math.floor(e / a.dv) % n <= i), [a.m, i + 1, a.dv]);
+            expectClose(upTo(out2), upTo(out), `outputs 0 … ${i} after changing the keys and values after position ${i}`);
+          },
+        }),
+        gradient({
+          name: 'gradient matches tf.grads',
+          points: 2,
+          mode: 'entries',
+          usesTf: true,
+          at: () => ({ q: gradPoint.q, k: gradPoint.k, v: gradPoint.v }),
+          cost: async (ctx, pt) => dot((await attention(ctx, pt.q!, pt.k!, pt.v!, gradMask))[0], gradPoint.R),
+          // The learner returns only the forward pass: the analytic gradient is tf.grads of the course's formula.
+          gradients: async (ctx, pt) => {
+            const formula = (tf: typeof TF, q: TF.Tensor, k: TF.Tensor, v: TF.Tensor, mask: TF.Tensor, R: TF.Tensor) => {
+              const logits = tf.add(tf.div(tf.matMul(q, k, false, true), Math.sqrt(q.shape[2]!)), tf.mul(tf.sub(1, mask), -1e9));
+              return tf.sum(tf.mul(tf.matMul(tf.softmax(logits, -1), v), R));
+            };
+            const d = (i: 0 | 1 | 2) =>
+              tfOracle(ctx, (tf, t) => tf.grads((q: TF.Tensor, k: TF.Tensor, v: TF.Tensor) => formula(tf, q, k, v, t(gradMask), t(gradPoint.R)))([t(pt.q!), t(pt.k!), t(pt.v!)])[i]!);
+            return { q: await d(0), k: await d(1), v: await d(2) };
+          },
+        }),
+      ],
+    },
+    {
+      name: 'encoderLayer',
+      dependsOn: ['scaledDotProductAttention'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 3,
+          timeoutMs: 20000,
+          cases: async () => {
+            const s = new Seeded(7);
+            const specs: EncoderSpec[] = [
+              { m: 2, seq: 4, heads: 2, depth: 2, dff: 8, maskKind: 'padding', training: false, rate: 0.1 },
+              { m: 1, seq: 5, heads: 3, depth: 2, dff: 5, maskKind: 'none', training: false, rate: 0.3 },
+              { m: 2, seq: 3, heads: 1, depth: 4, dff: 6, maskKind: 'look-ahead', training: true, rate: 0 },
+            ];
+            return specs.map((e) => ({ name: describeEncoder(e), args: encoderArgs(s, e) }));
+          },
+        }),
+        property({
+          name: 'ends with a layer normalization',
+          points: 1,
+          timeoutMs: 20000,
+          claim: "With layernorm2's gamma = 1 and beta = 0, every output vector (one position of one sequence) has mean 0 and variance 1 over its d values, in inference and in training",
+          inputs: encoderArb,
+          numRuns: 6,
+          show: (e) => `${showEncoder(e)}, then layernorm2's gamma set to 1 and beta to 0`,
+          holds: async (e, ctx) => {
+            const w = e.args[4] as ReturnType<typeof encoderWeights>;
+            const d = e.heads * e.depth;
+            const args = [...e.args.slice(0, 4), { ...w, layernorm2: { gamma: nd(new Array(d).fill(1), [d]), beta: nd(new Array(d).fill(0), [d]) } }];
+            const out = await encoder(ctx, args);
+            if (d < 2) return;
+            rowsOf(out).forEach((row, r) => {
+              const mean = row.reduce((a, b) => a + b, 0) / d;
+              const variance = row.reduce((a, b) => a + (b - mean) ** 2, 0) / d;
+              if (Math.abs(mean) > 1e-3 || Math.abs(variance - 1) > 1e-2) {
+                violated(`output vector ${r} (sequence ${Math.floor(r / e.seq)}, position ${r % e.seq}) has mean ${formatNumber(mean)} and variance ${formatNumber(variance)}, expected 0 and 1: the layer should end with layernorm2(out1 + ffn).`);
+              }
+            });
+          },
+        }),
+        property({
+          name: 'no dropout at inference',
+          points: 2,
+          timeoutMs: 20000,
+          claim: 'With training = false the output does not depend on the dropout rate: rates 0.5 and 0 give the same output',
+          inputs: encoderArb,
+          numRuns: 4,
+          show: (e) => `${describeSizes(e)}, x and every weight drawn from seed ${e.seed}, at inference with dropout rates 0.5 and 0`,
+          holds: async (e, ctx) => {
+            const withRate = (rate: number) => [e.args[0]!, false, e.args[2]!, { ...(e.args[3] as object), dropoutRate: rate }, e.args[4]!];
+            const out = await encoder(ctx, withRate(0));
+            const dropped = await encoder(ctx, withRate(0.5));
+            if (!same(out, dropped)) {
+              const again = await encoder(ctx, withRate(0.5));
+              const random = !same(dropped, again);
+              violated(`at inference the output with dropout rate 0.5 differs from the output with rate 0${random ? ', and from one call to the next' : ''}.`, HINTS.dropoutAtInference);
+            }
+          },
+        }),
+        property({
+          name: 'matches the encoder layer',
+          points: 2,
+          hidden: true, // hidden: needs the reference solution
+          timeoutMs: 20000,
+          claim: 'For any sizes, mask and weights (inference, or training without dropout), the output is layernorm2(out1 + ffn(out1)) with out1 = layernorm1(x + mha(x, x, x, mask))',
+          inputs: encoderArb.map((e) => (e.training ? { ...e, rate: 0, args: [...e.args.slice(0, 3), { ...(e.args[3] as object), dropoutRate: 0 }, e.args[4]!] } : e)),
+          numRuns: 6,
+          show: showEncoder,
+          holds: async (e, ctx) => {
+            const expected = await callOrThrow(ctx.reference!, 'encoderLayer', e.args);
+            expectClose(await encoder(ctx, e.args), expected, 'the output');
+          },
+        }),
+      ],
+    },
+  ],
+});
