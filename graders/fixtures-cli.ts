@@ -10,6 +10,8 @@ import { stableJson } from './engine/json';
 import { loadMutants } from './engine/mutants';
 import { repoRoot } from './engine/paths';
 import { assignmentFiles, loadGrader, selectAssignments } from './engine/registry';
+import { quizKeyStaleness, writeQuizKey } from './engine/quiz/key-file';
+import { isQuiz, quizFiles } from './engine/quiz/load';
 
 export async function buildFixture(root: string, id: string, variant: FixtureVariant = 'public'): Promise<FixtureFile> {
   const def = await loadGrader(root, id);
@@ -26,6 +28,7 @@ export async function buildFixture(root: string, id: string, variant: FixtureVar
 
 /** Writes an assignment's public and hidden fixtures; returns a line per file. */
 export async function writeFixtures(root: string, id: string): Promise<string[]> {
+  if (isQuiz(root, id)) return [await writeQuizKey(root, id)];
   const lines: string[] = [];
   for (const variant of ['public', 'hidden'] as const) {
     const fresh = await buildFixture(root, id, variant);
@@ -44,6 +47,15 @@ async function main(argv: string[]) {
   for (const { id } of selectAssignments(repoRoot, selector)) {
     if (!check) {
       for (const line of await writeFixtures(repoRoot, id)) console.log(line);
+      continue;
+    }
+    if (isQuiz(repoRoot, id)) {
+      const rel = path.relative(repoRoot, quizFiles(repoRoot, id).key);
+      const problem = await quizKeyStaleness(repoRoot, id);
+      if (problem) {
+        stale++;
+        console.log(`stale: ${rel}\n  ${problem}`);
+      } else console.log(`up to date: ${rel}`);
       continue;
     }
     for (const variant of ['public', 'hidden'] as const) {

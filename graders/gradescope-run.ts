@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeRefusals, takeSubmission } from './engine/intake';
 import { repoRoot } from './engine/paths';
-import { selectAssignments } from './engine/registry';
+import { selectAssignments, learnerFileName } from './engine/registry';
 import { toGradescope } from './engine/report/formats';
 import { runGrading } from './engine/run';
 
@@ -29,12 +29,13 @@ export function placeSubmission(submission: string, root: string, ids: string[],
   const placed: string[] = [];
   const missing: string[] = [];
   for (const id of ids) {
-    const byName = intake.files.filter((f) => path.posix.basename(f) === `${path.basename(id)}.ts`);
-    const found = intake.files.includes(`${id}.ts`) ? `${id}.ts` : byName.length === 1 ? byName[0] : undefined;
+    const name = learnerFileName(root, id);
+    const byName = intake.files.filter((f) => path.posix.basename(f) === path.posix.basename(name));
+    const found = intake.files.includes(name) ? name : byName.length === 1 ? byName[0] : undefined;
     if (found) {
-      cpSync(path.join(intake.root, found), path.join(learnerRoot, `${id}.ts`));
+      cpSync(path.join(intake.root, found), path.join(learnerRoot, name));
       placed.push(found);
-    } else missing.push(`${id}.ts`);
+    } else missing.push(name);
   }
   return { learnerRoot, placed, missing, refused: describeRefusals(intake.refused) };
 }
@@ -64,7 +65,7 @@ async function main() {
         hidden: true,
         isolation: allowUnisolated ? 'auto' : 'require',
         learnerRoot,
-        learnerFiles: Object.fromEntries(ids.map((id) => [id, path.join(learnerRoot, `${id}.ts`)])),
+        learnerFiles: Object.fromEntries(ids.map((id) => [id, path.join(learnerRoot, learnerFileName(repoRoot, id))])),
       });
     } finally {
       rmSync(work, { recursive: true, force: true });

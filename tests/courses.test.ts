@@ -2,7 +2,8 @@
  * Every shipped assignment passes `npm run validate`: its grader gives the
  * reference solution full marks (identically twice), scores the untouched stub
  * 0 as "not attempted", and catches every mutant with its hint. The course
- * content also ships at least six mutants per assignment.
+ * content also ships at least six mutants per assignment; a quiz's wrong answers
+ * (made by validate from its answer book) each lose points.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,15 +14,17 @@ import { validateAssignment } from '../graders/instructor/validate';
 import { allAssignmentIds, newSandbox } from './support/grading';
 import { committed } from './support/repo-copy';
 import { repoRoot } from '../graders/engine/paths';
+import { isQuiz } from '../graders/engine/quiz/load';
 
 const sandbox = newSandbox();
 const root = repoRoot;
 // The stubs as committed: someone finishing an exercise in this checkout does not turn this red.
 const stubs = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-stubs-'));
 const stubOf = (id: string) => {
-  const file = path.join(stubs, 'exercises', `${id}.ts`);
+  const ext = isQuiz(root, id) ? 'answers' : 'ts';
+  const file = path.join(stubs, 'exercises', `${id}.${ext}`);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, committed(`exercises/${id}.ts`));
+  writeFileSync(file, committed(`exercises/${id}.${ext}`));
   return file;
 };
 afterAll(async () => {
@@ -36,7 +39,11 @@ describe.each(allAssignmentIds())('%s', (id) => {
     expect(v.mutantsCaught).toBe(v.mutants);
   });
 
-  it('ships at least six realistic mutants', async () => {
-    expect((await loadMutants(root, id)).length).toBeGreaterThanOrEqual(6);
+  it(isQuiz(root, id) ? 'is a quiz: every question has wrong answers, and each loses points' : 'ships at least six realistic mutants', async () => {
+    if (isQuiz(root, id)) {
+      const v = await validateAssignment(root, id, sandbox, stubOf(id));
+      expect(v.mutants).toBeGreaterThanOrEqual(v.checks);
+      expect(v.mutantsCaught).toBe(v.mutants);
+    } else expect((await loadMutants(root, id)).length).toBeGreaterThanOrEqual(6);
   });
 });

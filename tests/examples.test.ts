@@ -12,7 +12,7 @@ import { main } from '../graders/examples-cli';
 import { repoRoot } from '../graders/engine/paths';
 import { assignmentFiles, loadGrader } from '../graders/engine/registry';
 import { ExampleError, parseExamples, runAssignmentExamples, staleExamples, updateExamples, type Example } from '../graders/instructor/examples';
-import { allAssignmentIds } from './support/grading';
+import { codeAssignmentIds } from './support/grading';
 import { copyRepo } from './support/repo-copy';
 
 const md = (root: string, id: string) => assignmentFiles(root, id).instructions;
@@ -30,7 +30,7 @@ function outside(text: string, examples: Example[]): string[] {
   return parts;
 }
 
-describe.each(allAssignmentIds())('%s', (id) => {
+describe.each(codeAssignmentIds())('%s', (id) => {
   it('shows an example for every graded function, and every expected output is what the reference solution prints', async () => {
     const text = readFileSync(md(repoRoot, id), 'utf8');
     const examples = parseExamples(text, rel(id));
@@ -53,7 +53,7 @@ describe('in a copy of the repository', () => {
   beforeAll(() => {
     copy = copyRepo();
     // copyRepo restores exercises/ as committed: bring this checkout's instructions along.
-    for (const a of allAssignmentIds()) copyFileSync(md(repoRoot, a), md(copy, a));
+    for (const a of codeAssignmentIds()) copyFileSync(md(repoRoot, a), md(copy, a));
     original = readFileSync(md(copy, id), 'utf8');
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../graders/engine/paths';
 import { loadCourses, loadGrader } from '../graders/engine/registry';
+import { codeAssignmentIds } from './support/grading';
 import { assignmentResult, exerciseResult, gradeReport, type CheckResult, type ExerciseStatus } from '../graders/engine/report/model';
 import { validator } from '../graders/engine/schemas/validate';
 import type { LearnerIO } from '../graders/learner/common';
@@ -157,7 +158,7 @@ describe('npm run hint', () => {
 
 describe('validateHints', () => {
   it('passes on every shipped assignment, which has 3 stages for each graded function', async () => {
-    const ids = loadCourses(repoRoot).flatMap((c) => c.assignments.map((a) => a.id));
+    const ids = codeAssignmentIds();
     expect(ids.length).toBeGreaterThanOrEqual(17);
     for (const id of ids) {
       expect(await validateHints(repoRoot, id), id).toEqual([]);

@@ -19,7 +19,7 @@ import { describeRefusals, intakeHash, takeSubmission, type Intake } from '../en
 import { gradeReport, roundScore, type AssignmentResult } from '../engine/report/model';
 import { renderReportAsync } from '../engine/report/html';
 import { renderReport } from '../engine/report/render';
-import { assignmentFiles } from '../engine/registry';
+import { assignmentFiles, learnerFileName } from '../engine/registry';
 import { Sandbox } from '../engine/sandbox/client';
 import { describeIsolation, detectIsolation } from '../engine/sandbox/isolation';
 
@@ -281,7 +281,7 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
           sandbox,
           hidden: ctx.hidden,
           learnerRoot: intake.root,
-          learnerFile: path.join(intake.root, `${def.id}.ts`),
+          learnerFile: path.join(intake.root, learnerFileName(ctx.root, def.id)),
         }),
       );
     }

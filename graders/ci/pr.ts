@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describeRefusals, takeSubmission } from '../engine/intake';
-import { loadCourses } from '../engine/registry';
+import { loadCourses, learnerFileName } from '../engine/registry';
 import { mdText } from '../engine/report/render';
 import { assertValid } from '../engine/schemas/validate';
 import type { GradeReport } from '../engine/report/model';
@@ -43,18 +43,18 @@ export function planPr(baseRoot: string, changed: string[] | undefined): PrPlan 
   const touched = new Set<string>();
   const ignored: string[] = [];
   for (const file of changed) {
-    const m = /^exercises\/(.+)\.ts$/.exec(file);
+    const m = /^exercises\/(.+)\.(ts|answers)$/.exec(file);
     if (m && ids.includes(m[1]!)) touched.add(m[1]!);
     else if (!file.startsWith('exercises/')) ignored.push(file);
   }
   const workflowEdits = ignored.filter((f) => f.startsWith('.github/'));
   const assignments = ids.filter((id) => touched.has(id) || due.includes(id));
-  const listing = (xs: string[]) => xs.map((id) => `\`exercises/${id}.ts\``).join(', ');
+  const listing = (xs: string[]) => xs.map((id) => `\`exercises/${learnerFileName(baseRoot, id)}\``).join(', ');
   let refusal: string | undefined;
   if (due.length && !due.some((id) => touched.has(id))) {
     refusal = `This pull request changes no exercise that is due. Due: ${listing(due)}. Commit your work on one of them to this branch.`;
   } else if (!due.length && !touched.size) {
-    refusal = 'This pull request changes no exercise file (`exercises/…/*.ts`), so there is nothing to grade.';
+    refusal = 'This pull request changes no exercise file (`exercises/…/*.ts`, or a quiz\'s `*.answers`), so there is nothing to grade.';
   }
   return { assignments, ignored, workflowEdits, due, ...(refusal ? { refusal } : {}) };
 }

@@ -15,6 +15,8 @@ export interface AssignmentDef {
   id: string;
   title: string;
   exercises: ExerciseDef[];
+  /** "quiz": an assessment (graders/<id>.quiz.json), one exercise per question, graded by quiz/grade.ts. Default: code. */
+  kind?: 'code' | 'quiz';
 }
 
 export interface ExerciseDef {

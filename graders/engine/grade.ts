@@ -18,6 +18,7 @@ import { assignmentFiles } from './registry';
 import { buildModule } from './sandbox/build';
 import { Sandbox } from './sandbox/client';
 import { checkSeed } from './seed';
+import { gradeQuiz } from './quiz/grade';
 
 export interface GradeOptions {
   root: string;
@@ -39,6 +40,7 @@ export interface GradeOptions {
 }
 
 export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
+  if (def.kind === 'quiz') return gradeQuiz(def, options);
   const files = assignmentFiles(options.root, def.id);
   const learnerFile = options.learnerFile ?? files.exercise;
   // A learner's file is named as it sits in their exercises/, wherever grading keeps its copy.

@@ -42,7 +42,8 @@ const NOT_REGULAR = 'not a regular file (a device, FIFO or socket)';
 const OVER_LIMIT = "over the submission's size limit";
 const TOO_DEEP = 'nested too deeply';
 const UNSAFE_NAME = 'an unsafe file name';
-const COPIED = /\.(ts|md)$/;
+// Learner work: code (.ts), notes (.md) and quiz answers (.answers).
+const COPIED = /\.(ts|md|answers)$/;
 // O_NONBLOCK: if a FIFO is swapped in after lstat, opening it must not wait for a writer (no effect on regular files).
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
 

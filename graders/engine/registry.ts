@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { AssignmentDef } from './define';
 import { assertValid } from './schemas/validate';
 import { didYouMean } from './suggest';
+import { quizDefinition } from './quiz/grade';
+import { isQuiz } from './quiz/load';
 
 export interface CourseManifest {
   id: string;
@@ -14,11 +16,17 @@ export interface CourseManifest {
 /** Where an assignment's files live: one id, the same relative path everywhere. */
 export function assignmentFiles(root: string, id: string) {
   return {
-    exercise: path.join(root, 'exercises', `${id}.ts`),
+    // The learner's file: their code, or for a quiz their answers.
+    exercise: path.join(root, 'exercises', isQuiz(root, id) ? `${id}.answers` : `${id}.ts`),
     instructions: path.join(root, 'exercises', `${id}.md`),
     solution: path.join(root, 'solutions', `${id}.ts`),
     grader: path.join(root, 'graders', `${id}.grader.ts`),
   };
+}
+
+/** The learner's file of an assignment, relative to exercises/: "<id>.ts", or "<id>.answers" for a quiz. */
+export function learnerFileName(root: string, id: string): string {
+  return isQuiz(root, id) ? `${id}.answers` : `${id}.ts`;
 }
 
 function readJson(file: string, root: string): unknown {
@@ -109,6 +117,8 @@ export function selectAssignments(root: string, selector: string): { id: string;
 
 /** Imports an assignment's grader and checks it is the one the manifest names. */
 export async function loadGrader(root: string, id: string): Promise<AssignmentDef> {
+  // A quiz is data, not a grader module: its definition comes from graders/<id>.quiz.json.
+  if (isQuiz(root, id)) return quizDefinition(root, id, loadCourses(root).flatMap((c) => c.assignments).find((a) => a.id === id)?.title);
   const file = assignmentFiles(root, id).grader;
   const rel = path.relative(root, file);
   if (!existsSync(file)) throw new Error(`${rel} is missing (the course manifest lists ${id}).`);

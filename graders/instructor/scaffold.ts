@@ -11,6 +11,8 @@ import { assertValid } from '../engine/schemas/validate';
 import { assignmentFiles, loadCourses, type CourseManifest } from '../engine/registry';
 import { mutantDir } from '../engine/mutants';
 import { fixturePath } from '../engine/fixtures';
+import { answersTemplate } from '../engine/quiz/answers-file';
+import { loadQuiz, quizFiles } from '../engine/quiz/load';
 
 export interface Curriculum {
   courses: { id: string; title: string; weeks: number }[];
@@ -31,6 +33,8 @@ export interface ScaffoldRequest {
   /** "adam-optimizer": lower-case words joined by hyphens. */
   name: string;
   title?: string;
+  /** "quiz": an assessment (questions in graders/<id>.quiz.json) instead of code. */
+  kind?: 'code' | 'quiz';
 }
 
 export interface Scaffold {
@@ -54,7 +58,8 @@ export function checkRequest(root: string, req: ScaffoldRequest) {
   const id = `${courseId}/week${week}/${req.name}`;
   const files = assignmentFiles(root, id);
   const listed = loadCourses(root).some((c) => c.assignments.some((a) => a.id === id));
-  const existing = [files.exercise, files.solution, files.grader, files.instructions, mutantDir(root, id)].filter((f) => existsSync(f));
+  const quiz = quizFiles(root, id);
+  const existing = [files.exercise, files.solution, files.grader, files.instructions, mutantDir(root, id), quiz.quiz, quiz.answerBook, quiz.answers].filter((f) => existsSync(f));
   if (listed || existing.length) {
     throw new ScaffoldError(
       `${id} exists already${existing.length ? ` (${existing.map((f) => path.relative(root, f)).join(', ')})` : ' in the course manifest'}: nothing was changed.`,
@@ -84,7 +89,7 @@ export function scaffold(root: string, req: ScaffoldRequest): Scaffold {
     return [target, text] as const;
   };
   // Render everything first: a template error must leave the repository as it was.
-  const outputs = [
+  const outputs = req.kind === 'quiz' ? quizOutputs(root, id, render) : [
     render('solution.ts.hbs', files.solution),
     render('exercise.ts.hbs', files.exercise),
     render('instructions.md.hbs', files.instructions),
@@ -96,6 +101,12 @@ export function scaffold(root: string, req: ScaffoldRequest): Scaffold {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);
   }
+  if (req.kind === 'quiz') {
+    // The learner's answers file lists the questions, so it is made from the quiz just written.
+    const answers = quizFiles(root, id).answers;
+    writeFileSync(answers, answersTemplate(id, loadQuiz(root, id)));
+    outputs.push([answers, '']);
+  }
   const manifestFile = path.join(root, 'graders', course.id, 'course.json');
   const manifest: CourseManifest = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as CourseManifest)
@@ -106,8 +117,14 @@ export function scaffold(root: string, req: ScaffoldRequest): Scaffold {
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   return {
     id,
-    files: [...outputs.map(([t]) => t), manifestFile, fixturePath(root, id)].map((f) => path.relative(root, f)),
+    files: [...outputs.map(([t]) => t), manifestFile, req.kind === 'quiz' ? quizFiles(root, id).key : fixturePath(root, id)].map((f) => path.relative(root, f)),
   };
+}
+
+/** A quiz's files: the questions, the answer book, the instructions (the answers file follows from the questions). */
+function quizOutputs(root: string, id: string, render: (template: string, target: string) => readonly [string, string]): (readonly [string, string])[] {
+  const files = quizFiles(root, id);
+  return [render('quiz.json.hbs', files.quiz), render('quiz-answers.ts.hbs', files.answerBook), render('quiz-instructions.md.hbs', files.instructions)];
 }
 
 function weekOf(id: string): number {

@@ -16,6 +16,8 @@ import { buildFixture } from '../fixtures-cli';
 import { staleExamples } from './examples';
 import { validateHints } from '../learner/hints';
 import { signatureDrift } from './signatures';
+import { isQuiz } from '../engine/quiz/load';
+import { validateQuiz } from './validate-quiz';
 
 export interface AssignmentValidation {
   id: string;
@@ -38,6 +40,7 @@ export async function validateAssignment(
   /** The stub to check in place of exercises/<id>.ts (the test suite passes the committed one). */
   stubFile?: string,
 ): Promise<AssignmentValidation> {
+  if (isQuiz(root, id)) return validateQuiz(root, id, stubFile);
   const started = Date.now();
   const problems: string[] = [];
   const warnings: string[] = [];

@@ -5,6 +5,7 @@
  */
 import { currentCourse, loadCourses, loadGrader, selectAssignments, SelectorError } from '../engine/registry';
 import { didYouMean } from '../engine/suggest';
+import { isQuiz } from '../engine/quiz/load';
 
 /** Where a learner command runs and how it talks: the CLIs pass the real process, tests their own. */
 export interface LearnerIO {
@@ -98,6 +99,8 @@ function currentAssignments(root: string): { id: string; title: string }[] {
 
 /** The exercises a grader grades, by function name. */
 export async function graderNames(root: string, id: string): Promise<string[]> {
+  // A quiz's questions are not functions: they have feedback (npm run grade), not hints or stubs.
+  if (isQuiz(root, id)) return [];
   return (await loadGrader(root, id)).exercises.map((e) => e.name);
 }
 

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { buildFixture } from '../../graders/fixtures-cli';
 import { fixturePath, loadFixtures, staleness, type FixtureFile } from '../../graders/engine/fixtures';
 import { repoRoot } from '../../graders/engine/paths';
-import { allAssignmentIds } from '../support/grading';
+import { codeAssignmentIds } from '../support/grading';
 
 describe('fixtures', () => {
-  it.each(allAssignmentIds())('%s: the stored cases are what the reference solution gives today', async (id) => {
+  it.each(codeAssignmentIds())('%s: the stored cases are what the reference solution gives today', async (id) => {
     const onDisk = loadFixtures(repoRoot, id);
     const fresh = await buildFixture(repoRoot, id);
     expect(staleness(onDisk, fresh)).toEqual([]);

@@ -2,7 +2,8 @@
  * The report model: one structure every output format is rendered from.
  * Scores are summed here and only here.
  */
-export type CheckKind = 'reference' | 'property' | 'gradient';
+/** 'answer': a quiz question's answer (see quiz/). */
+export type CheckKind = 'reference' | 'property' | 'gradient' | 'answer';
 export type CheckStatus = 'passed' | 'failed' | 'error' | 'timeout' | 'not-attempted' | 'skipped';
 
 export interface GradientError {

@@ -29,7 +29,7 @@ function engine(color: boolean, width = 100): typeof Handlebars {
     for (const wanted of [['failed', 'partial'], ['not-attempted']]) {
       for (const a of assignments) {
         const e = a.exercises.find((x) => wanted.includes(x.status));
-        if (e) return `${e.name} in ${a.file} (instructions: ${a.file.replace(/\.ts$/, '.md')})`;
+        if (e) return `${e.name} in ${a.file} (instructions: ${a.file.replace(/\.(ts|answers)$/, '.md')})`;
       }
     }
     return '';
@@ -68,7 +68,7 @@ function engine(color: boolean, width = 100): typeof Handlebars {
     (exercises: { name: string; status: string }[]) =>
       (exercises.find((e) => e.status === 'failed' || e.status === 'partial') ?? exercises.find((e) => e.status === 'not-attempted'))?.name ?? '',
   );
-  hb.registerHelper('instructionsOf', (file: string) => file.replace(/\.ts$/, '.md'));
+  hb.registerHelper('instructionsOf', (file: string) => file.replace(/\.(ts|answers)$/, '.md'));
   hb.registerHelper('checkMark', mark);
   hb.registerHelper('indent', (text: string, n: number, style?: unknown) => {
     const pad = ' '.repeat(n);
