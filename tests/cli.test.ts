@@ -86,7 +86,17 @@ describe('npm run grade', () => {
     for (const [typed, meant] of [['wek3', 'week3'], ['Week3', 'week3'], ['course1/week33', 'course1/week3']]) {
       expect((await grade(typed!)).stderr).toContain(`Did you mean ${meant}?`);
     }
-    expect((await grade('course3')).stderr).toContain('course3 (Structuring machine learning projects) has no assignments yet.');
+    // A course of the curriculum with nothing in it yet is named as such, not "unknown".
+    const curriculum = path.join(repo, 'graders', 'curriculum.json');
+    const before = readFileSync(curriculum, 'utf8');
+    try {
+      const data = JSON.parse(before) as { courses: { id: string; title: string; weeks: number }[] };
+      data.courses.push({ id: 'course6', title: 'A course still being written', weeks: 1 });
+      writeFileSync(curriculum, JSON.stringify(data));
+      expect((await grade('course6')).stderr).toContain('course6 (A course still being written) has no assignments yet.');
+    } finally {
+      writeFileSync(curriculum, before);
+    }
   });
 
   it('refuses an unknown function name, suggesting the right one, and never overwrites the full reports with a partial run', async () => {

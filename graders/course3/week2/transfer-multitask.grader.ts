@@ -1,0 +1,309 @@
+/**
+ * Grader: course 3, week 2 — Transfer and multi-task learning.
+ *
+ * The multi-task loss and its gradient are checked on seeded cases (no missing
+ * labels: fixtures are JSON, which has no NaN), and by properties and a gradient
+ * check on labels with NaN, built at grading time; known wrong answers are
+ * recognised there and named. freezeAndRetrain builds its TensorFlow.js model in
+ * the learner's code (a model cannot cross the sandbox): it gets the pretrained
+ * weights as tensors and returns the weights after training, which the checks
+ * compare with the pretrained ones and evaluate in plain JS.
+ */
+import * as fc from 'fast-check';
+import { accuracy, forward, INPUT_SIZE, pretrainedLayers, taskBData, taskBLabels, type PlainDense } from '../../../lib/datasets/transfer-tasks';
+import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
+import { formatNumber as fmt, nd, type NdArray } from '../../engine/ndarray';
+import { Seeded } from '../../engine/seeded';
+import type { Value } from '../../engine/values';
+
+const HINTS = {
+  nanAsZero: 'Missing labels (NaN) are counted as label 0; leave them out of the sum: mask the losses where Y is NaN (tf.isNaN).',
+  meanOverLabelled: 'The loss is divided by the number of labels; the course sums over the tasks and averages over the examples only: divide by m.',
+  gradientIgnoresMask: 'The gradient is not zero where a label is missing: a missing label adds nothing to the loss, so mask the gradient too.',
+} as const;
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The loss of one entry, in double precision. */
+const bce = (p: number, y: number) => -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+
+/** Ŷ = σ(Z) [tasks, m] and Y with NaN for missing labels (at least one). */
+interface MultiTaskInput {
+  Z: NdArray;
+  Yhat: NdArray;
+  Y: NdArray;
+}
+
+const multiTaskArb: fc.Arbitrary<MultiTaskInput> = fc
+  .record({ tasks: fc.integer({ min: 1, max: 4 }), m: fc.integer({ min: 1, max: 6 }) })
+  .chain(({ tasks, m }) =>
+    fc.record({
+      z: fc.array(fc.integer({ min: -12, max: 12 }).map((k) => k / 4), { minLength: tasks * m, maxLength: tasks * m }),
+      // 2 stands for a missing label.
+      y: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: tasks * m, maxLength: tasks * m }),
+      shape: fc.constant<number[]>([tasks, m]),
+    }),
+  )
+  .map(({ z, y, shape }) => {
+    const labels = y.includes(2) ? y : [2, ...y.slice(1)];
+    return {
+      Z: nd(z, shape),
+      Yhat: nd(z.map(sigmoid), shape),
+      Y: nd(labels.map((v) => (v === 2 ? NaN : v)), shape),
+    };
+  });
+
+const showMultiTask = ({ Yhat, Y }: MultiTaskInput) =>
+  `Ŷ ${JSON.stringify(Yhat.shape)} = ${JSON.stringify(Yhat.data.map((v) => Number(v.toFixed(4))))}, Y = ${JSON.stringify(Y.data.map((v) => (Number.isNaN(v) ? 'NaN' : v)))}`;
+
+/** The right loss, and the wrong ones a hint can name. */
+function lossCandidates({ Yhat, Y }: MultiTaskInput) {
+  const m = Y.shape[1]!;
+  let sum = 0;
+  let asZero = 0;
+  let labelled = 0;
+  Y.data.forEach((y, i) => {
+    const p = Yhat.data[i]!;
+    if (Number.isNaN(y)) asZero += bce(p, 0);
+    else {
+      sum += bce(p, y);
+      asZero += bce(p, y);
+      labelled++;
+    }
+  });
+  return { right: sum / m, nanAsZero: asZero / m, meanOverLabelled: labelled ? sum / labelled : NaN, labelled };
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-3 * Math.max(1, Math.abs(b));
+
+async function learnerSigmoidCall(ctx: CheckContext, fn: string, Z: NdArray, Y: NdArray): Promise<Value> {
+  return ctx.call(fn, [nd(Z.data.map(sigmoid), Z.shape), Y]);
+}
+
+/** A fixed gradient-check point: 3 tasks, 5 examples, 4 missing labels. */
+const gradPoint = (() => {
+  const s = new Seeded(322);
+  const Z = s.randn([3, 5]);
+  const labels = s.labels(15).data;
+  const Y = nd(
+    labels.map((v, i) => ([1, 6, 8, 13].includes(i) ? NaN : v)),
+    [3, 5],
+  );
+  return { Z, Y };
+})();
+
+/** A seeded multi-task case without missing labels (fixtures cannot hold NaN). */
+function seededCase(s: Seeded, tasks: number, m: number) {
+  const Yhat = nd(s.randn([tasks, m]).data.map(sigmoid), [tasks, m]);
+  const Y = nd(s.labels(tasks * m).data, [tasks, m]);
+  return { name: `${tasks} tasks, m = ${m}`, args: [Yhat, Y], constants: { m, tasks } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transfer learning
+
+type PlainLayers = PlainDense[];
+
+const asValue = (layers: PlainLayers): Value[] => layers.map((l) => ({ kernel: nd(l.kernel, l.shape), bias: nd(l.bias, [l.shape[1]]) }));
+
+/** Glorot-uniform weights and zero biases for the same architecture: the from-scratch start. */
+function scratchLayers(s: Seeded): PlainLayers {
+  return pretrainedLayers().map(({ shape: [a, b] }) => {
+    const limit = Math.sqrt(6 / (a + b));
+    return { kernel: [...s.uniform([a, b], -limit, limit).data], bias: new Array<number>(b).fill(0), shape: [a, b] as [number, number] };
+  });
+}
+
+function taskBTensors(s: Seeded, m: number): { X: NdArray; Y: NdArray } {
+  const X = s.randn([m, INPUT_SIZE]);
+  return { X, Y: nd(taskBLabels(X.data), [m, 1]) };
+}
+
+interface Retrained {
+  layers: PlainLayers;
+  trainable: boolean[];
+  losses: number[];
+}
+
+async function retrain(ctx: CheckContext, start: PlainLayers, k: number, X: NdArray, Y: NdArray, epochs: number, learningRate: number): Promise<Retrained> {
+  const out = expectRecord(await ctx.call('freezeAndRetrain', [asValue(start), k, X, Y, { epochs, learningRate }], { timeoutMs: 30_000 }), 'freezeAndRetrain(…)', [
+    'weights',
+    'trainable',
+    'losses',
+  ]);
+  const weights = expectArray(out.weights, 'weights', start.length);
+  const layers = weights.map((w, i) => {
+    const r = expectRecord(w, `weights[${i}]`, ['kernel', 'bias']);
+    const kernel = expectTensor(r.kernel, `weights[${i}].kernel`, start[i]!.shape);
+    const bias = expectTensor(r.bias, `weights[${i}].bias`, [start[i]!.shape[1]]);
+    return { kernel: [...kernel.data], bias: [...bias.data], shape: start[i]!.shape };
+  });
+  const trainable = expectArray(out.trainable, 'trainable', start.length).map((t, i) => {
+    if (typeof t !== 'boolean') violated(`trainable[${i}] should be a boolean (layer.trainable), but is ${JSON.stringify(t)}.`);
+    return t;
+  });
+  const losses = expectArray(out.losses, 'losses', epochs).map((l, i) => expectNumber(l, `losses[${i}]`));
+  return { layers, trainable, losses };
+}
+
+const maxChange = (a: PlainDense, b: PlainDense) => Math.max(...a.kernel.map((v, i) => Math.abs(v - b.kernel[i]!)), ...a.bias.map((v, i) => Math.abs(v - b.bias[i]!)));
+
+/** The budget of the accuracy check: 32 task-B examples, 150 epochs of Adam at 0.1. */
+const BUDGET = { m: 32, epochs: 150, learningRate: 0.1, dataSeed: 3, testSeed: 99, testSize: 1000 };
+
+export default defineAssignment({
+  id: 'course3/week2/transfer-multitask',
+  title: 'Transfer and multi-task learning',
+  exercises: [
+    {
+      name: 'multiTaskLoss',
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(321);
+            return [seededCase(s, 4, 5), seededCase(s, 2, 7), seededCase(s, 1, 3)];
+          },
+        }),
+        property({
+          name: 'missing labels are left out',
+          points: 3,
+          claim: 'With missing labels (NaN) in Y, the loss is (1/m)·Σ over the labelled entries of −[y·log ŷ + (1 − y)·log(1 − ŷ)]',
+          inputs: multiTaskArb,
+          numRuns: 25,
+          show: showMultiTask,
+          holds: async (input, ctx) => {
+            const loss = expectNumber(await ctx.call('multiTaskLoss', [input.Yhat, input.Y]), 'multiTaskLoss(Ŷ, Y)');
+            const c = lossCandidates(input);
+            if (!near(loss, c.right)) {
+              const message = `multiTaskLoss(Ŷ, Y) is ${fmt(loss)}, expected ${fmt(c.right)}.`;
+              // A NaN from 0/0 (no label at all) says nothing about the labels; with labels, it is a NaN label in the sum.
+              if (Number.isNaN(loss)) violated(message, c.labelled > 0 ? HINTS.nanAsZero : undefined);
+              // A hint only when exactly one known mistake explains the value.
+              const matches = [
+                [c.nanAsZero, HINTS.nanAsZero],
+                [c.meanOverLabelled, HINTS.meanOverLabelled],
+              ].filter(([value]) => near(loss, value as number));
+              violated(message, matches.length === 1 ? (matches[0]![1] as string) : undefined);
+            }
+          },
+        }),
+      ],
+    },
+    {
+      name: 'multiTaskGradient',
+      dependsOn: ['multiTaskLoss'],
+      checks: [
+        reference({
+          name: 'seeded cases',
+          points: 2,
+          cases: async () => {
+            const s = new Seeded(323);
+            return [seededCase(s, 3, 4), seededCase(s, 2, 6)];
+          },
+        }),
+        property({
+          name: 'zero where labels are missing',
+          points: 2,
+          claim: 'The gradient has the shape of Ŷ, is (ŷ − y)/m where y is a label and 0 where it is missing (NaN)',
+          inputs: multiTaskArb,
+          numRuns: 20,
+          show: showMultiTask,
+          holds: async ({ Yhat, Y }, ctx) => {
+            const m = Y.shape[1]!;
+            const dZ = expectTensor(await ctx.call('multiTaskGradient', [Yhat, Y]), 'multiTaskGradient(Ŷ, Y)', Y.shape);
+            Y.data.forEach((y, i) => {
+              if (!Number.isNaN(y)) return;
+              const g = dZ.data[i]!;
+              if (g !== 0 && !(Math.abs(g) < 1e-7)) {
+                const asZero = Math.abs(g - Yhat.data[i]! / m) <= 1e-3 * Math.max(1e-3, Yhat.data[i]! / m);
+                violated(`the label at flat index ${i} is missing, but the gradient there is ${fmt(g)}, not 0.`, Number.isNaN(g) || asZero ? HINTS.gradientIgnoresMask : undefined);
+              }
+            });
+            const expected = nd(
+              Y.data.map((y, i) => (Number.isNaN(y) ? 0 : (Yhat.data[i]! - y) / m)),
+              Y.shape,
+            );
+            expectClose(dZ, expected, 'multiTaskGradient(Ŷ, Y)', {}, { m });
+          },
+        }),
+        gradient({
+          name: 'gradient check',
+          points: 3,
+          mode: 'entries',
+          at: () => ({ Z: gradPoint.Z }),
+          cost: async (ctx, p) => expectNumber(await learnerSigmoidCall(ctx, 'multiTaskLoss', p.Z!, gradPoint.Y), 'multiTaskLoss(σ(Z), Y)'),
+          gradients: async (ctx, p) => ({ Z: await learnerSigmoidCall(ctx, 'multiTaskGradient', p.Z!, gradPoint.Y) }),
+        }),
+      ],
+    },
+    {
+      name: 'freezeAndRetrain',
+      checks: [
+        reference({
+          name: 'seeded retraining',
+          points: 3,
+          timeoutMs: 30_000,
+          tolerance: { rtol: 2e-3 },
+          cases: async () => {
+            const s = new Seeded(324);
+            const a = taskBTensors(s, 12);
+            const b = taskBTensors(s, 9);
+            const pretrained = asValue(pretrainedLayers());
+            return [
+              { name: 'k = 1, m = 12, 15 epochs, learning rate 0.1', args: [pretrained, 1, a.X, a.Y, { epochs: 15, learningRate: 0.1 }] },
+              { name: 'k = 2, m = 9, 10 epochs, learning rate 0.05', args: [pretrained, 2, b.X, b.Y, { epochs: 10, learningRate: 0.05 }] },
+            ];
+          },
+        }),
+        property({
+          name: 'frozen layers stay, the last k move',
+          points: 3,
+          timeoutMs: 30_000,
+          claim: 'With k in 1 … 3 (of 4 layers), trainable is false for every layer but the last k; after training, the frozen layers hold the pretrained weights and every one of the last k has moved',
+          inputs: fc.record({ k: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 0, max: 9999 }) }),
+          numRuns: 4,
+          holds: async ({ k, seed }, ctx) => {
+            const { X, Y } = taskBTensors(new Seeded(seed), 10);
+            const start = pretrainedLayers();
+            const out = await retrain(ctx, start, k, X, Y, 8, 0.1);
+            const n = start.length;
+            const want = start.map((_, i) => i >= n - k);
+            if (out.trainable.some((t, i) => t !== want[i])) violated(`trainable is ${JSON.stringify(out.trainable)}, expected ${JSON.stringify(want)} for k = ${k}.`);
+            out.layers.forEach((layer, i) => {
+              const change = maxChange(layer, start[i]!);
+              if (i < n - k && change > 1e-5) violated(`layer ${i} is frozen for k = ${k}, but its weights moved by up to ${fmt(change)}.`);
+              if (i >= n - k && change < 1e-4) violated(`layer ${i} is one of the last k = ${k}, but its weights did not move.`);
+            });
+          },
+        }),
+        property({
+          name: 'beats training from scratch',
+          points: 2,
+          timeoutMs: 60_000,
+          claim: `Retraining only the last layer of the pretrained network on ${BUDGET.m} task-B examples (${BUDGET.epochs} epochs, learning rate ${BUDGET.learningRate}) classifies at least 80% of ${BUDGET.testSize} new examples correctly, 5 points more than the same network trained from scratch (every layer trainable, Glorot initial weights) on the same budget`,
+          inputs: fc.constant(null),
+          numRuns: 1,
+          show: () => `taskBData(${BUDGET.m}, ${BUDGET.dataSeed}); test set taskBData(${BUDGET.testSize}, ${BUDGET.testSeed})`,
+          holds: async (_none, ctx) => {
+            const train = taskBData(BUDGET.m, BUDGET.dataSeed);
+            const X = nd(train.X, [BUDGET.m, INPUT_SIZE]);
+            const Y = nd(train.y, [BUDGET.m, 1]);
+            const test = taskBData(BUDGET.testSize, BUDGET.testSeed);
+            const transfer = await retrain(ctx, pretrainedLayers(), 1, X, Y, BUDGET.epochs, BUDGET.learningRate);
+            const start = scratchLayers(new Seeded(325));
+            const scratch = await retrain(ctx, start, start.length, X, Y, BUDGET.epochs, BUDGET.learningRate);
+            const a = accuracy(forward(transfer.layers, test.X), test.y);
+            const b = accuracy(forward(scratch.layers, test.X), test.y);
+            if (a < 0.8 || a < b + 0.05) {
+              violated(`the retrained network classifies ${(a * 100).toFixed(1)}% of the test examples correctly, the one trained from scratch ${(b * 100).toFixed(1)}%.`);
+            }
+          },
+        }),
+      ],
+    },
+  ],
+});
+
