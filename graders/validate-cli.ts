@@ -9,7 +9,15 @@ import { validateAssignment, type AssignmentValidation } from './instructor/vali
 
 async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
-  const selector = argv.find((a) => !a.startsWith('--')) ?? 'all';
+  const seedsAt = argv.findIndex((a) => a === '--seeds' || a.startsWith('--seeds='));
+  const seedsText = seedsAt < 0 ? '10' : argv[seedsAt]!.includes('=') ? argv[seedsAt]!.split('=')[1]! : argv[seedsAt + 1] ?? '';
+  const seeds = Number(seedsText);
+  if (!Number.isInteger(seeds) || seeds < 1 || seeds > 100) {
+    console.error(`--seeds takes a whole number from 1 to 100, not "${seedsText}".`);
+    return 2;
+  }
+  const rest = argv.filter((a, i) => !(i === seedsAt || (i === seedsAt + 1 && !argv[seedsAt]!.includes('='))));
+  const selector = rest.find((a) => !a.startsWith('--')) ?? 'all';
   let ids: string[];
   try {
     loadCourses(repoRoot); // manifests are schema-checked here
@@ -23,17 +31,19 @@ async function main(argv: string[]): Promise<number> {
   try {
     for (const id of ids) {
       process.stderr.write(`validating ${id} …\n`);
-      results.push(await validateAssignment(repoRoot, id, sandbox));
+      results.push(await validateAssignment(repoRoot, id, sandbox, undefined, { seeds }));
     }
   } finally {
     await sandbox.close();
   }
   const width = Math.max(10, ...results.map((r) => r.id.length));
-  console.log(`${'assignment'.padEnd(width)}  checks  mutants caught  time    result`);
+  console.log(`Mutants and correct alternatives graded under ${seeds} seed${seeds > 1 ? 's' : ''} (--seeds N).`);
+  console.log(`${'assignment'.padEnd(width)}  checks  mutants caught  alternatives  time    result`);
   for (const r of results) {
     const mutants = `${r.mutantsCaught} / ${r.mutants}`.padEnd(14);
+    const alts = (r.alternatives === undefined ? '–' : `${r.alternativesPassed} / ${r.alternatives}`).padEnd(12);
     console.log(
-      `${r.id.padEnd(width)}  ${String(r.checks).padEnd(6)}  ${mutants}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.problems.length ? `${r.problems.length} problem(s)` : 'ok'}`,
+      `${r.id.padEnd(width)}  ${String(r.checks).padEnd(6)}  ${mutants}  ${alts}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.problems.length ? `${r.problems.length} problem(s)` : 'ok'}`,
     );
   }
   for (const r of results) {

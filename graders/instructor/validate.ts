@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fixturePath, loadFixtures, staleness } from '../engine/fixtures';
 import { gradeAssignment } from '../engine/grade';
 import { loadMutants } from '../engine/mutants';
+import { loadAlternatives } from '../engine/alternatives';
 import { assignmentFiles, loadGrader } from '../engine/registry';
 import type { AssignmentResult } from '../engine/report/model';
 import type { Sandbox } from '../engine/sandbox/client';
@@ -28,10 +29,25 @@ export interface AssignmentValidation {
   checks: number;
   mutantsCaught: number;
   mutants: number;
+  /** Correct alternatives that scored full marks at every seed, of how many. */
+  alternativesPassed?: number;
+  alternatives?: number;
+  /** The run seeds mutants and alternatives were graded under. */
+  seeds?: number[];
   ms: number;
 }
 
 const SEED = 4242;
+
+export interface ValidateOptions {
+  /** Grade every mutant and correct alternative under this many run seeds (default 1; `npm run validate` uses 10). */
+  seeds?: number;
+}
+
+/** The run seeds: 4242 first (the fixtures' hints are checked there), then spread out. */
+export function validationSeeds(n: number): number[] {
+  return Array.from({ length: Math.max(1, n) }, (_, k) => (SEED + k * 104_729) >>> 0);
+}
 
 export async function validateAssignment(
   root: string,
@@ -39,6 +55,7 @@ export async function validateAssignment(
   sandbox: Sandbox,
   /** The stub to check in place of exercises/<id>.ts (the test suite passes the committed one). */
   stubFile?: string,
+  options: ValidateOptions = {},
 ): Promise<AssignmentValidation> {
   if (isQuiz(root, id)) return validateQuiz(root, id, stubFile);
   const started = Date.now();
@@ -46,6 +63,9 @@ export async function validateAssignment(
   const warnings: string[] = [];
   const files = assignmentFiles(root, id);
   const rel = (f: string) => path.relative(root, f);
+  const seeds = validationSeeds(options.seeds ?? 1);
+  let alternativesPassed = 0;
+  let alternatives = 0;
   const result = (checks = 0, mutantsCaught = 0, mutants = 0): AssignmentValidation => ({
     id,
     problems,
@@ -53,6 +73,9 @@ export async function validateAssignment(
     checks,
     mutantsCaught,
     mutants,
+    alternativesPassed,
+    alternatives,
+    seeds,
     ms: Date.now() - started,
   });
 
@@ -90,8 +113,8 @@ export async function validateAssignment(
   problems.push(...(await staleExamples(root, id)));
   problems.push(...(await validateHints(root, id)));
 
-  const grade = (file: string, only?: string[]) =>
-    gradeAssignment(def, { root, seed: SEED, sandbox, learnerFile: file, only, trusted: file !== stubPath, learnerRoot: file === stubPath ? exercisesRootOf(stubPath) : undefined });
+  const grade = (file: string, only?: string[], seed = SEED) =>
+    gradeAssignment(def, { root, seed, sandbox, learnerFile: file, only, trusted: file !== stubPath, learnerRoot: file === stubPath ? exercisesRootOf(stubPath) : undefined });
 
   const solution = await grade(files.solution);
   for (const line of notPassing(solution)) problems.push(`the reference solution does not pass ${line}`);
@@ -118,10 +141,39 @@ export async function validateAssignment(
       problems.push(`mutant ${m.name} is not caught: ${m.fn} still scores full marks`);
       continue;
     }
+    // Caught at the first seed: a verdict must not depend on the seed.
+    const missedAt: string[] = [];
+    for (const seed of seeds.slice(1)) {
+      const again = (await grade(m.file, [m.fn], seed)).exercises.find((e) => e.name === m.fn)!;
+      if (again.score >= again.maxScore) missedAt.push(String(seed));
+    }
+    if (missedAt.length) {
+      problems.push(`mutant ${m.name} is caught at seed ${seeds[0]} but not at seed${missedAt.length > 1 ? 's' : ''} ${missedAt.join(', ')}: the checks that catch it (${target.checks.filter((c) => c.score < c.maxScore).map((c) => c.name).join(', ')}) depend on the seed`);
+      continue;
+    }
     caught++;
     if (!target.checks.some((c) => c.hint === m.hint)) {
       problems.push(`mutant ${m.name} loses points, but no check shows its hint ("${m.hint}"); run \`npm run fixtures -- ${id}\``);
     }
+  }
+
+  // Correct alternatives: full marks at every seed, or the grader is wrong about them.
+  const alts = await loadAlternatives(root, id);
+  alternatives = alts.length;
+  for (const alt of alts) {
+    const unknown = alt.fns.filter((f) => !names.includes(f));
+    if (unknown.length) problems.push(`alternative ${alt.name} names ${unknown.join(', ')}, not exercises here`);
+    let passedAll = !unknown.length;
+    for (const seed of seeds) {
+      const r = await grade(alt.file, undefined, seed);
+      const lost = notPassing(r);
+      if (lost.length) {
+        passedAll = false;
+        problems.push(`correct alternative ${alt.name} (${alt.style}) loses points at seed ${seed}: ${lost[0]}${lost.length > 1 ? ` (and ${lost.length - 1} more)` : ''}`);
+        break;
+      }
+    }
+    if (passedAll) alternativesPassed++;
   }
   for (const e of def.exercises) {
     for (const c of e.checks) {
