@@ -16,7 +16,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--seeds takes a whole number from 1 to 100, not "${seedsText}".`);
     return 2;
   }
-  const rest = argv.filter((a, i) => !(i === seedsAt || (i === seedsAt + 1 && !argv[seedsAt]!.includes('='))));
+  const seedsValueAt = seedsAt >= 0 && !argv[seedsAt]!.includes('=') ? seedsAt + 1 : -1;
+  const rest = argv.filter((_, i) => i !== seedsAt && i !== seedsValueAt);
   const selector = rest.find((a) => !a.startsWith('--')) ?? 'all';
   let ids: string[];
   try {
