@@ -28,7 +28,7 @@ export async function buildFixture(root: string, id: string, variant: FixtureVar
 
 /** Writes an assignment's public and hidden fixtures; returns a line per file. */
 export async function writeFixtures(root: string, id: string): Promise<string[]> {
-  if (isQuiz(root, id)) return [await writeQuizKey(root, id)];
+  if (isQuiz(root, id)) return writeQuizKey(root, id);
   const lines: string[] = [];
   for (const variant of ['public', 'hidden'] as const) {
     const fresh = await buildFixture(root, id, variant);

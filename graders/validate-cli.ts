@@ -50,7 +50,8 @@ async function main(argv: string[]): Promise<number> {
   for (const r of results) {
     if (r.problems.length) console.log(`\n${r.id}:\n  ${r.problems.join('\n  ')}`);
     if (r.warnings.length) {
-      console.log(`\n${r.id}: ${r.warnings.length} check(s) no mutant exercises${verbose ? ':' : ' (--verbose lists them)'}`);
+      const what = r.warnings.every((w) => w.startsWith('no mutant makes')) ? 'check(s) no mutant exercises' : 'warning(s)';
+      console.log(`\n${r.id}: ${r.warnings.length} ${what}${verbose ? ':' : ' (--verbose lists them)'}`);
       if (verbose) console.log(`  ${r.warnings.join('\n  ')}`);
     }
   }

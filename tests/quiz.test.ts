@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSubmission } from '../graders/engine/intake';
 import { formatAnswers, parseAnswersFile } from '../graders/engine/quiz/answers-file';
 import { exactKey, hashedKey, loadAnswerBook, variantAnswers, type KeyFile } from '../graders/engine/quiz/key';
-import { loadQuiz, quizFiles, renderQuestion, variantParams } from '../graders/engine/quiz/load';
+import { loadQuiz, quizFiles, render, renderQuestion, variantParams } from '../graders/engine/quiz/load';
 import { scoreAnswer } from '../graders/engine/quiz/score';
 import type { Question, QuizFile } from '../graders/engine/quiz/types';
 import { runGrading } from '../graders/engine/run';
@@ -150,12 +150,36 @@ describe('the hashed key of the learner edition', () => {
   });
 });
 
+describe('texts', () => {
+  it('compute with add, sub, mul, div and round, and print numbers without float noise', () => {
+    expect(render('{{sub train human}} points; {{add a b}}; {{round (div train human) 2}}; {{mul human 3}}', { train: 6, human: 0.5, a: 0.1, b: 0.2 })).toBe('5.5 points; 0.3; 12; 1.5');
+    expect(render('{{div big 4}}', { big: '60,000' })).toBe('15000');
+    expect(() => render('{{sub word 1}}', { word: 'birds' })).toThrow(/needs numbers/);
+  });
+});
+
 describe('validation', () => {
   it('passes the scaffolded quiz: full marks in every variant with both keys, every wrong answer loses points', async () => {
     const v = await validateQuiz(repo, ID);
     expect(v.problems).toEqual([]);
     expect(v.mutants).toBeGreaterThan(quiz.questions.length);
     expect(v.mutantsCaught).toBe(v.mutants);
+  });
+
+  it('refuses a blank answers file that no longer lists the questions, and fixtures write it afresh', async () => {
+    const file = quizFiles(repo, ID).answers;
+    const before = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, 'q1:\nq2:\nq7:\n');
+      expect((await validateQuiz(repo, ID)).problems.join('\n')).toMatch(/does not list the quiz's questions \(line 3: there is no question "q7".*missing q3, q4, q5\)/);
+      await writeFixtures(repo, ID);
+      expect(parseAnswersFile(readFileSync(file, 'utf8'), quiz).answers.size).toBe(quiz.questions.length);
+      writeFileSync(file, 'q1: a\nq7: b\n');
+      expect((await writeFixtures(repo, ID)).join('\n')).toMatch(/left .* as it is: it holds answers/);
+      expect(readFileSync(file, 'utf8')).toBe('q1: a\nq7: b\n');
+    } finally {
+      writeFileSync(file, before);
+    }
   });
 
   it('names the file and the JSON path of a malformed question, and a wrong answer book', async () => {

@@ -6,11 +6,11 @@
  * (each wrong option, each flipped choice, a number off by twice its
  * tolerance, two items swapped) loses points with both keys.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AssignmentDef } from '../engine/define';
-import { formatAnswers } from '../engine/quiz/answers-file';
+import { formatAnswers, parseAnswersFile } from '../engine/quiz/answers-file';
 import { gradeQuiz } from '../engine/quiz/grade';
 import { loadAnswerBook, numericTolerance, variantAnswers } from '../engine/quiz/key';
 import { quizKeyStaleness } from '../engine/quiz/key-file';
@@ -48,10 +48,20 @@ export async function validateQuiz(root: string, id: string, stubFile?: string):
       return result(quiz.questions.length);
     }
   }
-  for (const q of quiz.questions.filter((x) => x.type === 'next-step')) {
+  // An answer computed from the numbers (and every next-step answer) should change with them somewhere.
+  for (const q of quiz.questions.filter((x) => x.type === 'next-step' || typeof book[x.id] === 'function')) {
     if (quiz.variants > 1 && new Set(answersOf.map((a) => JSON.stringify(a.get(q.id)))).size === 1) {
-      warnings.push(`${q.id} is a next-step question, but its answer is the same in every variant: do its numbers matter?`);
+      warnings.push(`${q.id}'s answer is the same in every variant: do its numbers matter?`);
     }
+  }
+  // The committed answers file lists exactly the quiz's questions, none answered.
+  const blank = parseAnswersFile(readFileSync(stubFile ?? files.answers, 'utf8'), quiz);
+  const unlisted = quiz.questions.filter((q) => !blank.answers.has(q.id)).map((q) => q.id);
+  if (blank.fileProblems.length || unlisted.length) {
+    problems.push(
+      `${rel(files.answers)} does not list the quiz's questions (${[...blank.fileProblems.map((p) => `line ${p.line}: ${p.message}`), ...(unlisted.length ? [`missing ${unlisted.join(', ')}`] : [])].join('; ')}): ` +
+        '`npm run fixtures -- ' + id + '` writes it afresh while it holds no answers',
+    );
   }
   const stale = await quizKeyStaleness(root, id);
   if (stale) problems.push(`${rel(files.key)} is stale (run \`npm run fixtures -- ${id}\`): ${stale}`);

@@ -1,6 +1,7 @@
 /**
  * Reading a quiz: the data file (schema-checked, errors naming file and JSON
- * path), a variant's scenario numbers, and its texts rendered with them.
+ * path), a variant's scenario numbers, and its texts rendered with them
+ * (Handlebars, strict, with add, sub, mul, div and round helpers).
  */
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
@@ -103,7 +104,20 @@ export function variantParams(id: string, quiz: QuizFile, variant: number): Para
   return params;
 }
 
+/** A number as a person writes it: no float noise (6 − 0.5 → 5.5, 0.1 + 0.2 → 0.3). */
+export const formatQuizNumber = (x: number) => String(Number(x.toFixed(9)));
+const num = (v: unknown, helper: string) => {
+  const x = typeof v === 'string' ? Number(v.replace(/,/g, '')) : (v as number);
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new QuizError(`{{${helper}}} needs numbers, got ${JSON.stringify(v)}`);
+  return x;
+};
 const hb = Handlebars.create();
+// Arithmetic in texts, so feedback can show the result and not only the formula: {{sub train human}}, {{round (div a b) 2}}.
+hb.registerHelper('add', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'add') + num(b, 'add')));
+hb.registerHelper('sub', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'sub') - num(b, 'sub')));
+hb.registerHelper('mul', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'mul') * num(b, 'mul')));
+hb.registerHelper('div', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'div') / num(b, 'div')));
+hb.registerHelper('round', (a: unknown, digits: unknown) => formatQuizNumber(Number(num(a, 'round').toFixed(typeof digits === 'number' ? digits : 0))));
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 /** A text with the variant's numbers in it (strict: a parameter the quiz does not define is an error). */
