@@ -10,6 +10,7 @@ import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
 import { terminalProgress } from './engine/report/progress';
 import { renderReportAsync } from './engine/report/html';
+import { mark, printTimings } from './engine/timings';
 import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
 import { gradeClass, recordInterruption } from './batch/batch';
@@ -57,6 +58,7 @@ Each learner runs in a fresh sandbox of their own, in Linux namespaces
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  mark('command line read (node, tsx and the CLI modules loaded)');
   let args;
   try {
     args = parseArgs({
@@ -193,6 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     process.stderr.write(`The reports could not be written to ${reportDir}: ${(err as Error).message}\n`);
   }
+  mark('reports written (json, md, html)');
 
   if (format) process.stdout.write(await renderReportAsync(report, format as ReportFormat, { seconds: (Date.now() - started) / 1000 }));
   else {
@@ -337,7 +340,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  main(process.argv.slice(2))
+    .then(async (code) => {
+      process.exitCode = code;
+      mark('done');
+      printTimings();
+      // esbuild keeps a service process for the builds; stop it, or it outlives us.
+      const { stop } = await import('esbuild');
+      await stop();
+    });
 }

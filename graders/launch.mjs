@@ -2,7 +2,9 @@
 // Starts a deepgrade command written in TypeScript (`node graders/launch.mjs cli.ts …`).
 // Plain JavaScript with no dependencies, so that before `npm install` a learner
 // reads "run npm install first" instead of a module-not-found stack trace.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,7 +20,31 @@ if (major < 20) {
   process.stderr.write(`deepgrade needs Node.js 20 or later (this is ${process.version}).\n`);
   process.exit(2);
 }
+redirectTensorFlow();
 const { register } = await import('tsx/esm/api');
 register();
+// tsx turns source maps on; they cost ~0.2 s of every run (one inlined per module, each parsed by Node).
+// DEEPGRADE_SOURCE_MAPS=1 keeps them, for debugging the grader itself.
+process.setSourceMapsEnabled(!!process.env.DEEPGRADE_SOURCE_MAPS);
 process.argv = [process.argv[0], path.join(here, entry), ...args];
 await import(pathToFileURL(path.join(here, entry)).href);
+
+/**
+ * Loads TensorFlow.js in this process from the bundle the sandboxes use (see
+ * engine/sandbox/tf-redirect.mjs), when one was built for exactly the installed
+ * packages; otherwise (a first run, an upgrade) from the package, as usual.
+ */
+function redirectTensorFlow() {
+  if (process.env.DEEPGRADE_TF_PACKAGE) return;
+  try {
+    const dir = path.join(root, '.deepgrade', 'runtime');
+    const pointer = JSON.parse(readFileSync(path.join(dir, 'tf-current.json'), 'utf8'));
+    const version = (name) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+    const entry = createHash('sha256').update(readFileSync(path.join(here, 'engine', 'sandbox', 'tf-entry.ts'), 'utf8')).update('\0').digest('hex').slice(0, 16);
+    const file = path.join(dir, path.basename(pointer.file));
+    if (pointer.tfjs !== version('@tensorflow/tfjs') || pointer.esbuild !== version('esbuild') || pointer.entry !== entry || !existsSync(file)) return;
+    module.register(pathToFileURL(path.join(here, 'engine', 'sandbox', 'tf-redirect.mjs')), { data: { url: pathToFileURL(file).href } });
+  } catch {
+    // no bundle yet: the package it is
+  }
+}

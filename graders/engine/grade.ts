@@ -19,6 +19,7 @@ import { buildModule } from './sandbox/build';
 import { Sandbox } from './sandbox/client';
 import { checkSeed } from './seed';
 import { gradeQuiz } from './quiz/grade';
+import { mark } from './timings';
 
 export interface GradeOptions {
   root: string;
@@ -89,6 +90,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       : // Learner files import lib/ as it sits next to exercises/; that lib/ is always the grader's own.
         { allowedDirs: [learnerRoot, lib], redirects: [[path.join(path.dirname(learnerRoot), 'lib'), lib]] },
   );
+  mark(`built ${relFile}`);
   if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`, `Not run: ${relFile} does not compile (see the first error above).`);
 
   let fixtures: FixtureFile | undefined;
@@ -131,6 +133,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   const gradeExerciseTold = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox) => {
     options.onExercise?.({ assignment: def.id, exercise: exercise.name });
     const result = await gradeExercise(exercise, learner, sandbox);
+    mark(`  ${exercise.name}`);
     options.onExercise?.({ assignment: def.id, exercise: exercise.name, result });
     return result;
   };

@@ -8,6 +8,7 @@ import { loadTf } from './in-process';
 import { IsolationError, Sandbox } from './sandbox/client';
 import { describeIsolation, detectIsolation } from './sandbox/isolation';
 import { DEFAULT_SEED } from './seed';
+import { mark } from './timings';
 
 export interface RunOptions {
   root: string;
@@ -55,6 +56,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   warm.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   try {
     const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
+    mark('graders loaded');
     // Hidden checks and TF.js oracles run here: load TensorFlow.js now, alongside the sandbox's start.
     const needsTf = defs.some(
       (d) =>
@@ -63,9 +65,9 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
           d.exercises.some((e) => e.checks.some((c) => c.hidden)) &&
           existsSync(assignmentFiles(options.root, d.id).solution)),
     );
-    const tfLoaded = needsTf ? loadTf().catch(() => undefined) : undefined;
+    const tfLoaded = needsTf ? loadTf().then(() => mark('TensorFlow.js loaded in the grading process'), () => undefined) : undefined;
     options.onStart?.(defs.reduce((n, d) => n + d.exercises.filter((e) => !options.only || options.only.includes(e.name)).length, 0));
-    await Promise.all([warm, tfLoaded]);
+    await Promise.all([warm.then(() => mark('sandbox ready')), tfLoaded]);
     const results: AssignmentResult[] = [];
     for (const def of defs) {
       const result = await gradeAssignment(def, {
@@ -78,6 +80,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         onExercise: options.onExercise,
         sandbox: sandboxes,
       });
+      mark(`graded ${def.id}`);
       options.onAssignment?.(result);
       results.push(result);
     }

@@ -79,6 +79,10 @@ async function buildRuntime(root: string): Promise<Runtime> {
     });
     writeAtomically(tf, out.outputFiles[0]!.text);
   }
+  // Tells graders/launch.mjs which file the grading process may load TensorFlow.js from, and for which inputs.
+  const pointer = { file: path.basename(tf), tfjs: packageVersion(root, '@tensorflow/tfjs'), esbuild: esbuildVersion, entry: hash([readFileSync(tfEntry, 'utf8')]) };
+  const pointerFile = path.join(dir, 'tf-current.json');
+  if (!existsSync(pointerFile) || readFileSync(pointerFile, 'utf8') !== JSON.stringify(pointer)) writeAtomically(pointerFile, JSON.stringify(pointer));
   const out = await build({
     entryPoints: [path.join(repoRoot, 'graders', 'engine', 'sandbox', 'runner.ts')],
     bundle: true,
