@@ -1,0 +1,68 @@
+/**
+ * Speed never changes a grade. The grading process loads TensorFlow.js from
+ * the sandbox's bundle (graders/engine/sandbox/tf-redirect.mjs) unless
+ * DEEPGRADE_TF_PACKAGE is set; the JSON reports of `npm run grade week3` must
+ * be identical either way, bit for bit (but for when they were made), on the
+ * full solutions, on the untouched stubs and on wrong implementations.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyRepo } from './support/repo-copy';
+
+const run = promisify(execFile);
+const ID = 'course1/week3/planar-classification';
+let repo: string;
+
+beforeAll(async () => {
+  repo = copyRepo();
+  // A first run builds the sandbox runtime, after which the bundle can be used here too.
+  await grade({});
+}, 120_000);
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+async function grade(env: Record<string, string>): Promise<string> {
+  const { stdout } = await run('node', ['graders/launch.mjs', 'cli.ts', 'week3', '--format', 'json'], {
+    cwd: repo,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 20 * 1024 * 1024,
+  });
+  const report = JSON.parse(stdout) as Record<string, unknown>;
+  delete report.generatedAt;
+  return JSON.stringify(report);
+}
+
+const solution = () => readFileSync(path.join(repo, 'solutions', `${ID}.ts`), 'utf8');
+/** Wrong implementations, each a small edit of the reference solution. */
+const wrong: [string, (s: string) => string][] = [
+  ['cost without 1/m', (s) => s.replace('dataSync()[0]! / m;', 'dataSync()[0]!;')],
+  ['sigmoid in the hidden layer', (s) => s.replace('const A1 = tf.tanh(Z1);', 'const A1 = tf.sigmoid(Z1);')],
+  ['db2 summed over the wrong axis', (s) => s.replace('const db2 = tf.sum(dZ2, 1, true)', 'const db2 = tf.sum(dZ2, 0, true)')],
+];
+
+describe('the same grades whichever way TensorFlow.js is loaded', () => {
+  const both = async () => [await grade({}), await grade({ DEEPGRADE_TF_PACKAGE: '1' })] as const;
+
+  it('untouched stubs', async () => {
+    const [fast, plain] = await both();
+    expect(fast).toBe(plain);
+  }, 120_000);
+
+  it('the full solutions', async () => {
+    cpSync(path.join(repo, 'solutions', `${ID}.ts`), path.join(repo, 'exercises', `${ID}.ts`));
+    const [fast, plain] = await both();
+    expect(JSON.parse(fast).score).toBe(JSON.parse(fast).maxScore);
+    expect(fast).toBe(plain);
+  }, 120_000);
+
+  it.each(wrong)('a wrong implementation: %s', async (_name, edit) => {
+    const text = edit(solution());
+    expect(text).not.toBe(solution());
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), text);
+    const [fast, plain] = await both();
+    expect(JSON.parse(fast).score).toBeLessThan(JSON.parse(fast).maxScore);
+    expect(fast).toBe(plain);
+  }, 120_000);
+});
