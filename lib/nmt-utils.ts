@@ -110,28 +110,249 @@ export interface NmtLayers extends AttentionLayers {
   outputLayer: tf.layers.Layer;
 }
 
+/*
+ * Why these layers are written here rather than taken from tf.layers: on the
+ * CPU backend (the only one your code gets), TensorFlow.js copies a slice that
+ * is not contiguous in memory — a split along the last axis (an LSTM's four
+ * gates), one step of a batch-major sequence, the gradients of tile and
+ * concatenate — one element at a time, and adds a [1, 1, n] bias the same way.
+ * Those copies took most of a training step. The layers below compute the same
+ * functions as Keras's, with matrix products where a slice would be, so that a
+ * small model learns in seconds.
+ */
+
 /** Seeded initialisers, so that a model built twice starts from the same weights. */
 const glorot = (seed: number) => tf.initializers.glorotUniform({ seed });
 const orthogonal = (seed: number) => tf.initializers.orthogonal({ seed, gain: 1 });
 
-function dense(units: number, activation: 'tanh' | 'relu' | 'softmax', seed: number, w?: DenseWeights): tf.layers.Layer {
-  return tf.layers.dense({ units, activation, kernelInitializer: glorot(seed), ...(w ? { weights: [w.kernel, w.bias] } : {}) });
+type Inputs = tf.Tensor | tf.Tensor[];
+type Shapes = tf.Shape | tf.Shape[];
+const first = (inputs: Inputs): tf.Tensor => (Array.isArray(inputs) ? inputs[0]! : inputs);
+const firstShape = (shape: Shapes): tf.Shape => (Array.isArray(shape[0]) ? (shape[0] as tf.Shape) : (shape as tf.Shape));
+
+/** E [total, width] with E[offset + j, j] = 1: z·E is z[:, offset : offset + width], and x·Eᵀ puts x's columns there. */
+function selection(total: number, offset: number, width: number): tf.Tensor2D {
+  const e = new Float32Array(total * width);
+  for (let j = 0; j < width; j++) e[(offset + j) * width + j] = 1;
+  return tf.tensor2d(e, [total, width]);
+}
+
+/** Concatenation on the last axis, whose gradient reads each input's columns back with a matrix product. */
+function concatLast(xs: tf.Tensor[]): tf.Tensor {
+  const widths = xs.map((x) => x.shape[x.rank - 1]!);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const concat = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const inputs = args.slice(0, xs.length) as tf.Tensor[];
+    return {
+      value: tf.concat(inputs, -1),
+      gradFunc: (dy: tf.Tensor) => {
+        const flat = tf.reshape(dy, [-1, total]);
+        let offset = 0;
+        return inputs.map((x, i) => {
+          const g = tf.reshape(tf.matMul(flat, selection(total, offset, widths[i]!)), x.shape);
+          offset += widths[i]!;
+          return g;
+        });
+      },
+    };
+  });
+  return concat(...xs);
+}
+
+/** RepeatVector(n): [m, k] → [m, n, k], as the product of ones [m, n, 1] and x [m, 1, k] (its gradient sums with a product too). */
+class RepeatVector extends tf.layers.Layer {
+  static readonly className = 'NmtRepeatVector';
+  constructor(readonly n: number) {
+    super({});
+  }
+  override call(inputs: Inputs): tf.Tensor {
+    return tf.tidy(() => {
+      const x = first(inputs);
+      if (x.rank !== 2) throw new Error(`repeator takes a [m, n] tensor, not one of shape [${x.shape.join(', ')}]`);
+      const [m, k] = x.shape as [number, number];
+      return tf.matMul(tf.ones([m, this.n, 1]), tf.reshape(x, [m, 1, k]));
+    });
+  }
+  override computeOutputShape(shape: Shapes): tf.Shape {
+    const s = firstShape(shape);
+    return [s[0]!, this.n, s[1]!];
+  }
+}
+
+/** Concatenate(axis = −1). */
+class ConcatenateLast extends tf.layers.Layer {
+  static readonly className = 'NmtConcatenate';
+  override call(inputs: Inputs): tf.Tensor {
+    return concatLast(Array.isArray(inputs) ? inputs : [inputs]);
+  }
+  override computeOutputShape(shape: Shapes): tf.Shape {
+    const shapes = shape as tf.Shape[];
+    const last = shapes.map((s) => s[s.length - 1]);
+    return [...shapes[0]!.slice(0, -1), last.some((d) => d == null) ? null : last.reduce((a, b) => a! + b!, 0)];
+  }
+}
+
+/** Dot(axes = 1) on [m, T, p] and [m, T, q]: xᵀ·y for each example, [m, p, q]. */
+class DotOverTime extends tf.layers.Layer {
+  static readonly className = 'NmtDot';
+  override call(inputs: Inputs): tf.Tensor {
+    const [x, y] = inputs as tf.Tensor[];
+    if (x?.rank !== 3 || y?.rank !== 3) throw new Error('dotor takes two tensors [m, T, p] and [m, T, q]');
+    return tf.matMul(x as tf.Tensor3D, y as tf.Tensor3D, true, false);
+  }
+  override computeOutputShape(shape: Shapes): tf.Shape {
+    const [x, y] = shape as tf.Shape[];
+    return [x![0]!, x![2]!, y![2]!];
+  }
+}
+
+/**
+ * Softmax over axis 1 of [m, Tx, 1] energies: the course's
+ * softmax(x, axis=1). TensorFlow.js's softmax only works over the last axis.
+ */
+class SoftmaxOverTime extends tf.layers.Layer {
+  static readonly className = 'SoftmaxOverTime';
+  override call(inputs: Inputs): tf.Tensor {
+    return tf.tidy(() => {
+      const x = first(inputs);
+      if (x.rank === 3 && x.shape[2] === 1) return tf.reshape(tf.softmax(tf.reshape(x, [x.shape[0]!, x.shape[1]!])), x.shape);
+      const e = tf.exp(tf.sub(x, tf.max(x, 1, true)));
+      return tf.div(e, tf.sum(e, 1, true));
+    });
+  }
+  override computeOutputShape(shape: Shapes): Shapes {
+    return shape;
+  }
+}
+
+const ACTIVATIONS = { tanh: tf.tanh, relu: tf.relu, softmax: tf.softmax } as const;
+
+/** Dense(units, activation) on the last axis of [..., n]: kernel [n, units], bias [units]. */
+class Dense extends tf.layers.Layer {
+  static readonly className = 'NmtDense';
+  private kernel?: tf.LayerVariable;
+  private bias?: tf.LayerVariable;
+  constructor(
+    readonly units: number,
+    readonly activation: keyof typeof ACTIVATIONS,
+    readonly seed: number,
+  ) {
+    super({});
+  }
+  override build(shape: Shapes): void {
+    const s = firstShape(shape);
+    this.kernel = this.addWeight('kernel', [s[s.length - 1]!, this.units], 'float32', glorot(this.seed));
+    this.bias = this.addWeight('bias', [this.units], 'float32', tf.initializers.zeros());
+    this.built = true;
+  }
+  override call(inputs: Inputs): tf.Tensor {
+    return tf.tidy(() => {
+      const x = first(inputs);
+      const flat = tf.reshape(x, [-1, x.shape[x.rank - 1]!]);
+      const y = ACTIVATIONS[this.activation](tf.add(tf.matMul(flat, this.kernel!.read()), this.bias!.read()));
+      return tf.reshape(y, [...x.shape.slice(0, -1), this.units]);
+    });
+  }
+  override computeOutputShape(shape: Shapes): tf.Shape {
+    return [...firstShape(shape).slice(0, -1), this.units];
+  }
+}
+
+function dense(units: number, activation: keyof typeof ACTIVATIONS, seed: number, w?: DenseWeights): tf.layers.Layer {
+  const layer = new Dense(units, activation, seed);
+  if (w) {
+    layer.build([null, w.kernel.shape[0]]);
+    layer.setWeights([w.kernel, w.bias]);
+  }
+  return layer;
 }
 
 /** The six shared attention layers; with `weights`, densor1 and densor2 start from them. */
 export function attentionLayers(Tx: number, weights?: AttentionWeights): AttentionLayers {
   return {
-    repeator: tf.layers.repeatVector({ n: Tx }),
-    concatenator: tf.layers.concatenate({ axis: -1 }),
+    repeator: new RepeatVector(Tx),
+    concatenator: new ConcatenateLast({}),
     densor1: dense(10, 'tanh', 1, weights?.densor1),
     densor2: dense(1, 'relu', 2, weights?.densor2),
     activator: new SoftmaxOverTime({}),
-    dotor: tf.layers.dot({ axes: 1 }),
+    dotor: new DotOverTime({}),
   };
 }
 
-function lstm(units: number, options: { returnSequences?: boolean; returnState?: boolean }, seed: number): ReturnType<typeof tf.layers.lstm> {
-  return tf.layers.lstm({ units, ...options, kernelInitializer: glorot(seed), recurrentInitializer: orthogonal(seed + 1) });
+// ---------------------------------------------------------------- LSTMs
+
+/** An LSTM's three weights, Keras's initialisers: Glorot kernel, orthogonal recurrent kernel, bias 1 on the forget gate (unit_forget_bias). */
+function addLstmWeights(layer: tf.layers.Layer, prefix: string, nIn: number, n: number, seed: number): tf.LayerVariable[] {
+  const add = (layer as unknown as { addWeight: (name: string, shape: tf.Shape, dtype: 'float32', init: ReturnType<typeof tf.initializers.zeros>) => tf.LayerVariable }).addWeight.bind(layer);
+  const kernel = add(`${prefix}kernel`, [nIn, 4 * n], 'float32', glorot(seed));
+  const recurrentKernel = add(`${prefix}recurrent_kernel`, [n, 4 * n], 'float32', orthogonal(seed + 1));
+  const bias = add(`${prefix}bias`, [4 * n], 'float32', tf.initializers.zeros());
+  bias.write(tf.tensor1d(Array.from({ length: 4 * n }, (_, j) => (j >= n && j < 2 * n ? 1 : 0))));
+  return [kernel, recurrentKernel, bias];
+}
+
+/**
+ * One LSTM step from its pre-activations xz = x·kernel + bias [m, 4n]: gates in
+ * TensorFlow's order (i, f, c, o), read with the selections `gates`, sigmoid
+ * gates. Returns the new [h, c].
+ */
+function lstmStep(xz: tf.Tensor, h: tf.Tensor, c: tf.Tensor, recurrentKernel: tf.Tensor, gates: tf.Tensor2D[]): [tf.Tensor, tf.Tensor] {
+  const z = tf.add(xz, tf.matMul(h, recurrentKernel));
+  const [i, f, g, o] = gates.map((e) => tf.matMul(z, e));
+  const cNext = tf.add(tf.mul(tf.sigmoid(f!), c), tf.mul(tf.sigmoid(i!), tf.tanh(g!)));
+  return [tf.mul(tf.sigmoid(o!), tf.tanh(cNext)), cNext];
+}
+
+const gateSelections = (n: number) => [0, 1, 2, 3].map((k) => selection(4 * n, k * n, n));
+
+/**
+ * Bidirectional(LSTM(n, return_sequences=True)), outputs concatenated: [m, Tx, nIn] → [m, Tx, 2n],
+ * the forward LSTM's h⟨t⟩ then the backward one's (which read the dates from the end).
+ * Weights: the forward LSTM's kernel, recurrent kernel, bias, then the backward one's.
+ */
+class BidirectionalLstm extends tf.layers.Layer {
+  static readonly className = 'NmtBidirectionalLstm';
+  private w: tf.LayerVariable[] = [];
+  constructor(
+    readonly units: number,
+    readonly seed: number,
+  ) {
+    super({});
+  }
+  override build(shape: Shapes): void {
+    const nIn = firstShape(shape)[2]!;
+    this.w = [...addLstmWeights(this, 'forward_', nIn, this.units, this.seed), ...addLstmWeights(this, 'backward_', nIn, this.units, this.seed + 2)];
+    this.built = true;
+  }
+  override call(inputs: Inputs): tf.Tensor {
+    return tf.tidy(() => {
+      const x = first(inputs);
+      const [m, Tx, nIn] = x.shape as [number, number, number];
+      const n = this.units;
+      // Time-major rows (t, i), so that each step's [m, 4n] is a contiguous block.
+      const rows = tf.reshape(tf.transpose(x, [1, 0, 2]), [Tx * m, nIn]);
+      const gates = gateSelections(n);
+      const run = ([kernel, recurrentKernel, bias]: tf.LayerVariable[], backward: boolean): tf.Tensor => {
+        const xz = tf.unstack(tf.reshape(tf.add(tf.matMul(rows, kernel!.read()), bias!.read()), [Tx, m, 4 * n]));
+        const hs: tf.Tensor[] = new Array(Tx);
+        let h: tf.Tensor = tf.zeros([m, n]);
+        let c: tf.Tensor = tf.zeros([m, n]);
+        for (let k = 0; k < Tx; k++) {
+          const t = backward ? Tx - 1 - k : k;
+          [h, c] = lstmStep(xz[t]!, h, c, recurrentKernel!.read(), gates);
+          hs[t] = h;
+        }
+        return tf.reshape(tf.stack(hs), [Tx * m, n]);
+      };
+      const forward = tf.matMul(run(this.w.slice(0, 3), false), selection(2 * n, 0, n), false, true);
+      const backward = tf.matMul(run(this.w.slice(3, 6), true), selection(2 * n, n, n), false, true);
+      return tf.transpose(tf.reshape(tf.add(forward, backward), [Tx, m, 2 * n]), [1, 0, 2]);
+    });
+  }
+  override computeOutputShape(shape: Shapes): tf.Shape {
+    const s = firstShape(shape);
+    return [s[0]!, s[1]!, 2 * this.units];
+  }
 }
 
 /**
@@ -139,25 +360,21 @@ function lstm(units: number, options: { returnSequences?: boolean; returnState?:
  * context [m, 1, 2nA] from the state [s, c], returning [s, s, c] like Keras's
  * LSTM(n_s, return_state=True). TensorFlow.js's LSTM layer cannot be trained
  * when its initial state comes from another layer's output, so this layer runs
- * an LSTM cell on the single step itself (same weights, same gate order).
+ * the single step itself. Weights: kernel, recurrent kernel, bias.
  */
 class PostAttentionLstm extends tf.layers.Layer {
   static readonly className = 'PostAttentionLstm';
-  readonly cell: tf.layers.RNNCell;
-  constructor(units: number, seed: number) {
+  private w: tf.LayerVariable[] = [];
+  constructor(
+    readonly units: number,
+    readonly seed: number,
+  ) {
     super({});
-    this.cell = tf.layers.lstmCell({ units, kernelInitializer: glorot(seed), recurrentInitializer: orthogonal(seed + 1) });
   }
-  override build(shape: tf.Shape | tf.Shape[]): void {
-    const context = (Array.isArray(shape[0]) ? shape[0] : shape) as tf.Shape;
-    this.cell.build([context[0]!, context[2]!]);
+  override build(shape: Shapes): void {
+    const context = firstShape(shape);
+    this.w = addLstmWeights(this, '', context[2]!, this.units, this.seed);
     this.built = true;
-  }
-  override get trainableWeights(): tf.LayerVariable[] {
-    return this.cell.trainableWeights;
-  }
-  override get nonTrainableWeights(): tf.LayerVariable[] {
-    return [];
   }
   /** `apply(context, { initialState: [s, c] })`, or `apply([context, s, c])`. */
   override apply(inputs: tf.Tensor | tf.SymbolicTensor | (tf.Tensor | tf.SymbolicTensor)[], kwargs?: tf.serialization.ConfigDict): tf.Tensor | tf.Tensor[] | tf.SymbolicTensor | tf.SymbolicTensor[] {
@@ -165,17 +382,18 @@ class PostAttentionLstm extends tf.layers.Layer {
     const all = state ? [inputs as tf.Tensor, ...(state as tf.Tensor[])] : inputs;
     return super.apply(all as tf.Tensor[], {});
   }
-  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+  override call(inputs: Inputs): tf.Tensor[] {
     return tf.tidy(() => {
       const [context, s, c] = inputs as tf.Tensor[];
+      const [kernel, recurrentKernel, bias] = this.w;
       const x = tf.reshape(context!, [context!.shape[0]!, context!.shape[2]!]);
-      return this.cell.call([x, s!, c!], {}) as tf.Tensor[];
+      const [h, cNext] = lstmStep(tf.add(tf.matMul(x, kernel!.read()), bias!.read()), s!, c!, recurrentKernel!.read(), gateSelections(this.units));
+      return [h, h, cNext];
     });
   }
-  override computeOutputShape(shape: tf.Shape | tf.Shape[]): tf.Shape[] {
-    const batch = (Array.isArray(shape[0]) ? (shape[0] as tf.Shape)[0] : shape[0]) as number | null;
-    const units = (this.cell as unknown as { units: number }).units;
-    return [[batch, units], [batch, units], [batch, units]];
+  override computeOutputShape(shape: Shapes): tf.Shape[] {
+    const batch = firstShape(shape)[0] ?? null;
+    return [[batch, this.units], [batch, this.units], [batch, this.units]];
   }
 }
 
@@ -184,14 +402,14 @@ const lstmList = (w: LstmWeights) => [w.kernel, w.recurrentKernel, w.bias];
 /** Every layer of the model, built once; with `weights`, they start from them. */
 export function nmtLayers(dims: NmtDims, weights?: NmtWeights): NmtLayers {
   const { Tx, nA, nS, humanVocabSize, machineVocabSize } = dims;
-  const preAttentionLstm = tf.layers.bidirectional({ layer: lstm(nA, { returnSequences: true }, 3), mergeMode: 'concat' });
+  const preAttentionLstm = new BidirectionalLstm(nA, 3);
   const postActivationLstmCell = new PostAttentionLstm(nS, 5);
   const outputLayer = dense(machineVocabSize, 'softmax', 7, weights?.output);
   if (weights) {
     preAttentionLstm.build([null, Tx, humanVocabSize]);
     preAttentionLstm.setWeights([...lstmList(weights.forward), ...lstmList(weights.backward)]);
     postActivationLstmCell.build([null, 1, 2 * nA]);
-    postActivationLstmCell.cell.setWeights(lstmList(weights.postLstm));
+    postActivationLstmCell.setWeights(lstmList(weights.postLstm));
   }
   return { ...attentionLayers(Tx, weights), preAttentionLstm, postActivationLstmCell, outputLayer };
 }
@@ -210,24 +428,6 @@ export function nmtWeights(layers: NmtLayers): NmtWeights {
     postLstm: asLstm(w(layers.postActivationLstmCell)),
     output: asDense(w(layers.outputLayer)),
   };
-}
-
-/**
- * Softmax over axis 1 of [m, Tx, 1] energies: the course's
- * softmax(x, axis=1). TensorFlow.js's softmax only works over the last axis.
- */
-class SoftmaxOverTime extends tf.layers.Layer {
-  static readonly className = 'SoftmaxOverTime';
-  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.tidy(() => {
-      const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-      const e = tf.exp(tf.sub(x, tf.max(x, 1, true)));
-      return tf.div(e, tf.sum(e, 1, true));
-    });
-  }
-  override computeOutputShape(shape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
-    return shape;
-  }
 }
 
 const isLayer = (x: unknown): boolean => typeof (x as { apply?: unknown })?.apply === 'function';
