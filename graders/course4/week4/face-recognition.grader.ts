@@ -9,7 +9,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
-import { expectArray, expectClose, expectNumber, violated } from '../../engine/checks/violation';
+import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -81,7 +81,10 @@ const gradPoint = (() => {
 
 async function loss(ctx: CheckContext, a: NdArray, p: NdArray, n: NdArray, alpha?: number): Promise<number> {
   const args = alpha === undefined ? [a, p, n] : [a, p, n, alpha];
-  return expectNumber(await ctx.call('tripletLoss', args), 'the triplet loss');
+  // The instructions ask for a scalar tensor (tf.Scalar), not a number.
+  const v = await ctx.call('tripletLoss', args);
+  if (typeof v === 'number') violated(`the triplet loss should be a scalar tensor, but is the number ${formatNumber(v)}: return it as a tensor (for example tf.scalar(x), or the tf.sum itself).`);
+  return expectTensor(v, 'the triplet loss', []).data[0]!;
 }
 
 /** A database of named encodings [1, d] and a query encoding. */

@@ -87,7 +87,10 @@ const constantsOf = (a: NdArray) => {
 };
 
 async function cost(ctx: CheckContext, fn: string, args: Value[]): Promise<number> {
-  return expectNumber(await ctx.call(fn, args), `${fn}(…)`);
+  // The instructions ask for scalar tensors (tf.Scalar), as an optimiser needs, not numbers.
+  const v = await ctx.call(fn, args);
+  if (typeof v === 'number') violated(`${fn}(…) should be a scalar tensor, but is the number ${formatNumber(v)}: return it as a tensor (for example tf.scalar(x), or the tf.div itself).`);
+  return expectTensor(v, `${fn}(…)`, []).data[0]!;
 }
 
 const contentPoint = (() => {
