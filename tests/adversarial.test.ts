@@ -52,11 +52,14 @@ const CASES: Case[] = [
   { name: 'an infinite loop', cost: fn(`  for (;;) {}`), status: 'timeout', message: /ran past its 2 s limit — an infinite loop/, score: 0 },
   { name: 'a busy loop at import time', top: 'for (;;) {}', status: 'timeout', message: /did not finish loading within 2 s/, score: 0, nextGraded: false },
   { name: 'a memory bomb', cost: fn(`  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(1e6).fill(Math.random()));`), status: 'error', message: /ran out of memory/, score: 0 },
-  { name: 'a tensor memory bomb', cost: fn(`  for (;;) tf.keep(tf.fill([1e7], 1));`), status: 'error', message: /ran out of memory/, score: 0 },
+  // 200 MB a step: over the memory limit within a few steps, well inside the time limit even on a busy machine.
+  { name: 'a tensor memory bomb', cost: fn(`  for (;;) tf.keep(tf.fill([5e7], 1));`), status: 'error', message: /ran out of memory/, score: 0 },
   { name: 'process.exit(0) in the middle', cost: fn(`  process.exit(0);`), status: 'error', message: /computeCost threw an error: process\.exit\(\) is not available to exercise code/, score: 0 },
   { name: 'huge console output', cost: fn(`  for (let i = 0; i < 1e5; i++) console.log('x'.repeat(100));\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
-  { name: 'mutating its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  (A2 as unknown as { shape: number[] }).shape[0] = 99;\n  return cost;`), status: 'passed', message: /All 2 cases match/, score: 4 },
-  { name: 'disposing its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  A2.dispose();\n  Y.dispose();\n  return cost;`), status: 'passed', message: /All 2 cases match/, score: 4 },
+  // The contract of every call: the tensors given come back alive and unchanged (sandbox/arguments.ts).
+  { name: 'mutating its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  (A2 as unknown as { shape: number[] }).shape[0] = 99;\n  return cost;`), status: 'error', message: /computeCost returned, but it changed the shape of argument 1/, score: 0 },
+  { name: 'writing into its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  (A2.dataSync() as Float32Array)[0] += 1;\n  return cost;`), status: 'error', message: /computeCost returned, but it changed argument 1 in place \(element 0 was/, score: 0 },
+  { name: 'disposing its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  A2.dispose();\n  Y.dispose();\n  return cost;`), status: 'error', message: /computeCost returned, but it disposed argument 1, a tensor it was given; it disposed argument 2/, score: 0 },
   { name: 'leaking thousands of tensors', cost: fn(`  for (let i = 0; i < 5000; i++) tf.scalar(i).add(1);\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
   { name: 'monkey-patching Math', cost: fn(`  Math.log = () => 0;\n${right}`), status: 'error', message: /changed JavaScript or TensorFlow\.js built-ins \(Math\.log\)/, score: 0 },
   { name: 'monkey-patching Array.prototype', cost: fn(`  (Array.prototype as unknown as { map: unknown }).map = () => [];\n${right}`), status: 'error', message: /built-ins \(Array\.prototype\.map\)/, score: 0 },

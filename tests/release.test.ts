@@ -75,7 +75,7 @@ describe('the learner edition (npm run release)', () => {
     const files = filesUnder(learner).map((f) => path.relative(learner, f));
     expect(files.filter((f) => /\.oracle\.ts$|\.hidden\.fixtures\.json$/.test(f))).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(learner, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.scripts).sort()).toEqual(['grade', 'hint', 'progress', 'reset', 'test', 'try']);
+    expect(Object.keys(pkg.scripts).sort()).toEqual(['grade', 'hint', 'progress', 'quiz', 'reset', 'test', 'try']);
     expect(readFileSync(path.join(learner, 'README.md'), 'utf8')).toContain('npm run grade week3');
   });
 

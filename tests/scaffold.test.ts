@@ -48,9 +48,9 @@ describe('npm run new-exercise', () => {
   it('scaffolds an assignment that validates as generated', async () => {
     const manifestPath = path.join(repo, 'graders/course5/course.json');
     const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { assignments: unknown[] }).assignments : [];
-    const r = await newExercise('course5/week2', 'word-vectors', 'Operations on word vectors');
+    const r = await newExercise('course5/week4', 'sequence-probe', 'A sequence probe');
     expect(r.code, r.stderr).toBe(0);
-    const id = 'course5/week2/word-vectors';
+    const id = 'course5/week4/sequence-probe';
     for (const f of [
       `exercises/${id}.ts`,
       `exercises/${id}.md`,
@@ -62,8 +62,8 @@ describe('npm run new-exercise', () => {
       expect(existsSync(path.join(repo, f)), f).toBe(true);
     }
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    expect(manifest).toEqual({ id: 'course5', title: 'Sequence models', assignments: [...before, { id, title: 'Operations on word vectors' }] });
-    expect(readFileSync(path.join(repo, `exercises/${id}.ts`), 'utf8')).toContain('export function wordVectors(');
+    expect(manifest).toEqual({ id: 'course5', title: 'Sequence models', assignments: [...before, { id, title: 'A sequence probe' }] });
+    expect(readFileSync(path.join(repo, `exercises/${id}.ts`), 'utf8')).toContain('export function sequenceProbe(');
 
     const sandbox = new Sandbox({ root: repo });
     try {

@@ -45,12 +45,26 @@ export function compareValues(
   tolerance: Tolerance = DEFAULT_TOLERANCE,
   constants: CaseConstants = {},
   path = 'output',
+  /**
+   * Hold the expected value's type exactly: a number is not a one-element tensor, nor the reverse. Reference
+   * checks ask for it (their expected values are the reference solution's own outputs, so their types are the
+   * contract's); a property comparing with a number it computed does not.
+   */
+  exactTypes = false,
 ): Mismatch | null {
-  if (isNdArray(expected)) return compareTensor(expected, actual, tolerance, constants, path);
+  if (isNdArray(expected)) return compareTensor(expected, actual, tolerance, constants, path, exactTypes);
   if (typeof expected === 'number') {
+    // The contract says a number: a one-element tensor is not one (code that reads the result as a number breaks on it).
+    if (exactTypes && isNdArray(actual) && actual.data.length === 1) {
+      return {
+        path,
+        problem: 'type',
+        message: `${path} should be a number, but is a tensor of shape ${formatShape(actual.shape)} holding ${formatNumber(actual.data[0]!)}: return the number itself (for example tensor.dataSync()[0]).`,
+      };
+    }
     const asNumber = scalarOf(actual);
     if (asNumber === undefined) return typeMismatch(path, 'a number', actual);
-    return compareTensor(nd([expected], []), nd([asNumber], []), tolerance, constants, path);
+    return compareTensor(nd([expected], []), nd([asNumber], []), tolerance, constants, path, false);
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return typeMismatch(path, `an array of ${expected.length} items`, actual);
@@ -62,7 +76,7 @@ export function compareValues(
       };
     }
     for (let i = 0; i < expected.length; i++) {
-      const m = compareValues(expected[i]!, actual[i]!, tolerance, constants, `${path}[${i}]`);
+      const m = compareValues(expected[i]!, actual[i]!, tolerance, constants, `${path}[${i}]`, exactTypes);
       if (m) return m;
     }
     return null;
@@ -78,7 +92,7 @@ export function compareValues(
           message: `${path} has no "${key}" (it has ${has.length ? has.join(', ') : 'no keys'}).`,
         };
       }
-      const m = compareValues(expected[key]!, actual[key]!, tolerance, constants, `${path}.${key}`);
+      const m = compareValues(expected[key]!, actual[key]!, tolerance, constants, `${path}.${key}`, exactTypes);
       if (m) return m;
     }
     return null;
@@ -110,8 +124,15 @@ function typeMismatch(path: string, wanted: string, actual: Value): Mismatch {
   };
 }
 
-function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constants: CaseConstants, path: string): Mismatch | null {
-  if (typeof actual === 'number' && expected.data.length === 1) actual = nd([actual], expected.shape);
+function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constants: CaseConstants, path: string, exactTypes: boolean): Mismatch | null {
+  if (typeof actual === 'number' && expected.data.length === 1 && !exactTypes) actual = nd([actual], expected.shape);
+  if (typeof actual === 'number' && expected.data.length === 1) {
+    return {
+      path,
+      problem: 'type',
+      message: `${path} should be a tensor of shape ${formatShape(expected.shape)}, but is the number ${formatNumber(actual)}: return it as a tensor (for example tf.scalar(x)${expected.shape.length ? `.reshape(${formatShape(expected.shape)})` : ''}).`,
+    };
+  }
   if (!isNdArray(actual)) {
     const wanted = expected.shape.length === 0 ? 'a number or scalar tensor' : `a tensor of shape ${formatShape(expected.shape)}`;
     return typeMismatch(path, wanted, actual);
@@ -256,12 +277,40 @@ function constantFactor(expected: readonly number[], actual: readonly number[]):
   return { ratio, evidence: seen };
 }
 
+/**
+ * The named quantities a constant factor could be: each size of the case, 2×
+ * and 4× it, and products of two or three sizes (f·f·nC, 2·m …), with their
+ * values. A factor is named only when every expression that fits it is the
+ * same quantity: on a case where m = nC = 2, a factor of 2 names neither.
+ */
+function factorNames(constants: CaseConstants): [string, number][] {
+  const sizes = Object.entries(constants).filter(([, v]) => Number.isFinite(v) && v !== 0 && v !== 1 && v !== -1);
+  const out: [string, number][] = [];
+  for (const [n, v] of sizes) out.push([n, v], [`2·${n}`, 2 * v], [`4·${n}`, 4 * v]);
+  for (let i = 0; i < sizes.length; i++) {
+    for (let j = i; j < sizes.length; j++) {
+      const [a, va] = sizes[i]!;
+      const [b, vb] = sizes[j]!;
+      out.push([`${a}·${b}`, va * vb]);
+      for (let k = j; k < sizes.length; k++) out.push([`${a}·${b}·${sizes[k]![0]}`, va * vb * sizes[k]![1]]);
+    }
+  }
+  return out;
+}
+
 function describeFactor(factor: number, constants: CaseConstants, evidence: boolean): string | undefined {
   const near = (x: number, y: number) => Math.abs(x - y) <= 1e-3 * Math.abs(y);
-  for (const [name, value] of Object.entries(constants)) {
-    if (value === 0 || value === 1) continue;
-    if (near(factor, value)) return `Every value is ${formatNumber(factor)}× too large — that is ${name}: is a division by ${name} missing?`;
-    if (near(factor, 1 / value)) return `Every value is ${formatNumber(1 / factor)}× too small — that is ${name}: is a division by ${name} there twice, or a mean where a sum belongs?`;
+  const names = factorNames(constants);
+  const larger = names.filter(([, v]) => near(factor, v)).map(([n]) => n);
+  const smaller = names.filter(([, v]) => near(factor, 1 / v)).map(([n]) => n);
+  // The simplest expression that fits, but only when nothing else fits: otherwise the size is named as a number.
+  if (larger.length === 1) return `Every value is ${formatNumber(factor)}× too large — that is ${larger[0]}: is a division by ${larger[0]} missing?`;
+  if (smaller.length === 1) return `Every value is ${formatNumber(1 / factor)}× too small — that is ${smaller[0]}: is a division by ${smaller[0]} there twice, or a mean where a sum belongs?`;
+  if (larger.length > 1 || smaller.length > 1) {
+    const which = (larger.length > 1 ? larger : smaller).slice(0, 3).join(', ');
+    return factor > 0 && larger.length > 1
+      ? `Every value is ${formatNumber(factor)}× too large: a constant factor is off (on this case ${formatNumber(factor)} is each of ${which}, so which one cannot be told).`
+      : `Every value is ${formatNumber(1 / factor)}× too small: a constant factor is off (on this case ${formatNumber(1 / factor)} is each of ${which}, so which one cannot be told).`;
   }
   if (near(factor, -1)) return 'The sign is flipped.';
   if (!evidence) return undefined;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { compareValues } from './compare';
+import { compareValues, DEFAULT_TOLERANCE } from './compare';
 import type { AssignmentDef, ReferenceCheckDef } from './define';
 import { callOrThrow, type Implementation } from './implementation';
 import { isNdArray } from './ndarray';
@@ -151,6 +151,7 @@ async function caseInputs(check: ReferenceCheckDef, reference: Implementation, v
 
 async function buildCases(check: ReferenceCheckDef, fn: string, reference: Implementation, mistakes: KnownMistake[], variant: FixtureVariant) {
   const cases: FixtureCase[] = [];
+  const tolerance = { ...DEFAULT_TOLERANCE, ...check.tolerance };
   for (const c of await caseInputs(check, reference, variant)) {
     const args = canonical(c.args) as Value[];
     const expected = canonical(await callOrThrow(reference, fn, args));
@@ -159,9 +160,10 @@ async function buildCases(check: ReferenceCheckDef, fn: string, reference: Imple
       const outcome = await m.impl.call(fn, args);
       if (outcome.status !== 'ok') continue;
       const output = canonical(outcome.value);
-      // Only a mistake that changes this case's output can be recognised by it; one that
-      // diverges (NaN, Infinity) is recognised by the not-finite diagnosis instead, and JSON cannot hold it.
-      if (compareValues(expected, output) !== null && allFinite(outcome.value) && !found.some((f) => f.hint === m.hint)) {
+      // Only a mistake that fails this case (at the check's own tolerance, as grading will judge it) can be
+      // recognised by it; one that diverges (NaN, Infinity) is recognised by the not-finite diagnosis
+      // instead, and JSON cannot hold it.
+      if (compareValues(expected, output, tolerance) !== null && allFinite(outcome.value) && !found.some((f) => f.hint === m.hint)) {
         found.push({ hint: m.hint, output });
       }
     }

@@ -12,6 +12,8 @@ export type CallOutcome =
    * `phase: 'earlier'` when the call was not made: the function ran past its limit earlier in this run.
    */
   | { status: 'timeout'; limitMs: number; phase?: 'load' | 'budget' | 'earlier' }
+  /** The call disposed or changed a tensor it was given (arguments must come back as they went in). */
+  | { status: 'broke-contract'; problems: string[]; output: string }
   /** The code changed built-ins (Math, Array.prototype, tf.Tensor.prototype…); the sandbox is replaced. */
   | { status: 'tampered'; changed: string[]; output: string }
   /** The process running the code died (process.exit, out of memory, a native crash). */
@@ -73,6 +75,11 @@ export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'o
       return (
         `${fn} ran past its ${formatSeconds(o.limitMs)} limit — an infinite loop, ` +
         `or a loop over every element where a vectorised operation would do?`
+      );
+    case 'broke-contract':
+      return (
+        `${fn} returned, but ${o.problems.join('; ')}. A function must leave the tensors it is given alive and unchanged: ` +
+        `the caller (and the course's later exercises) still use them. Dispose only tensors you created, and compute new ones instead of writing into dataSync().`
       );
     case 'tampered':
       return (

@@ -26,10 +26,28 @@ describe('compareValues: tolerance', () => {
     expect(m.expected).toContain('[1, 2, 3]');
   });
 
-  it('treats a number and a one-element tensor alike', () => {
+  it('with exact types (reference cases: the contract\'s types), a number is a number and a tensor a tensor', () => {
+    expect(compareValues(0.5, nd([0.5], [1, 1]), undefined, {}, 'output', true)!.message).toBe('output should be a number, but is a tensor of shape [1, 1] holding 0.5: return the number itself (for example tensor.dataSync()[0]).');
+    expect(compareValues(nd([0.5], []), 0.5, undefined, {}, 'output', true)!.message).toMatch(/should be a tensor of shape \[\], but is the number 0\.5: return it as a tensor \(for example tf\.scalar\(x\)\)/);
+    expect(compareValues([1, { a: 0.5 }], [1, { a: nd([0.5], []) }], undefined, {}, 'output', true)!.message).toMatch(/output\[1\]\.a should be a number/);
+    // A property comparing a scalar tensor with a number it computed itself is not about the contract.
     expect(compareValues(0.5, nd([0.5], [1, 1]))).toBeNull();
+    expect(compareValues(nd([0.5], []), 0.5)).toBeNull();
+    expect(compareValues(nd([0.5], [1]), nd([0.5], [1, 1]))).toBeNull();
     expect(compareValues(0.5, 0.5000001)).toBeNull();
     expect(compareValues(0.5, 0.6)!.message).toContain('is 0.6, expected 0.5');
+  });
+
+  it('names a constant factor only when one named quantity fits it', () => {
+    const e = nd([1, 2, 3, 4], [2, 2]);
+    const twice = nd([2, 4, 6, 8], [2, 2]);
+    expect(compareValues(e, twice, undefined, { m: 2, nC: 3 })!.likely).toContain('that is m');
+    expect(compareValues(e, twice, undefined, { m: 2, nC: 2 })!.likely).toMatch(/2 is each of m, nC, so which one cannot be told/);
+    const times27 = nd([27, 54, 81, 108], [2, 2]);
+    expect(compareValues(e, times27, undefined, { f: 3, nC: 3, m: 5 })!.likely).toMatch(/cannot be told/);
+    expect(compareValues(e, times27, undefined, { f: 3, m: 5 })!.likely).toContain('that is f·f·f');
+    const times18 = nd([18, 36, 54, 72], [2, 2]);
+    expect(compareValues(e, times18, undefined, { f: 3, nC: 2, m: 7 })!.likely).toContain('that is f·f·nC');
   });
 });
 

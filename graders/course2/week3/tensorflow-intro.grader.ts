@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import { flattenSigns, loadSignsDataset, SIGNS_CLASSES } from '../../../lib/datasets/signs';
 import { dim, tensor } from '../../engine/arbitraries';
-import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { expectArray, expectClose, expectNumber, expectRecord, expectScalar, expectTensor, violated } from '../../engine/checks/violation';
 import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatShape, map, matmul, nd, type NdArray } from '../../engine/ndarray';
@@ -304,7 +304,7 @@ export default defineAssignment({
           inputs: logitsAndLabels({ min: -5, max: 5 }),
           holds: async ({ Z, labels, C }, ctx) => {
             const Y = oneHotColumns(labels, C);
-            const cost = expectNumber(await ctx.call('computeCost', [Z, Y]), 'the cost');
+            const cost = expectScalar(await ctx.call('computeCost', [Z, Y]), 'the cost');
             expectClose(cost, crossEntropy(Z, Y), 'the cost', {}, { m: labels.length });
           },
         }),
@@ -318,7 +318,7 @@ export default defineAssignment({
           holds: async ({ Z, labels, C }, ctx) => {
             const Y = oneHotColumns(labels, C);
             const expected = await tfOracle(ctx, (tf, t) => tf.losses.softmaxCrossEntropy(tf.transpose(t(Y)), tf.transpose(t(Z))));
-            const cost = expectNumber(await ctx.call('computeCost', [Z, Y]), 'the cost');
+            const cost = expectScalar(await ctx.call('computeCost', [Z, Y]), 'the cost');
             expectClose(cost, expected.data[0]!, 'the cost', {}, { m: labels.length });
           },
         }),
@@ -330,12 +330,12 @@ export default defineAssignment({
           numRuns: 15,
           holds: async ({ Z, labels, C }, ctx) => {
             const Y = oneHotColumns(labels, C);
-            const cost = expectNumber(await ctx.call('computeCost', [Z, Y]), 'the cost');
+            const cost = expectScalar(await ctx.call('computeCost', [Z, Y]), 'the cost');
             const expected = crossEntropy(Z, Y);
             if (Number.isFinite(cost) && Math.abs(cost - expected) <= 2e-3 * Math.abs(expected) + 1e-3) return;
             // Is it the large logits? The same case scaled down to moderate logits tells.
             const small = map(Z, (v) => v / 100);
-            const smallCost = expectNumber(await ctx.call('computeCost', [small, Y]), 'the cost');
+            const smallCost = expectScalar(await ctx.call('computeCost', [small, Y]), 'the cost');
             const smallOk = Number.isFinite(smallCost) && Math.abs(smallCost - crossEntropy(small, Y)) <= 1e-3 * Math.abs(crossEntropy(small, Y)) + 1e-5;
             violated(
               `the cost is ${cost}, expected ${expected}.`,

@@ -5,6 +5,8 @@ import { CallFailure } from '../implementation';
 import type { CheckResult } from '../report/model';
 import { roundScore } from '../report/model';
 import { baseResult, failureResult } from './outcome';
+import { isNdArray } from '../ndarray';
+import { isRecord, type Value } from '../values';
 
 /**
  * Calls the learner's function on each stored case and compares with the
@@ -23,18 +25,14 @@ export async function runReferenceCheck(
   const tolerance = { ...DEFAULT_TOLERANCE, ...def.tolerance };
   let passed = 0;
   let firstFailure: { c: FixtureCase; mismatch?: Mismatch; failure?: CallFailure } | undefined;
-  let knownHint: string | undefined;
+  const evidence: CaseEvidence[] = [];
   for (const c of cases) {
     try {
       const actual = await ctx.call(fn, c.args, { timeoutMs: def.timeoutMs });
-      const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {}, `${fn}(…)`);
+      const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {}, `${fn}(…)`, true);
       if (!mismatch) passed++;
-      else {
-        const known = c.mistakes?.find((m) => compareValues(m.output, actual, tolerance) === null);
-        firstFailure ??= { c, mismatch };
-        // A known mistake recognised in any case explains the failure, whichever case failed first.
-        knownHint ??= known?.hint;
-      }
+      else firstFailure ??= { c, mismatch };
+      evidence.push({ c, passed: !mismatch, actual, finite: allFinite(actual) });
     } catch (err) {
       if (!(err instanceof CallFailure)) throw err;
       const o = err.outcome;
@@ -43,8 +41,10 @@ export async function runReferenceCheck(
         return failureResult(def, exercise, err);
       }
       firstFailure ??= { c, failure: err };
+      evidence.push({ c, passed: false, finite: true });
     }
   }
+  const knownHint = knownMistake(evidence);
   const score = roundScore((def.points * passed) / cases.length);
   if (!firstFailure) {
     return { ...baseResult(def, 'passed', cases.length === 1 ? 'The 1 case matches.' : `All ${cases.length} cases match.`), score };
@@ -71,4 +71,69 @@ export async function runReferenceCheck(
     ...(hint ? { hint } : {}),
     ...(mismatch!.expected ? { expected: mismatch!.expected, actual: mismatch!.actual } : {}),
   };
+}
+
+interface CaseEvidence {
+  c: FixtureCase;
+  passed: boolean;
+  /** The learner's output (absent when the call failed). */
+  actual?: Value;
+  finite: boolean;
+}
+
+/** How close a learner's output must be to a known mistake's to count as that mistake: far tighter than grading. */
+const SAME_MISTAKE = { rtol: 1e-4, atol: 1e-7 };
+
+/**
+ * The known mistake that explains the learner's outputs, if exactly one does.
+ * A mistake fits only when the learner behaves like it on every case: each
+ * failing case that returned a finite value shows that mistake's recorded
+ * output (exactly: every key, every element, to a tolerance far tighter than
+ * grading's), and no passing case is one the mistake would have failed. A case
+ * whose call threw, or whose output is not finite, says nothing either way
+ * (fixtures record only the mistakes that return finite values). Two mistakes
+ * that fit equally well name neither: a hint is shown only when it is right.
+ */
+export function knownMistake(evidence: CaseEvidence[]): string | undefined {
+  const candidates = new Set<string>();
+  for (const e of evidence) {
+    if (e.passed || e.actual === undefined) continue;
+    for (const m of e.c.mistakes ?? []) if (sameValue(m.output, e.actual)) candidates.add(m.hint);
+  }
+  const fitting = [...candidates].filter((hint) =>
+    evidence.every((e) => {
+      const recorded = e.c.mistakes?.find((m) => m.hint === hint);
+      if (e.passed) return !recorded;
+      // A call that threw, or an output that is not finite, says nothing either way: fixtures record only
+      // mistakes that return finite values, so a mistake that throws on this case left no trace of it.
+      if (e.actual === undefined || !e.finite) return true;
+      return !!recorded && sameValue(recorded.output, e.actual);
+    }),
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+/** Equal in structure (the same keys both ways, the same lengths and shapes) and in value, to SAME_MISTAKE. */
+function sameValue(a: Value, b: Value): boolean {
+  if (isNdArray(a) || isNdArray(b)) {
+    if (!isNdArray(a) || !isNdArray(b) || a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) return false;
+    return compareValues(a, b, SAME_MISTAKE) === null;
+  }
+  if (typeof a === 'number' || typeof b === 'number') return typeof a === 'number' && typeof b === 'number' && compareValues(a, b, SAME_MISTAKE) === null;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]!));
+  if (isRecord(a) || isRecord(b)) {
+    if (!isRecord(a) || !isRecord(b)) return false;
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined).sort();
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined).sort();
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k]!, b[k]!));
+  }
+  return a === b || (a == null && b == null);
+}
+
+function allFinite(v: Value): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (isNdArray(v)) return v.data.every(Number.isFinite);
+  if (Array.isArray(v)) return v.every(allFinite);
+  if (isRecord(v)) return Object.values(v).every((x) => x === undefined || allFinite(x));
+  return true;
 }

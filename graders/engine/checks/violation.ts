@@ -36,10 +36,17 @@ export function expectTensor(v: Value, what: string, shape?: number[]): NdArray 
   return v;
 }
 
-/** Asserts a value is a number, or a tensor holding a single number, and returns it. */
+/** Asserts a value is a tensor holding one number (a tf.Scalar: what a cost to differentiate is) and returns the number. */
+export function expectScalar(v: Value, what: string): number {
+  if (isNdArray(v) && v.data.length === 1) return v.data[0]!;
+  if (typeof v === 'number') return violated(`${what} should be a scalar tensor, but is the number ${v}: return the tensor (tf.sum(…), tf.losses…), not its value, so that it can be differentiated.`);
+  return violated(`${what} should be a scalar tensor, but is ${describeValue(v)}.`);
+}
+
+/** Asserts a value is a number (not a tensor holding one: the contract's types are exact) and returns it. */
 export function expectNumber(v: Value, what: string): number {
   if (typeof v === 'number') return v;
-  if (isNdArray(v) && v.data.length === 1) return v.data[0]!;
+  if (isNdArray(v) && v.data.length === 1) return violated(`${what} should be a number, but is a tensor of shape [${v.shape.join(', ')}]: return the number itself (for example tensor.dataSync()[0]).`);
   return violated(`${what} should be a number, but is ${describeValue(v)}.`);
 }
 

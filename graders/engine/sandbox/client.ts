@@ -140,6 +140,14 @@ export class Sandbox {
     }
     return new Promise<CallOutcome>((resolve) => {
       const timer = setTimeout(() => {
+        // Past its time and over its memory: the memory is the better explanation (on a busy machine, the
+        // watcher's last look may predate the call's growth).
+        if (treeResidentKb(child.pid) > ((this.options.memoryMb ?? DEFAULT_MEMORY_MB) + 512) * 1024) {
+          this.memoryExceeded = true;
+          this.finish({ status: 'crashed', message: this.describeExit(null, 'SIGKILL'), output: '' });
+          this.kill();
+          return;
+        }
         if (byBudget) this.finish({ status: 'timeout', limitMs: this.deadline!.seconds * 1000, phase: 'budget' });
         else if (this.loaded.has(module)) this.finish({ status: 'timeout', limitMs });
         else {

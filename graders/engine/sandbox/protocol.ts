@@ -22,7 +22,7 @@ export type RunnerMessage =
   /** Only outcomes the runner itself can reach: time-outs and crashes are the grader's to say. */
   | { type: 'result'; id: number; outcome: RunnerOutcome };
 
-export type RunnerOutcome = Extract<CallOutcome, { status: 'ok' | 'not-implemented' | 'threw' | 'tampered' | 'unavailable' }>;
+export type RunnerOutcome = Extract<CallOutcome, { status: 'ok' | 'not-implemented' | 'threw' | 'broke-contract' | 'tampered' | 'unavailable' }>;
 
 /** How much a learner's console output is kept per call. */
 export const MAX_OUTPUT_CHARS = 4000;

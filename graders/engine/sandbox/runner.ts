@@ -12,6 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from '../codec';
+import { brokenArguments, watchArguments } from './arguments';
 import { lockDown, settle, snapshot, tampered } from './lockdown';
 import { CHANNEL_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
 import { encodeFrame, fromWire, FrameReader, wireValue } from './wire';
@@ -86,11 +87,14 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
   tf.engine().startScope();
   try {
     const args = req.args.map((a) => toTf(a, tf));
+    const watched = watchArguments(tf, args);
     let result = fn(...args);
     if (result instanceof Promise) result = await result;
     // Checked before reading the result: reading it relies on the very built-ins in question.
     const changed = tampered(tf, pristine);
     if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
+    const broken = brokenArguments(watched);
+    if (broken.length) return { status: 'broke-contract', problems: broken.slice(0, 5), output };
     return { status: 'ok', value: fromTf(result, tf), output };
   } catch (err) {
     const changed = tampered(tf, pristine);

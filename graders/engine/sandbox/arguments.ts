@@ -1,0 +1,60 @@
+/**
+ * The contract every learner call keeps: the tensors it is given are still
+ * alive and unchanged when it returns. TensorFlow.js tensors are immutable
+ * through its API, but a function can dispose one, or write into the array
+ * `dataSync()` hands back (on the CPU backend, the tensor's own storage).
+ * Either breaks whatever uses that tensor next — in the course, the cache or
+ * parameters a later exercise reads — so it fails the call that did it, with
+ * a message saying what, instead of a puzzling failure somewhere later.
+ */
+import type * as TF from '@tensorflow/tfjs';
+
+interface Watched {
+  where: string;
+  tensor: TF.Tensor;
+  shape: number[];
+  before: Float32Array | Int32Array | Uint8Array;
+}
+
+/** Where an argument sits, as the learner would name it: "argument 2", "argument 2 (key W1)", "argument 1 (item 0, key W)". */
+function describe(index: number, path: string[]): string {
+  return path.length ? `argument ${index + 1} (${path.join(', ')})` : `argument ${index + 1}`;
+}
+
+/** Copies of every tensor among the arguments, taken before the call. */
+export function watchArguments(tf: typeof TF, args: unknown[]): Watched[] {
+  const out: Watched[] = [];
+  const seen = new Set<unknown>();
+  const walk = (v: unknown, index: number, path: string[]) => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (v instanceof tf.Tensor) {
+      if (v.dtype === 'string' || v.dtype === 'complex64') return;
+      out.push({ where: describe(index, path), tensor: v, shape: [...v.shape], before: (v.dataSync() as Float32Array | Int32Array | Uint8Array).slice() });
+      return;
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, index, [...path, `item ${i}`]));
+    else for (const [k, x] of Object.entries(v)) walk(x, index, [...path, `key ${k}`]);
+  };
+  args.forEach((a, i) => walk(a, i, []));
+  return out;
+}
+
+/** What the call did to its arguments: nothing (an empty list), or a sentence per tensor disposed or changed. */
+export function brokenArguments(watched: Watched[]): string[] {
+  const problems: string[] = [];
+  for (const w of watched) {
+    if (w.tensor.isDisposed) {
+      problems.push(`it disposed ${w.where}, a tensor it was given`);
+      continue;
+    }
+    if (w.tensor.shape.length !== w.shape.length || w.tensor.shape.some((d, k) => d !== w.shape[k])) {
+      problems.push(`it changed the shape of ${w.where} from [${w.shape.join(', ')}] to [${w.tensor.shape.join(', ')}]`);
+      continue;
+    }
+    const now = w.tensor.dataSync();
+    const i = w.before.findIndex((x, k) => !Object.is(x, now[k]) && !(Number.isNaN(x) && Number.isNaN(now[k]!)));
+    if (i >= 0) problems.push(`it changed ${w.where} in place (element ${i} was ${w.before[i]}, is now ${now[i]})`);
+  }
+  return problems;
+}
