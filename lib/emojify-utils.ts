@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { emojifySet, readEmojifyVectors } from './datasets/emojify';
+import { RandomState } from './np-random';
 
 export { emojifySet, labelToEmoji } from './datasets/emojify';
 
@@ -109,5 +110,157 @@ export function describeEmbeddingLayer(layer: tf.layers.Layer, indices: tf.Tenso
     return { ...described, weights, output, weightsAfterTraining: (layer.getWeights()[0] as tf.Tensor2D).clone() };
   } catch (err) {
     return { ...described, weights, output: null, weightsAfterTraining: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+// ---------------------------------------------------------------- Emojify-V2: what the grader is told about the model
+
+/** One layer of a model, as the grader sees it (null where the layer has no such setting). */
+export interface LayerSummary {
+  className: string;
+  units: number | null;
+  returnSequences: boolean | null;
+  rate: number | null;
+  activation: string | null;
+  recurrentActivation: string | null;
+  trainable: boolean;
+  /** Without the batch dimension. */
+  outputShape: number[];
+  trainableParams: number;
+  nonTrainableParams: number;
+}
+
+/** What the grader is told about an Emojify-V2 model. */
+export interface EmojifyV2Report {
+  /** Why building (or running) the model failed. */
+  error?: string;
+  /** When building failed in an LSTM: which one, in the order they were created (1 = the first). */
+  errorInLstm?: number;
+  /** The model's input: its shape without the batch dimension, and its dtype. */
+  inputShape: number[];
+  inputDtype: string;
+  /** Its layers in order, the input layer left out. */
+  layers: LayerSummary[];
+  /** Without the batch dimension. */
+  outputShape: number[];
+  /** The matrix of its first Embedding layer (null when it has none). */
+  embedding: tf.Tensor2D | null;
+  /** The model on the indices (inference: dropout off), its other weights set from a seeded generator: [m, classes]. */
+  probs: tf.Tensor2D | null;
+  /** A short training run (given steps > 0): the loss before and after, the training accuracy after, the embedding matrix after. */
+  training: { lossBefore: number; lossAfter: number; accuracy: number; embeddingAfter: tf.Tensor2D | null } | null;
+}
+
+/** The entries of a shape (the dimensions of a weight are always known). */
+const sizeOf = (shape: (number | null)[]) => shape.reduce<number>((a, b) => a * (b ?? 1), 1);
+
+const paramCount = (weights: tf.LayerVariable[]) => weights.reduce((n, w) => n + sizeOf(w.shape), 0);
+
+/** A layer's output shape without the batch dimension (the first one, for a layer with several). */
+function outputShapeOf(layer: tf.layers.Layer): number[] {
+  const shape = layer.outputShape as (number | null)[] | (number | null)[][];
+  const first = (Array.isArray(shape[0]) ? shape[0] : shape) as (number | null)[];
+  return first.slice(1).map((d) => d ?? -1);
+}
+
+function summarise(layer: tf.layers.Layer): LayerSummary {
+  const c = layer.getConfig() as Record<string, unknown>;
+  const pick = <T>(key: string, kind: string) => (typeof c[key] === kind ? (c[key] as T) : null);
+  return {
+    className: layer.getClassName(),
+    units: pick<number>('units', 'number'),
+    returnSequences: pick<boolean>('returnSequences', 'boolean'),
+    rate: pick<number>('rate', 'number'),
+    activation: pick<string>('activation', 'string'),
+    recurrentActivation: pick<string>('recurrentActivation', 'string'),
+    trainable: layer.trainable,
+    outputShape: outputShapeOf(layer),
+    trainableParams: paramCount(layer.trainableWeights),
+    nonTrainableParams: paramCount(layer.nonTrainableWeights),
+  };
+}
+
+/** The number at the end of a layer's name ("lstm_LSTM7" → 7). */
+const uidOf = (name: string) => Number(/(\d+)$/.exec(name)?.[1] ?? NaN);
+
+/**
+ * Sets every weight of the model outside its Embedding layers from a seeded
+ * generator (uniform, scaled by 1/√fan-in), so that its outputs do not depend
+ * on the initialisers' random draws.
+ */
+function reseedWeights(model: tf.LayersModel, seed: number): void {
+  const rs = new RandomState(seed);
+  for (const layer of model.layers) {
+    if (layer.getClassName() === 'Embedding' || layer.weights.length === 0) continue;
+    layer.setWeights(
+      layer.weights.map((w) => {
+        const shape = w.shape.map((d) => d ?? 1);
+        const scale = shape.length >= 2 ? 1 / Math.sqrt(shape[0]!) : 0.1;
+        return tf.tensor(rs.uniform(-scale, scale, sizeOf(shape)), shape);
+      }),
+    );
+  }
+}
+
+/** Mean categorical cross-entropy of probabilities [m, classes] (clipped away from 0) against labels. */
+function crossEntropy(probs: tf.Tensor, Y: tf.Tensor): tf.Scalar {
+  return tf.neg(tf.mean(tf.sum(tf.mul(Y, tf.log(tf.clipByValue(probs, 1e-7, 1))), -1))) as tf.Scalar;
+}
+
+/**
+ * Describes an Emojify-V2 model built by `build`: its input and layers, the
+ * matrix of its embedding layer, its outputs on `indices` with its other weights
+ * set from `seed`, and, when steps > 0, a short run of Adam (learning rate
+ * `learningRate`) on (indices, labels) with dropout on, as model.fit would run it.
+ */
+export function describeEmojifyV2(
+  build: () => tf.LayersModel,
+  indices: tf.Tensor2D,
+  labels: number[],
+  options: { seed: number; steps: number; learningRate: number; classes?: number },
+): EmojifyV2Report {
+  const empty = { inputShape: [], inputDtype: '', layers: [], outputShape: [], embedding: null, probs: null, training: null };
+  // An LSTM made just before tells which number the learner's LSTMs get: their creation order.
+  const before = uidOf(tf.layers.lstm({ units: 1 }).name);
+  let model: tf.LayersModel;
+  try {
+    model = build();
+  } catch (err) {
+    // An untouched stub stays "not attempted".
+    if (err instanceof Error && err.name === 'NotImplementedError') throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    const inLstm = /layer lstm_LSTM(\d+)\b/.exec(message);
+    return { ...empty, error: message, ...(inLstm ? { errorInLstm: Number(inLstm[1]) - before } : {}) };
+  }
+  const input = model.inputs[0]!;
+  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+  const embeddingLayer = layers.find((l) => l.getClassName() === 'Embedding');
+  const embeddingMatrix = () => (embeddingLayer ? (embeddingLayer.getWeights()[0] as tf.Tensor2D).clone() : null);
+  const described = {
+    inputShape: input.shape.slice(1).map((d) => d ?? -1),
+    inputDtype: input.dtype,
+    layers: layers.map(summarise),
+    outputShape: (model.outputs[0]!.shape as (number | null)[]).slice(1).map((d) => d ?? -1),
+    embedding: embeddingMatrix(),
+  };
+  try {
+    reseedWeights(model, options.seed);
+    const x = indices.toFloat();
+    const probs = model.predict(x) as tf.Tensor2D;
+    if (options.steps <= 0) return { ...described, probs, training: null };
+    const Y = tf.oneHot(tf.tensor1d(labels, 'int32'), options.classes ?? 5).toFloat();
+    const lossNow = () => tf.tidy(() => crossEntropy(model.predict(x) as tf.Tensor, Y).dataSync()[0]!);
+    const lossBefore = lossNow();
+    const optimizer = tf.train.adam(options.learningRate);
+    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    for (let step = 0; step < options.steps; step++) {
+      optimizer.minimize(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor, Y), false, variables);
+    }
+    const final = model.predict(x) as tf.Tensor2D;
+    const pred = Array.from(tf.argMax(final, -1).dataSync());
+    const accuracy = pred.filter((p, i) => p === labels[i]).length / labels.length;
+    return { ...described, probs, training: { lossBefore, lossAfter: lossNow(), accuracy, embeddingAfter: embeddingMatrix() } };
+  } catch (err) {
+    return { ...described, probs: null, training: null, error: err instanceof Error ? err.message : String(err) };
   }
 }

@@ -161,6 +161,144 @@ async function reportOf(ctx: CheckContext, x: LayerInput): Promise<ValueRecord> 
   return expectRecord(await ctx.call('embeddingLayerReport', layerArgs(x)), 'the report on your layer', ['trainable', 'weights', 'output', 'weightsAfterTraining']);
 }
 
+// ---------------------------------------------------------------- Emojify-V2: the model's diagnoses
+
+const V2_HINTS = {
+  firstNoSequences:
+    'The first LSTM must return its whole sequence (returnSequences: true): the second LSTM reads a sequence [m, maxLen, units], and an LSTM that returns only its last output gives it [m, units].',
+  secondSequences:
+    'The second LSTM must return only its last output (returnSequences: false, the default): with the whole sequence, Dense scores every word and the output is [m, maxLen, 5] instead of [m, 5].',
+  noDropout: 'Each LSTM is followed by a Dropout layer of rate 0.5 (LSTM → Dropout → LSTM → Dropout → Dense): the model has fewer Dropout layers than that.',
+  dropoutBefore: 'Dropout comes after each LSTM (Embedding → LSTM → Dropout → LSTM → Dropout), not before it: dropout before the first LSTM drops parts of the pretrained vectors.',
+  noSoftmax: "The Dense layer of 5 units gives scores, not probabilities: put the softmax after it (tf.layers.activation({ activation: 'softmax' }), or activation: 'softmax' on the Dense layer).",
+  sigmoid: 'The last activation is a softmax over the 5 emojis, not a sigmoid: a sigmoid scores each class on its own, so the 5 probabilities do not sum to 1.',
+  lstmOnIndices:
+    "The LSTM layers read the word vectors [m, maxLen, embDim], not the indices: apply the embedding layer to the input, then the first LSTM to the embedding layer's output.",
+  units128: 'The LSTM layers have 128 units whatever lstmUnits is: use the lstmUnits argument (128 is only its default).',
+  trainable:
+    "The embedding layer in emojifyV2 must stay frozen (trainable false, as pretrainedEmbeddingLayer makes it): fitting the model must not change the pretrained vectors, so don't unfreeze it or build a trainable one.",
+};
+
+/** The layers expected, in order, with the Dense layer's activation folded in. */
+const V2_LAYERS = ['Embedding', 'LSTM', 'Dropout', 'LSTM', 'Dropout', 'Dense'];
+
+interface Stage {
+  className: string;
+  units: number | null;
+  returnSequences: boolean | null;
+  rate: number | null;
+  activation: string | null;
+  recurrentActivation: string | null;
+  trainable: boolean;
+  outputShape: number[];
+  trainableParams: number;
+  nonTrainableParams: number;
+}
+
+interface V2Input {
+  x: LayerInput;
+  maxLen: number;
+  units: number;
+}
+
+function v2Input(seed: number, v: number, d: number, m: number, maxLen: number, units: number): V2Input {
+  return { x: layerInput(seed, v, d, m, maxLen), maxLen, units };
+}
+
+const V2_SEED = 11;
+
+/** The training run on the shipped set: small LSTMs, so that it takes seconds on a CPU. */
+const V2_TRAIN = { units: 16, steps: 40, accuracy: 0.8 };
+
+const v2Arb = fc
+  .record({ v: dim(9, 3), d: dim(5, 2), maxLen: dim(5, 2), units: dim(5, 2), seed: fc.integer({ min: 0, max: 10_000 }) })
+  .map(({ v, d, maxLen, units, seed }) => v2Input(seed, v, d, 3, maxLen, units));
+
+const showV2 = ({ x, maxLen, units }: V2Input) => `${x.v} words, vectors of length ${x.d}, maxLen ${maxLen}, lstmUnits ${units}, indices [3, ${maxLen}] (seed ${x.seed})`;
+
+/** Calls the given emojifyV2Report; a model that could not be built ends the check, with the mistake when the error shows it. */
+async function v2Report(ctx: CheckContext, { x, maxLen, units }: V2Input, labels = x.labels, steps = 0, timeoutMs?: number): Promise<ValueRecord> {
+  const args: Value[] = [maxLen, x.map, x.wordToIndex, x.indices, labels, units, steps, V2_SEED];
+  const r = expectRecord(await ctx.call('emojifyV2Report', args, timeoutMs ? { timeoutMs } : {}), 'the report on your model', ['layers', 'probs']);
+  if (typeof r.error === 'string') {
+    // The report numbers the LSTMs in the order they were created. A 2-D input to the 1st: it was given the indices;
+    // to the 2nd: the 1st returned its last output only.
+    const twoD = /expected ndim=3, found ndim=2/.test(r.error);
+    const hint = twoD && r.errorInLstm === 1 ? V2_HINTS.lstmOnIndices : twoD && r.errorInLstm === 2 ? V2_HINTS.firstNoSequences : undefined;
+    violated(`building or running your model failed: ${r.error}`, hint);
+  }
+  return r;
+}
+
+/** The model's layers, an Activation or Softmax layer folded into the Dense layer before it (the course's model either way). */
+function stagesOf(r: ValueRecord): Stage[] {
+  const stages: Stage[] = [];
+  for (const item of expectArray(r.layers!, 'the layers of your model')) {
+    const layer = expectRecord(item, 'a layer') as unknown as Stage;
+    const last = stages[stages.length - 1];
+    const activation = layer.className === 'Softmax' ? 'softmax' : layer.className === 'Activation' ? layer.activation : null;
+    if (activation && last?.className === 'Dense' && last.activation === 'linear') last.activation = activation;
+    else stages.push({ ...layer });
+  }
+  return stages;
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Explains a layer sequence or setting that is not the course's, naming the mistake only where the layers show it. */
+function expectV2Layers(stages: Stage[], units: number): void {
+  const names = stages.map((s) => s.className);
+  const shown = names.join(' → ');
+  if (!sameList(names, V2_LAYERS)) {
+    const withoutDropout = names.filter((n) => n !== 'Dropout');
+    let hint: string | undefined;
+    if (sameList(withoutDropout, V2_LAYERS.filter((n) => n !== 'Dropout')) && withoutDropout.length + 2 > names.length) hint = V2_HINTS.noDropout;
+    else if (sameList(names, ['Embedding', 'Dropout', 'LSTM', 'Dropout', 'LSTM', 'Dense'])) hint = V2_HINTS.dropoutBefore;
+    violated(`your model's layers are ${shown}; expected ${V2_LAYERS.join(' → ')} (→ softmax).`, hint);
+  }
+  const [embedding, lstm1, drop1, lstm2, drop2, dense] = stages as [Stage, Stage, Stage, Stage, Stage, Stage];
+  if (embedding.trainable) violated('the Embedding layer is trainable.', V2_HINTS.trainable);
+  for (const [k, lstm] of [lstm1, lstm2].entries()) {
+    const which = k === 0 ? 'the first LSTM' : 'the second LSTM';
+    if (lstm.units !== units) violated(`${which} has ${lstm.units} units, but lstmUnits is ${units}.`, lstm.units === 128 ? V2_HINTS.units128 : undefined);
+    if (lstm.activation !== 'tanh' || lstm.recurrentActivation !== 'hardSigmoid') {
+      violated(`${which} has activation ${lstm.activation} and recurrentActivation ${lstm.recurrentActivation}: keep TensorFlow.js's defaults (tanh, hardSigmoid).`);
+    }
+  }
+  if (lstm1.returnSequences !== true) violated('the first LSTM does not return its whole sequence.', V2_HINTS.firstNoSequences);
+  if (lstm2.returnSequences !== false) violated('the second LSTM returns its whole sequence.', V2_HINTS.secondSequences);
+  for (const [k, drop] of [drop1, drop2].entries()) {
+    if (drop.rate !== 0.5) violated(`the ${k === 0 ? 'first' : 'second'} Dropout layer has rate ${drop.rate}, expected 0.5 (the share of entries dropped).`);
+  }
+  if (dense.units !== 5) violated(`the Dense layer has ${dense.units} units, expected 5 (one per emoji).`);
+  if (dense.activation !== 'softmax') {
+    const hint = dense.activation === 'linear' ? V2_HINTS.noSoftmax : dense.activation === 'sigmoid' ? V2_HINTS.sigmoid : undefined;
+    violated(`the Dense layer's output goes through ${dense.activation === 'linear' ? 'no activation' : `a ${dense.activation}`}, expected a softmax.`, hint);
+  }
+}
+
+/** Per layer: [trainable, non-trainable] parameter counts and how they are made. */
+function expectedParams(v: number, d: number, u: number): [string, number, number, string][] {
+  return [
+    ['Embedding', 0, (v + 1) * d, `(${v} words + 1)·${d}, frozen`],
+    ['LSTM', 4 * u * (d + u + 1), 0, `4·${u}·(${d} + ${u} + 1)`],
+    ['Dropout', 0, 0, 'none'],
+    ['LSTM', 4 * u * (u + u + 1), 0, `4·${u}·(${u} + ${u} + 1)`],
+    ['Dropout', 0, 0, 'none'],
+    ['Dense', 5 * (u + 1), 0, `5·(${u} + 1)`],
+  ];
+}
+
+/** The shipped training sentences as rows of indices (the reference layout of sentencesToIndices), and their maxLen. */
+function shippedIndices(): { indices: NdArray; labels: number[]; maxLen: number; map: WordMap; wordToIndex: Record<string, number> } {
+  const { wordToIndex } = readEmojifyVectors();
+  const [X, Y] = emojifySet('train');
+  const words = X.map((text) => text.toLowerCase().split(/\s+/).filter((w) => w.length > 0));
+  const maxLen = Math.max(...words.map((w) => w.length));
+  const rows = words.flatMap((ws) => [...ws.map((w) => wordToIndex[w]!), ...new Array<number>(maxLen - ws.length).fill(0)]);
+  return { indices: nd(rows, [X.length, maxLen]), labels: Y, maxLen, map: shippedMap(), wordToIndex };
+}
+
 // ---------------------------------------------------------------- gradient-check point
 
 const gradPoint = (() => {
@@ -385,6 +523,128 @@ export default defineAssignment({
             const before = expectTensor(r.weights!, "the layer's matrix");
             const after = expectTensor(r.weightsAfterTraining!, "the layer's matrix after training", [...before.shape]);
             if (!before.data.every((e, i) => e === after.data[i])) violated('training a model that uses the layer changed its matrix.', HINTS.trainable);
+          },
+        }),
+      ],
+    },
+    {
+      name: 'emojifyV2',
+      dependsOn: ['pretrainedEmbeddingLayer'],
+      checks: [
+        reference({
+          name: 'seeded models',
+          points: 3,
+          fn: 'emojifyV2Outputs',
+          timeoutMs: 20_000,
+          cases: async () =>
+            [
+              { seed: 7, v: 8, d: 5, m: 4, maxLen: 6, units: 6 },
+              { seed: 8, v: 12, d: 3, m: 3, maxLen: 5, units: 4 },
+            ].map(({ seed, v, d, m, maxLen, units }) => {
+              const { x } = v2Input(seed, v, d, m, maxLen, units);
+              return {
+                name: `${v} words, vectors of length ${d}, maxLen ${maxLen}, lstmUnits ${units}, indices [${m}, ${maxLen}], weights from seed ${V2_SEED}`,
+                args: [maxLen, x.map, x.wordToIndex, x.indices, units, V2_SEED] as Value[],
+              };
+            }),
+        }),
+        property({
+          name: 'the layers and their settings',
+          points: 3,
+          claim:
+            'The model is Input([maxLen]) → Embedding (frozen) → LSTM(lstmUnits, returnSequences true) → Dropout(0.5) → LSTM(lstmUnits, returnSequences false) → Dropout(0.5) → Dense(5) → softmax, the layers otherwise at their defaults; its output is [m, 5]',
+          inputs: v2Arb,
+          numRuns: 3,
+          timeoutMs: 20_000,
+          show: showV2,
+          holds: async (input, ctx) => {
+            const r = await v2Report(ctx, input, undefined, 0, 20_000);
+            expectV2Layers(stagesOf(r), input.units);
+            if (formatShape(r.inputShape as number[]) !== formatShape([input.maxLen])) violated(`the model's input is ${formatShape(r.inputShape as number[])} per example, expected [${input.maxLen}] (maxLen word indices).`);
+            if (formatShape(r.outputShape as number[]) !== formatShape([5])) violated(`the model's output is ${formatShape(r.outputShape as number[])} per example, expected [5].`);
+          },
+        }),
+        property({
+          name: 'parameter counts',
+          points: 2,
+          claim:
+            'Per layer, trainable / non-trainable parameters: Embedding 0 / (words + 1)·embDim, LSTM 1 4·u·(embDim + u + 1), LSTM 2 4·u·(2u + 1), Dense 5·(u + 1), Dropout none (u = lstmUnits)',
+          inputs: v2Arb,
+          numRuns: 2,
+          timeoutMs: 20_000,
+          show: showV2,
+          holds: async (input, ctx) => {
+            const stages = stagesOf(await v2Report(ctx, input, undefined, 0, 20_000));
+            const want = expectedParams(input.x.v, input.x.d, input.units);
+            if (!sameList(stages.map((s) => s.className), want.map((w) => w[0]))) expectV2Layers(stages, input.units);
+            stages.forEach((s, i) => {
+              const [name, trainable, frozen, how] = want[i]!;
+              if (s.trainableParams !== trainable || s.nonTrainableParams !== frozen) {
+                violated(`layer ${i + 1} (${name}) has ${s.trainableParams} trainable and ${s.nonTrainableParams} non-trainable parameters; expected ${trainable} and ${frozen} (${how}).`);
+              }
+            });
+          },
+        }),
+        property({
+          name: 'probabilities',
+          points: 2,
+          claim: 'The model applied to indices [m, maxLen] gives [m, 5]: each row a probability distribution over the 5 emojis (entries in [0, 1], summing to 1)',
+          inputs: v2Arb,
+          numRuns: 2,
+          timeoutMs: 20_000,
+          show: showV2,
+          holds: async (input, ctx) => {
+            const r = await v2Report(ctx, input, undefined, 0, 20_000);
+            const probs = expectTensor(r.probs!, 'the output');
+            const m = input.x.indices.shape[0]!;
+            if (formatShape(probs.shape) === formatShape([m, input.maxLen, 5])) violated(`the output has shape ${formatShape(probs.shape)}, expected [${m}, 5].`, V2_HINTS.secondSequences);
+            expectTensor(probs, 'the output', [m, 5]);
+            for (let i = 0; i < m; i++) {
+              const row = Array.from(probs.data.slice(5 * i, 5 * i + 5));
+              const total = row.reduce((a, b) => a + b, 0);
+              if (Math.abs(total - 1) > 1e-4 || row.some((p) => !(p >= 0 && p <= 1 + 1e-6))) {
+                const last = stagesOf(r).at(-1);
+                const hint = last?.className === 'Dense' ? (last.activation === 'linear' ? V2_HINTS.noSoftmax : last.activation === 'sigmoid' ? V2_HINTS.sigmoid : undefined) : undefined;
+                violated(`row ${i} of the output, [${row.map((p) => p.toPrecision(4)).join(', ')}], is not a probability distribution (sum ${total.toPrecision(6)}).`, hint);
+              }
+            }
+          },
+        }),
+        property({
+          name: 'the frozen pretrained embedding',
+          points: 2,
+          claim: "The model's Embedding layer holds the pretrained matrix (row 0 zeros, row wordToIndex[w] the vector of w) and is not trainable",
+          inputs: v2Arb,
+          numRuns: 2,
+          timeoutMs: 20_000,
+          show: showV2,
+          holds: async (input, ctx) => {
+            const r = await v2Report(ctx, input, undefined, 0, 20_000);
+            if (r.embedding === null) violated('your model has no Embedding layer.');
+            expectMatrix(expectTensor(r.embedding!, "the model's embedding matrix"), input.x);
+            const embedding = stagesOf(r).find((s) => s.className === 'Embedding')!;
+            if (embedding.trainable) violated('the Embedding layer is trainable.', V2_HINTS.trainable);
+          },
+        }),
+        property({
+          name: 'training on the emoji set',
+          points: 3,
+          claim: `Built with lstmUnits ${V2_TRAIN.units} and trained for ${V2_TRAIN.steps} steps of Adam on the 40 shipped training sentences (dropout on), the model leaves the embedding matrix unchanged, at least halves the loss, and then labels at least ${100 * V2_TRAIN.accuracy}% of those sentences right`,
+          inputs: fc.constant(null),
+          numRuns: 1,
+          timeoutMs: 60_000,
+          show: () => 'the shipped emoji set',
+          holds: async (_input, ctx) => {
+            const set = shippedIndices();
+            const input: V2Input = { x: { v: Object.keys(set.wordToIndex).length, d: 20, map: set.map, wordToIndex: set.wordToIndex, indices: set.indices, labels: set.labels, seed: 0 }, maxLen: set.maxLen, units: V2_TRAIN.units };
+            const r = await v2Report(ctx, input, set.labels, V2_TRAIN.steps, 60_000);
+            const t = expectRecord(r.training!, 'the training run', ['lossBefore', 'lossAfter', 'accuracy', 'embeddingAfter']);
+            const before = expectTensor(r.embedding!, "the model's embedding matrix");
+            const after = expectTensor(t.embeddingAfter!, 'the embedding matrix after training', [...before.shape]);
+            if (!before.data.every((e, i) => e === after.data[i])) violated('training the model changed its embedding matrix.', V2_HINTS.trainable);
+            const [lossBefore, lossAfter, accuracy] = [expectNumber(t.lossBefore!, 'lossBefore'), expectNumber(t.lossAfter!, 'lossAfter'), expectNumber(t.accuracy!, 'accuracy')];
+            if (!(lossAfter <= lossBefore / 2)) violated(`the loss went from ${lossBefore.toFixed(4)} to ${lossAfter.toFixed(4)}: it should at least halve.`);
+            if (accuracy < V2_TRAIN.accuracy) violated(`after training, ${(100 * accuracy).toFixed(1)}% of the training sentences are labelled right (at least ${100 * V2_TRAIN.accuracy}% expected).`);
           },
         }),
       ],

@@ -5,13 +5,23 @@
  * Version 1: a sentence is the average of its words' vectors; a softmax layer
  * (W [nY, nH], b [nY]) on that average, trained one sentence at a time.
  * Version 2: sentences as padded rows of word indices, fed to a frozen
- * embedding layer built from the pretrained vectors.
+ * embedding layer built from the pretrained vectors, then two LSTM layers
+ * with dropout and a softmax layer (the course's Emojify_V2).
  */
 import * as tf from '@tensorflow/tfjs';
 import { np } from '../../../lib/np-random';
-import { convertToOneHot, describeEmbeddingLayer, predict, softmax, type EmbeddingLayerReport, type WordVectors } from '../../../lib/emojify-utils';
+import {
+  convertToOneHot,
+  describeEmbeddingLayer,
+  describeEmojifyV2,
+  predict,
+  softmax,
+  type EmbeddingLayerReport,
+  type EmojifyV2Report,
+  type WordVectors,
+} from '../../../lib/emojify-utils';
 
-export type { EmbeddingLayerReport, WordVectors };
+export type { EmbeddingLayerReport, EmojifyV2Report, WordVectors };
 // The course's emo_utils, for your experiments (and the examples in emojify.md).
 export { labelToEmoji, predict, readCsv, readWordVectors } from '../../../lib/emojify-utils';
 
@@ -133,4 +143,55 @@ export function embeddingLayerReport(
   labels: number[],
 ): EmbeddingLayerReport {
   return describeEmbeddingLayer(pretrainedEmbeddingLayer(wordToVecMap, wordToIndex), indices, labels);
+}
+
+/**
+ * The course's Emojify_V2: Input([maxLen], int32) → the pretrained embedding
+ * layer (frozen) → LSTM(lstmUnits, whole sequence) → Dropout(0.5) →
+ * LSTM(lstmUnits, last output only) → Dropout(0.5) → Dense(5) → softmax.
+ */
+export function emojifyV2(inputShape: number[], wordToVecMap: WordVectors, wordToIndex: Record<string, number>, lstmUnits = 128): tf.LayersModel {
+  const sentenceIndices = tf.input({ shape: inputShape, dtype: 'int32' });
+  const embeddings = pretrainedEmbeddingLayer(wordToVecMap, wordToIndex).apply(sentenceIndices) as tf.SymbolicTensor;
+  let X = tf.layers.lstm({ units: lstmUnits, returnSequences: true }).apply(embeddings) as tf.SymbolicTensor;
+  X = tf.layers.dropout({ rate: 0.5 }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.lstm({ units: lstmUnits, returnSequences: false }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.dropout({ rate: 0.5 }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.dense({ units: 5 }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.activation({ activation: 'softmax' }).apply(X) as tf.SymbolicTensor;
+  return tf.model({ inputs: sentenceIndices, outputs: X });
+}
+
+/**
+ * Given — the grader calls this to look at your model (a model cannot be sent to
+ * it): builds it with emojifyV2([maxLen], …, lstmUnits), describes its layers,
+ * sets its weights other than the embedding from `seed`, applies it to indices
+ * [m, maxLen], and, when steps > 0, trains it for that many steps of Adam on
+ * (indices, labels). Keep it as it is.
+ */
+export function emojifyV2Report(
+  maxLen: number,
+  wordToVecMap: WordVectors,
+  wordToIndex: Record<string, number>,
+  indices: tf.Tensor2D,
+  labels: number[],
+  lstmUnits: number,
+  steps: number,
+  seed: number,
+): EmojifyV2Report {
+  return describeEmojifyV2(() => emojifyV2([maxLen], wordToVecMap, wordToIndex, lstmUnits), indices, labels, { seed, steps, learningRate: 0.02 });
+}
+
+/** Given — what emojifyV2Report gives as probs: your model's outputs [m, 5] with its weights set from `seed`. Keep it as it is. */
+export function emojifyV2Outputs(
+  maxLen: number,
+  wordToVecMap: WordVectors,
+  wordToIndex: Record<string, number>,
+  indices: tf.Tensor2D,
+  lstmUnits: number,
+  seed: number,
+): tf.Tensor2D {
+  const report = emojifyV2Report(maxLen, wordToVecMap, wordToIndex, indices, [], lstmUnits, 0, seed);
+  if (!report.probs) throw new Error(report.error ?? 'the model gave no output');
+  return report.probs;
 }

@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs';
+import { describeEmojifyV2, type EmojifyV2Report, type WordVectors } from '../../../../../lib/emojify-utils';
+import { pretrainedEmbeddingLayer } from '../../../../../solutions/course5/week2/emojify';
+export * from '../../../../../solutions/course5/week2/emojify';
+
+export const mutant = { fn: 'emojifyV2', hint: "The LSTM layers read the word vectors [m, maxLen, embDim], not the indices: apply the embedding layer to the input, then the first LSTM to the embedding layer's output." };
+
+// The first LSTM applied to the input (the indices) instead of the embeddings.
+export function emojifyV2(inputShape: number[], wordToVecMap: WordVectors, wordToIndex: Record<string, number>, lstmUnits = 128): tf.LayersModel {
+  const sentenceIndices = tf.input({ shape: inputShape, dtype: 'int32' });
+  const embedding = pretrainedEmbeddingLayer(wordToVecMap, wordToIndex);
+  const embeddings = embedding.apply(sentenceIndices) as tf.SymbolicTensor;
+  let X = tf.layers.lstm({ units: lstmUnits, returnSequences: true }).apply(sentenceIndices) as tf.SymbolicTensor;
+  X = tf.layers.dropout({ rate: 0.5 }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.lstm({ units: lstmUnits, returnSequences: false }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.dropout({ rate: 0.5 }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.dense({ units: 5 }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers.activation({ activation: 'softmax' }).apply(X) as tf.SymbolicTensor;
+  void embeddings;
+  return tf.model({ inputs: sentenceIndices, outputs: X });
+}
+
+// The given wrappers, bound to this file's emojifyV2.
+export function emojifyV2Report(
+  maxLen: number,
+  wordToVecMap: WordVectors,
+  wordToIndex: Record<string, number>,
+  indices: tf.Tensor2D,
+  labels: number[],
+  lstmUnits: number,
+  steps: number,
+  seed: number,
+): EmojifyV2Report {
+  return describeEmojifyV2(() => emojifyV2([maxLen], wordToVecMap, wordToIndex, lstmUnits), indices, labels, { seed, steps, learningRate: 0.02 });
+}
+
+export function emojifyV2Outputs(maxLen: number, wordToVecMap: WordVectors, wordToIndex: Record<string, number>, indices: tf.Tensor2D, lstmUnits: number, seed: number): tf.Tensor2D {
+  const report = emojifyV2Report(maxLen, wordToVecMap, wordToIndex, indices, [], lstmUnits, 0, seed);
+  if (!report.probs) throw new Error(report.error ?? 'the model gave no output');
+  return report.probs;
+}
