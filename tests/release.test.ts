@@ -39,7 +39,9 @@ function filesUnder(dir: string): string[] {
 function solutionBodies(): { file: string; fn: string; body: string }[] {
   return filesUnder(path.join(repoRoot, 'solutions')).flatMap((file) => {
     const rel = path.relative(path.join(repoRoot, 'solutions'), file);
-    const stub = functionBodies(path.join(source, 'exercises', rel));
+    // A quiz's answer book has no stub: none of its bodies may ship either.
+    const stubFile = path.join(source, 'exercises', rel);
+    const stub = existsSync(stubFile) ? functionBodies(stubFile) : new Map<string, string>();
     return [...functionBodies(file)]
       .filter(([fn, body]) => stub.get(fn) !== body)
       .map(([fn, body]) => ({ file: path.relative(repoRoot, file), fn, body }));
