@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../graders/engine/paths';
+import { loadMutants } from '../graders/engine/mutants';
 import { renderHtmlReport } from '../graders/engine/report/html';
 import { gradeReport, type GradeReport, type Plot } from '../graders/engine/report/model';
 import { renderReport } from '../graders/engine/report/render';
@@ -30,7 +31,8 @@ beforeAll(async () => {
       only: ['backwardPropagation', 'nnModel'],
     });
     // Weights √2 too wide: the statistics check fails, with its counterexample and replay.
-    const he = await gradeFile(sandbox, 'course2/week1/initialization', path.join(repoRoot, 'tests/mutants/course2/week1/initialization/he-missing-sqrt.ts'), {
+    const heMutant = (await loadMutants(repoRoot, 'course2/week1/initialization')).find((m) => m.name === 'he-missing-sqrt')!;
+    const he = await gradeFile(sandbox, 'course2/week1/initialization', heMutant.file, {
       only: ['initializeParametersHe'],
       trusted: true,
     });

@@ -57,7 +57,7 @@ describe('npm run new-exercise', () => {
       `solutions/${id}.ts`,
       `graders/${id}.grader.ts`,
       `graders/${id}.fixtures.json`,
-      `tests/mutants/${id}/missing-mean.ts`,
+      `tests/mutants/${id}/missing-mean.mutant.json`,
     ]) {
       expect(existsSync(path.join(repo, f)), f).toBe(true);
     }

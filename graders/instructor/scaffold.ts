@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertValid } from '../engine/schemas/validate';
 import { assignmentFiles, loadCourses, type CourseManifest } from '../engine/registry';
-import { mutantDir } from '../engine/mutants';
+import { mutantDir, PATCH_SUFFIX } from '../engine/mutants';
 import { fixturePath } from '../engine/fixtures';
 import { answersTemplate } from '../engine/quiz/answers-file';
 import { loadQuiz, quizFiles } from '../engine/quiz/load';
@@ -73,7 +73,7 @@ export function checkRequest(root: string, req: ScaffoldRequest) {
 export function scaffold(root: string, req: ScaffoldRequest): Scaffold {
   const { id, course, week, fnName, title } = checkRequest(root, req);
   const files = assignmentFiles(root, id);
-  const mutantFile = path.join(mutantDir(root, id), 'missing-mean.ts');
+  const mutantFile = path.join(mutantDir(root, id), `missing-mean${PATCH_SUFFIX}`);
   const render = (template: string, target: string) => {
     const source = readFileSync(path.join(root, 'templates', 'new-exercise', template), 'utf8');
     const rootFromTarget = path.relative(path.dirname(target), root).split(path.sep).join('/') + '/';
@@ -94,7 +94,7 @@ export function scaffold(root: string, req: ScaffoldRequest): Scaffold {
     render('exercise.ts.hbs', files.exercise),
     render('instructions.md.hbs', files.instructions),
     render('grader.ts.hbs', files.grader),
-    render('mutant.ts.hbs', mutantFile),
+    render('mutant.json.hbs', mutantFile),
     render('hints.json.hbs', path.join(root, 'graders', `${id}.hints.json`)),
   ];
   for (const [target, text] of outputs) {

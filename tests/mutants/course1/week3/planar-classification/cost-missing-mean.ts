@@ -1,9 +1,0 @@
-import * as tf from '@tensorflow/tfjs';
-export * from '../../../../../solutions/course1/week3/planar-classification';
-
-export const mutant = { fn: 'computeCost', hint: 'The cost sums the losses without the 1/m: it should be their mean.' };
-
-export function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): number {
-  const logprobs = tf.add(tf.mul(Y, tf.log(A2)), tf.mul(tf.sub(1, Y), tf.log(tf.sub(1, A2))));
-  return -tf.sum(logprobs).dataSync()[0]!;
-}
