@@ -252,6 +252,34 @@ export default defineAssignment({
             });
           },
         }),
+        property({
+          name: 'at and just around the threshold',
+          points: 1,
+          claim: 'With w = 0 every activation is σ(b): predict gives all 0s for b = 0 (σ = 0.5 exactly is not above 0.5), all 1s for any b in [0.001, 0.5] (σ just above 0.5) and all 0s for any b in [−0.5, −0.001]',
+          inputs: fc.record({
+            nX: dim(4),
+            m: dim(6),
+            above: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+            below: fc.double({ min: -0.5, max: -0.001, noNaN: true }),
+          }).chain(({ nX, m, above, below }) => fc.record({ X: tensor([nX, m]), above: fc.constant(above), below: fc.constant(below) })),
+          numRuns: 10,
+          show: ({ X, above, below }) => `w = 0 [${X.shape[0]}, 1], X [${X.shape.join(', ')}], b = 0, then ${above}, then ${below}`,
+          holds: async ({ X, above, below }, ctx) => {
+            const m = X.shape[1]!;
+            const w = zeros([X.shape[0]!, 1]);
+            for (const b of [0, above, below]) {
+              const predictions = expectTensor(await ctx.call('predict', [w, b, X]), `predict(w = 0, b = ${b}, X)`, [1, m]);
+              const expected = b > 0 ? 1 : 0;
+              const bad = predictions.data.findIndex((v) => v !== expected);
+              if (bad >= 0) {
+                violated(
+                  `with w = 0 and b = ${b}, σ(wᵀx + b) = σ(${b}) = ${fmt(1 / (1 + Math.exp(-b)))} for every example, and the prediction for example ${bad} is ${fmt(predictions.data[bad]!)}, expected ${expected}.`,
+                  'Threshold the activation A = σ(wᵀX + b) at 0.5, strictly (A > 0.5 gives 1), not the logit wᵀX + b.',
+                );
+              }
+            }
+          },
+        }),
       ],
     },
     {

@@ -7,7 +7,7 @@ import { dim, labels, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
-import { isNdArray, map, nd, type NdArray } from '../../engine/ndarray';
+import { isNdArray, map, matmul, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { boundaryGrid, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import { crossEntropyProperties } from '../../shared/cost-properties';
@@ -133,7 +133,7 @@ export default defineAssignment({
         property({
           name: 'shapes and consistency',
           points: 2,
-          claim: 'For any nX, nH and m, A2 is [1, m] with values in (0, 1), and the cache holds Z1, A1 = tanh(Z1), Z2 and A2 = σ(Z2)',
+          claim: 'For any nX, nH and m, A2 is [1, m] with values in (0, 1), and the cache holds Z1 = W1·X + b1, A1 = tanh(Z1), Z2 = W2·A1 + b2 and A2 = σ(Z2), the A2 returned',
           inputs: paramsArb,
           holds: async ({ X, W1, b1, W2, b2 }, ctx) => {
             const m = X.shape[1]!;
@@ -142,10 +142,14 @@ export default defineAssignment({
             expectTensor(A2, 'A2', [1, m]);
             if (A2.data.some((a) => !(a >= 0 && a <= 1))) violated('A2 has values outside [0, 1]: the output layer needs a sigmoid.');
             const Z1 = expectTensor(cache.Z1!, 'cache.Z1', [nH, m]);
-            expectTensor(cache.A1!, 'cache.A1', [nH, m]);
-            expectClose(cache.A1!, map(Z1, Math.tanh), 'cache.A1 (should be tanh(Z1))');
+            const plusColumn = (Z: NdArray, b: NdArray) => map(Z, (z, i) => z + b.data[Math.floor(i / m)]!);
+            expectClose(Z1, plusColumn(matmul(W1, X), b1), 'cache.Z1 (should be W1·X + b1)');
+            const A1 = expectTensor(cache.A1!, 'cache.A1', [nH, m]);
+            expectClose(A1, map(Z1, Math.tanh), 'cache.A1 (should be tanh(Z1))');
             const Z2 = expectTensor(cache.Z2!, 'cache.Z2', [1, m]);
+            expectClose(Z2, plusColumn(matmul(W2, A1), b2), 'cache.Z2 (should be W2·A1 + b2, with the A1 of the cache)');
             expectClose(A2, map(Z2, (z) => 1 / (1 + Math.exp(-z))), 'A2 (should be sigmoid(Z2))');
+            expectClose(expectTensor(cache.A2!, 'cache.A2', [1, m]), A2, 'cache.A2 (should be the A2 returned)');
           },
         }),
       ],
@@ -296,7 +300,12 @@ export default defineAssignment({
           points: 2,
           cases: async () => {
             const s = new Seeded(8);
-            return [{ name: 'nX = 2, nH = 4, m = 9', args: [randomParams(s, 2, 4, 1) as ValueRecord, s.randn([2, 9])] }];
+            const flat = (b2: number) => ({ ...randomParams(s, 3, 2, 1), W2: zeros([1, 2]), b2: nd([b2], [1, 1]) }) as ValueRecord;
+            return [
+              { name: 'nX = 2, nH = 4, m = 9', args: [randomParams(s, 2, 4, 1) as ValueRecord, s.randn([2, 9])] },
+              { name: 'W2 = 0 and b2 = 0: every A2 exactly 0.5', args: [flat(0), s.randn([3, 4])] },
+              { name: 'W2 = 0 and b2 = 0.2: every A2 just above 0.5', args: [flat(0.2), s.randn([3, 4])] },
+            ];
           },
         }),
         property({
@@ -313,6 +322,31 @@ export default defineAssignment({
               if (Math.abs(a - 0.5) < 1e-6) return; // too close to call in float32
               if (v !== (a > 0.5 ? 1 : 0)) violated(`for A2 = ${a} the prediction is ${v}, expected ${a > 0.5 ? 1 : 0}.`);
             });
+          },
+        }),
+        property({
+          name: 'at and just around the threshold',
+          points: 1,
+          claim: 'With W2 = 0 every A2 is σ(b2): predict gives all 0s for b2 = 0 (A2 = 0.5 exactly is not above 0.5), all 1s for any b2 in [0.001, 0.5] (A2 just above 0.5) and all 0s for any b2 in [−0.5, −0.001]',
+          inputs: paramsArb.chain((p) =>
+            fc.record({ p: fc.constant(p), above: fc.double({ min: 0.001, max: 0.5, noNaN: true }), below: fc.double({ min: -0.5, max: -0.001, noNaN: true }) }),
+          ),
+          numRuns: 10,
+          show: ({ p, above, below }) => `X [${p.X.shape.join(', ')}], random W1 and b1, W2 = 0, b2 = 0, then ${above}, then ${below}`,
+          holds: async ({ p: { X, W1, b1, W2 }, above, below }, ctx) => {
+            const m = X.shape[1]!;
+            for (const b of [0, above, below]) {
+              const params = { W1, b1, W2: zeros(W2.shape), b2: nd([b], [1, 1]) };
+              const predictions = expectTensor(await ctx.call('predict', [params, X]), `predict(parameters with W2 = 0 and b2 = ${b}, X)`, [1, m]);
+              const expected = b > 0 ? 1 : 0;
+              const bad = predictions.data.findIndex((v) => v !== expected);
+              if (bad >= 0) {
+                violated(
+                  `with W2 = 0 and b2 = ${b}, A2 = σ(${b}) = ${1 / (1 + Math.exp(-b))} for every example, and the prediction for example ${bad} is ${predictions.data[bad]}, expected ${expected}.`,
+                  'Threshold A2 (the probability) at 0.5, strictly: A2 > 0.5 gives 1, and 0.5 itself gives 0.',
+                );
+              }
+            }
           },
         }),
       ],

@@ -131,6 +131,7 @@ export default defineAssignment({
             { name: 'x = 2, θ = 4, ε = 1e-7', args: [2, 4, 1e-7] },
             { name: 'x = −3.5, θ = 1.5, ε = 1e-3', args: [-3.5, 1.5, 1e-3] },
             { name: 'x = 0.7, θ = −2, default ε', args: [0.7, -2] },
+            { name: 'x = 3, θ = 1e10, ε = 1e-7 (θ ± ε rounds back to θ: gradapprox = 0, a difference of 1)', args: [3, 1e10, 1e-7] },
           ],
         }),
         property({
@@ -149,6 +150,27 @@ export default defineAssignment({
               violated(
                 `the difference is ${formatNumber(d)}.`,
                 'gradapprox = (J(θ + ε) − J(θ − ε)) / (2ε) — mind the parentheses around 2ε — and difference = |grad − gradapprox| / (|grad| + |gradapprox|).',
+              );
+            }
+          },
+        }),
+        property({
+          name: 'rejects a step that rounds away',
+          points: 1,
+          claim:
+            'A check must be able to say "mistake": when θ ± ε rounds back to θ (|θ| ≥ 1e10 with ε ≤ 1e-7, beyond float64\'s 16 digits), J(θ + ε) = J(θ − ε), gradapprox = 0 and the difference is exactly 1 for any x ≠ 0',
+          inputs: fc.record({
+            x: fc.double({ min: 0.1, max: 10, noNaN: true }).chain((v) => fc.constantFrom(v, -v)),
+            theta: fc.double({ min: 1e10, max: 1e12, noNaN: true }).chain((v) => fc.constantFrom(v, -v)),
+            epsilon: fc.constantFrom(1e-7, 1e-8),
+          }),
+          numRuns: 15,
+          holds: async ({ x, theta, epsilon }, ctx) => {
+            const d = expectNumber(await ctx.call('gradientCheck', [x, theta, epsilon]), 'gradientCheck(x, theta, epsilon)');
+            if (!(Math.abs(d - 1) < 1e-9)) {
+              violated(
+                `the difference is ${formatNumber(d)}, but θ + ε and θ − ε both round to θ here, so gradapprox = 0 and the difference is 1.`,
+                'Compute gradapprox from the cost, (J(θ + ε) − J(θ − ε)) / (2ε), never from what you know the derivative is: a check that cannot fail checks nothing.',
               );
             }
           },

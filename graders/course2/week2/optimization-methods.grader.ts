@@ -153,7 +153,9 @@ function labelledColumns(nX: number, m: number): [NdArray, NdArray] {
   return [X, Y];
 }
 
-const miniBatchArb = fc.record({ nX: dim(3), m: dim(40), size: dim(16), seed: fc.integer({ min: 0, max: 10_000 }) });
+/** Seeds from 0 up, with 0 itself drawn often: a seed is an argument like any other, and `if (seed)` skips 0. */
+const seedArb = fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 10_000 }), weight: 2 });
+const miniBatchArb = fc.record({ nX: dim(3), m: dim(40), size: dim(16), seed: seedArb });
 
 async function learnerBatches(ctx: CheckContext, X: NdArray, Y: NdArray, size: number, seed: number): Promise<Value[]> {
   return expectArray(await ctx.call('randomMiniBatches', [X, Y, size, seed]), `randomMiniBatches(X, Y, ${size}, ${seed})`);
@@ -215,6 +217,7 @@ export default defineAssignment({
               { name: 'X [3, 10], size 4, seed 2 (a last batch of 2)', args: [s.randn([3, 10]), s.labels(10), 4, 2] },
               { name: 'X [2, 12], size 3, seed 7 (no partial batch)', args: [s.randn([2, 12]), s.labels(12), 3, 7] },
               { name: 'X [2, 70], default size (64) and seed (0)', args: [s.randn([2, 70]), s.labels(70)] },
+              { name: 'X [3, 9], size 4, seed 0 given explicitly', args: [s.randn([3, 9]), s.labels(9), 4, 0] },
             ];
           },
         }),
@@ -686,6 +689,29 @@ export default defineAssignment({
               args: [d.X, d.Y, [2, 4, 3, 1], opt, ...modelArgs(0.05, 16, 4)],
               constants: { m: d.m },
             }));
+          },
+        }),
+        reference({
+          name: 'training runs with other β, β1, β2 and ε',
+          points: 2,
+          timeoutMs: 20_000,
+          tolerance: { rtol: 5e-3 },
+          cases: async () => {
+            // model must hand its own hyperparameters on: beta to the momentum step,
+            // beta1, beta2 and epsilon to the Adam step (the defaults are not enough).
+            const d = moons(50, 5);
+            return [
+              {
+                name: '50 moons, layers [2, 4, 3, 1], momentum with β = 0.5, α = 0.05, mini-batches of 16, 4 epochs',
+                args: [d.X, d.Y, [2, 4, 3, 1], 'momentum', ...modelArgs(0.05, 16, 4, 0.5)],
+                constants: { m: d.m },
+              },
+              {
+                name: '50 moons, layers [2, 4, 3, 1], Adam with β1 = 0.5, β2 = 0.9, ε = 0.1, α = 0.05, mini-batches of 16, 4 epochs',
+                args: [d.X, d.Y, [2, 4, 3, 1], 'adam', ...modelArgs(0.05, 16, 4, 0.9, 0.5, 0.9, 0.1)],
+                constants: { m: d.m },
+              },
+            ];
           },
         }),
         property({

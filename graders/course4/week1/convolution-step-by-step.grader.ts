@@ -695,6 +695,31 @@ export default defineAssignment({
             );
           },
         }),
+        reference({
+          name: 'ties go to the first maximum',
+          points: 1,
+          timeoutMs: SLOW,
+          cases: async (ref) => {
+            // Values on a coarse grid, so windows hold tied maxima: 'max' routes each window's
+            // gradient to its first (row-major) maximum only, as createMaskFromWindow marks it.
+            const s = new Seeded(18);
+            const grid = (shape: number[]) => {
+              const r = s.randn(shape);
+              return nd(r.data.map((v) => Math.min(2, Math.max(-2, Math.round(v)))), shape);
+            };
+            return Promise.all(
+              (
+                [
+                  [[1, 4, 4, 2], 2, 2],
+                  [[2, 4, 5, 1], 2, 1],
+                ] as const
+              ).map(async ([A, f, stride]) => {
+                const [out, cache] = (await callOrThrow(ref, 'poolForward', [grid([...A]), { f, stride }, 'max'])) as [NdArray, Value];
+                return { name: `A_prev [${A.join(', ')}] of integers in [−2, 2] (tied maxima), f ${f}, stride ${stride}, 'max'`, args: [s.randn(out.shape), cache, 'max'] };
+              }),
+            );
+          },
+        }),
         property({
           name: 'gradient conserved',
           points: 2,

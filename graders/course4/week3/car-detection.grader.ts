@@ -296,6 +296,19 @@ export default defineAssignment({
               { name: '3 × 3 grid, 2 anchors, 4 classes, default threshold (0.6)', args: [conf1!, boxes1, probs1!] },
               { name: '2 × 4 grid, 3 anchors, 5 classes, threshold 0.45', args: [conf2!, boxes2, probs2!, 0.45] },
               { name: '2 × 2 grid, 2 anchors, 3 classes, threshold 0.6, one score exactly 0.6', args: [conf3, s.uniform([2, 2, 2, 4]), p3, 0.6] },
+              {
+                // Every box has its two best classes tied: the class kept is the first of them (tf.argMax).
+                name: '2 × 2 grid, 2 anchors, 4 classes, threshold 0.3, every box with two classes tied for best',
+                args: [
+                  s.uniform([2, 2, 2, 1], 0.8, 1),
+                  s.uniform([2, 2, 2, 4]),
+                  nd(
+                    Array.from({ length: 8 }, (_, b) => [[0.4, 0.4, 0.1, 0.1], [0.1, 0.45, 0.0, 0.45], [0.35, 0.05, 0.35, 0.25], [0.05, 0.05, 0.45, 0.45]][b % 4]!).flat(),
+                    [2, 2, 2, 4],
+                  ),
+                  0.3,
+                ],
+              },
             ];
           },
         }),
