@@ -8,6 +8,8 @@ import { Sandbox } from './engine/sandbox/client';
 import { validateAssignment, type AssignmentValidation } from './instructor/validate';
 
 async function main(argv: string[]): Promise<number> {
+  // --mutate: automatic mutation testing of the graders instead of validation (instructor/mutate.ts).
+  if (argv.includes('--mutate')) return (await import('./instructor/mutate-cli')).mutateMain(repoRoot, argv.filter((a) => a !== '--mutate'));
   const verbose = argv.includes('--verbose');
   const seedsAt = argv.findIndex((a) => a === '--seeds' || a.startsWith('--seeds='));
   const seedsText = seedsAt < 0 ? '10' : argv[seedsAt]!.includes('=') ? argv[seedsAt]!.split('=')[1]! : argv[seedsAt + 1] ?? '';
