@@ -93,6 +93,8 @@ export default defineAssignment({
             return [
               { name: 'X [5, 12], layers [5, 4, 1], learning rate 0.05, 101 iterations', args: [s.randn([5, 12]), s.labels(12), [5, 4, 1], 0.05, 101] },
               { name: 'X [3, 8], layers [3, 6, 1], learning rate 0.1, 30 iterations', args: [s.randn([3, 8]), s.labels(8), [3, 6, 1], 0.1, 30] },
+              // 199 iterations: costs at iterations 0 and 100 only (every 100th, not the last).
+              { name: 'X [4, 10], layers [4, 3, 1], learning rate 0.05, 199 iterations', args: [s.randn([4, 10]), s.labels(10), [4, 3, 1], 0.05, 199] },
             ];
           },
         }),

@@ -132,6 +132,9 @@ export default defineAssignment({
             { name: 'x = −3.5, θ = 1.5, ε = 1e-3', args: [-3.5, 1.5, 1e-3] },
             { name: 'x = 0.7, θ = −2, default ε', args: [0.7, -2] },
             { name: 'x = 3, θ = 1e10, ε = 1e-7 (θ ± ε rounds back to θ: gradapprox = 0, a difference of 1)', args: [3, 1e10, 1e-7] },
+            // ε a power of two (2⁻²³ ≈ 1.19e-7): dividing by 2ε is exact, so any order of the operations gives the same rounded gradapprox.
+            { name: 'x = 3, θ = 1e9, ε = 2⁻²³ ≈ 1.19e-7 (J(θ ± ε) rounded: gradapprox = 4, not 3)', args: [3, 1e9, 2 ** -23] },
+            { name: 'x = −3.3, θ = 7e8, ε = 2⁻²³ ≈ 1.19e-7 (J(θ ± ε) rounded: gradapprox = −4, not −3.3)', args: [-3.3, 7e8, 2 ** -23] },
           ],
         }),
         property({

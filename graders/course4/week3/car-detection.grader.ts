@@ -474,6 +474,43 @@ export default defineAssignment({
             ];
           },
         }),
+        reference({
+          name: 'default arguments',
+          points: 2,
+          // Tight: a default image width of 1279 or 1281 moves the pixel coordinates by 0.08%, under the usual rtol 1e-3.
+          tolerance: { rtol: 1e-4 },
+          cases: async () => {
+            const s = new Seeded(36);
+            // 16 small, well-separated, confident boxes on a 4 × 4 grid: the default maxBoxes (10) decides how many are kept.
+            const many = (() => {
+              const xy: number[] = [];
+              const wh: number[] = [];
+              const probs: number[] = [];
+              for (let i = 0; i < 4; i++)
+                for (let j = 0; j < 4; j++) {
+                  xy.push((j + 0.5) / 4, (i + 0.5) / 4);
+                  wh.push(0.15, 0.12);
+                  const c = (i + j) % 3;
+                  probs.push(...[0, 1, 2].map((q) => (q === c ? 0.9 : 0.05)));
+                }
+              return [nd(xy, [4, 4, 1, 2]), nd(wh, [4, 4, 1, 2]), s.uniform([4, 4, 1, 1], 0.85, 1), nd(probs, [4, 4, 1, 3])];
+            })();
+            // Two confident boxes overlapping with IoU ≈ 0.35 (kept both at the default iouThreshold 0.5), and a third apart.
+            const pair = (() => {
+              const w = 0.3;
+              const d = (0.65 / 1.35) * w; // same-size boxes offset by d along x: IoU = (w − d) / (w + d) = 0.35
+              const xy = [0.3, 0.3, 0.3 + d, 0.3, 0.8, 0.8];
+              const wh = [w, 0.25, w, 0.25, 0.2, 0.15];
+              const probs = [0.1, 0.85, 0.05, 0.8, 0.1, 0.1, 0.05, 0.05, 0.9];
+              return [nd(xy, [1, 3, 1, 2]), nd(wh, [1, 3, 1, 2]), nd([0.95, 0.9, 0.88], [1, 3, 1, 1]), nd(probs, [1, 3, 1, 3])];
+            })();
+            return [
+              { name: '16 separate confident boxes on a 4 × 4 grid, default arguments', args: [many] },
+              { name: 'two confident boxes overlapping with IoU 0.35 and one apart, default arguments', args: [pair] },
+              { name: '2 × 3 grid, 3 anchors, 4 classes, default arguments', args: [yoloOutputs(s, [2, 3, 3, 4])] },
+            ];
+          },
+        }),
         property({
           name: 'the whole pipeline',
           points: 2,

@@ -319,7 +319,19 @@ export default defineAssignment({
               const picks = wrongCosinePicks(c.args[3] as Record<string, NdArray>, c.args[0] as string, c.args[1] as string, c.args[2] as string);
               if (c.decoys.some((d) => picks.has(d))) throw new Error(`planted analogy "${c.name}": a wrong cosine would pick a decoy, whose hint would then mislead`);
             }
-            return cases.map(({ name, args }) => ({ name, args }));
+            // A word whose offset from c is along e_b itself, not along e_b − e_a: only the relation e_b − e_a tells it from the answer.
+            const t = new Seeded(12);
+            const aligned = ['cold', 'colder', 'warm', 'warmer'];
+            const alignedMap = plantedAnalogy(t, 12, 10, aligned, ['chilly', 'more'], false) as Record<string, NdArray>;
+            const eC = alignedMap['warm']!.data;
+            const eB = alignedMap['colder']!.data;
+            alignedMap['scorching'] = vec1(add(add(eC, scale(eB, 0.9)), t.randn([12], 0.12).data));
+            const alignedCase = { name: `cold : colder :: warm : ? among 17 words of length 12 (one word's offset from warm along e_colder itself)`, args: ['cold', 'colder', 'warm', alignedMap] as Value[] };
+            const got = await callOrThrow(ref, 'completeAnalogy', alignedCase.args);
+            if (got !== 'warmer') throw new Error(`planted analogy "${alignedCase.name}": the reference answers ${String(got)}, not warmer`);
+            const picks = wrongCosinePicks(alignedMap, 'cold', 'colder', 'warm');
+            if (['chilly', 'more'].some((d) => picks.has(d))) throw new Error(`planted analogy "${alignedCase.name}": a wrong cosine would pick a decoy, whose hint would then mislead`);
+            return [...cases.map(({ name, args }) => ({ name, args })), alignedCase];
           },
         }),
         property({

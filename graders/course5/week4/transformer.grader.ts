@@ -444,7 +444,17 @@ export default defineAssignment({
               { m: 1, seq: 5, heads: 3, depth: 2, dff: 5, maskKind: 'none', training: false, rate: 0.3 },
               { m: 2, seq: 3, heads: 1, depth: 4, dff: 6, maskKind: 'look-ahead', training: true, rate: 0 },
             ];
-            return specs.map((e) => ({ name: describeEncoder(e), args: encoderArgs(s, e) }));
+            // Rows of x + attn nearly constant (variance ~1e-6, the size of the default layernormEps): the epsilon changes the output.
+            const flat: EncoderSpec = { m: 2, seq: 3, heads: 2, depth: 3, dff: 7, maskKind: 'none', training: false, rate: 0.1 };
+            const t = new Seeded(17);
+            const [, training, mask, options, weights] = encoderArgs(t, flat) as [NdArray, boolean, null, object, ReturnType<typeof encoderWeights>];
+            const d = flat.heads * flat.depth;
+            const small = t.randn([flat.m, flat.seq, d], 1e-3);
+            const flatWeights = { ...weights, mha: { ...weights.mha, wo: t.randn([d, d], 1e-3), bo: nd(new Array(d).fill(0), [d]) } };
+            return [
+              ...specs.map((e) => ({ name: describeEncoder(e), args: encoderArgs(s, e) })),
+              { name: `${describeEncoder(flat)}, x and attn tiny (each row's variance ~1e-6, the default layernormEps)`, args: [small, training, mask, options, flatWeights] as Value[] },
+            ];
           },
         }),
         property({
