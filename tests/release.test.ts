@@ -186,7 +186,7 @@ describe('what an edition refuses, writing nothing', () => {
     writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), scoring);
     commit();
     const dir = out();
-    await expect(buildRelease(repo, dir)).rejects.toThrow(/These committed stubs already score points: course1\/week3\/planar-classification \(1 \/ 30\)/);
+    await expect(buildRelease(repo, dir)).rejects.toThrow(/These committed stubs already score points: course1\/week3\/planar-classification \(1 \/ \d+\)/);
     expect(existsSync(dir)).toBe(false);
   }, 120_000);
 });
