@@ -226,7 +226,8 @@ export function staleness(onDisk: FixtureFile, fresh: FixtureFile): string[] {
   return problems;
 }
 
-function allFinite(v: Value): boolean {
+/** Every number in the value is finite (NaN and ±Infinity cannot be stored in JSON fixtures). */
+export function allFinite(v: Value): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
   if (isNdArray(v)) return v.data.every(Number.isFinite);
   if (Array.isArray(v)) return v.every(allFinite);

@@ -1,6 +1,6 @@
 import { compareValues, DEFAULT_TOLERANCE, type Mismatch } from '../compare';
 import type { CheckContext, ReferenceCheckDef } from '../define';
-import type { FixtureCase } from '../fixtures';
+import { allFinite, type FixtureCase } from '../fixtures';
 import { CallFailure } from '../implementation';
 import type { CheckResult } from '../report/model';
 import { roundScore } from '../report/model';
@@ -130,10 +130,3 @@ function sameValue(a: Value, b: Value): boolean {
   return a === b || (a == null && b == null);
 }
 
-function allFinite(v: Value): boolean {
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (isNdArray(v)) return v.data.every(Number.isFinite);
-  if (Array.isArray(v)) return v.every(allFinite);
-  if (isRecord(v)) return Object.values(v).every((x) => x === undefined || allFinite(x));
-  return true;
-}
