@@ -5,9 +5,10 @@
  * Ratios, not seconds, because these machines are shared and noisy.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { treeResidentKb } from '../graders/engine/sandbox/client';
 import { WatchSession } from '../graders/engine/watch';
 import { copyRepo } from '../tests/support/repo-copy';
 
@@ -29,29 +30,11 @@ function time(cmd: string, args: string[], cwd: string): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Resident memory of a process and all its descendants, in KiB (Linux /proc). */
-function treeRssKiB(pid: number): number {
-  let total = 0;
-  const visit = (p: number) => {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) visit(Number(child));
-      }
-    } catch {
-      // gone meanwhile
-    }
-  };
-  visit(pid);
-  return total;
-}
-
 /** The peak resident memory of a command and everything it starts, sampled every 5 ms. */
 async function peakMemoryMiB(cmd: string, args: string[], cwd: string): Promise<number> {
   const child = spawn(cmd, args, { cwd, stdio: 'ignore' });
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid!))), 5);
+  const timer = setInterval(() => (peak = Math.max(peak, treeResidentKb(child.pid))), 5);
   await new Promise((resolve) => child.on('exit', resolve));
   clearInterval(timer);
   return peak / 1024;

@@ -347,7 +347,7 @@ function nodeFlags(readable: string[], memoryMb: number): string[] {
 }
 
 /** Resident memory of a process and all its descendants, in kB (0 where /proc cannot tell). */
-function treeResidentKb(pid: number | undefined): number {
+export function treeResidentKb(pid: number | undefined): number {
   if (pid === undefined) return 0;
   let total = 0;
   const stack = [pid];
