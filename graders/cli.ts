@@ -58,7 +58,7 @@ Each learner runs in a fresh sandbox of their own, in Linux namespaces
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  mark('command line read (node, tsx and the CLI modules loaded)');
+  mark("command line read (node and the command's modules loaded)");
   let args;
   try {
     args = parseArgs({

@@ -1,9 +1,11 @@
 /**
- * Speed never changes a grade. The grading process loads TensorFlow.js from
- * the sandbox's bundle (graders/engine/sandbox/tf-redirect.mjs) unless
- * DEEPGRADE_TF_PACKAGE is set; the JSON reports of `npm run grade week3` must
- * be identical either way, bit for bit (but for when they were made), on the
- * full solutions, on the untouched stubs and on wrong implementations.
+ * Speed never changes a grade. `npm run grade` runs the command bundled once
+ * (graders/launcher/cli-bundle.mjs) unless DEEPGRADE_NO_BUNDLE is set, and the
+ * grading process loads TensorFlow.js from the sandbox's bundle
+ * (graders/engine/sandbox/tf-redirect.mjs) unless DEEPGRADE_TF_PACKAGE is set.
+ * The JSON reports of `npm run grade week3` must be identical either way, bit
+ * for bit (but for when they were made), on the full solutions, on the
+ * untouched stubs and on wrong implementations.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,8 +44,15 @@ const wrong: [string, (s: string) => string][] = [
   ['db2 summed over the wrong axis', (s) => s.replace('const db2 = tf.sum(dZ2, 1, true)', 'const db2 = tf.sum(dZ2, 0, true)')],
 ];
 
-describe('the same grades whichever way TensorFlow.js is loaded', () => {
-  const both = async () => [await grade({}), await grade({ DEEPGRADE_TF_PACKAGE: '1' })] as const;
+describe('the same grades whichever way the grader and TensorFlow.js are loaded', () => {
+  const both = async () => [await grade({}), await grade({ DEEPGRADE_TF_PACKAGE: '1', DEEPGRADE_NO_BUNDLE: '1' })] as const;
+
+  it('runs the bundled command when nothing asks otherwise', async () => {
+    await grade({});
+    const manifest = JSON.parse(readFileSync(path.join(repo, '.deepgrade', 'cli', 'manifest.json'), 'utf8')) as { outputs: Record<string, string> };
+    expect(Object.keys(manifest.outputs)).toContain('graders/cli.ts');
+    expect(Object.keys(manifest.outputs)).toContain(`graders/${ID}.grader.ts`);
+  }, 120_000);
 
   it('untouched stubs', async () => {
     const [fast, plain] = await both();

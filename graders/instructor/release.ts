@@ -27,7 +27,7 @@ import { functionBodies } from './signatures';
 export type Edition = 'learner' | 'grader';
 
 /** Paths copied as they are (relative to the repository root). */
-const SHIPPED = ['lib', 'templates/report', 'graders/engine', 'graders/shared', 'graders/batch', 'graders/cli.ts', 'graders/launch.mjs', 'graders/learner', 'graders/hint-cli.ts', 'graders/reset-cli.ts', 'graders/progress-cli.ts', 'graders/try-cli.ts', 'graders/quiz-cli.ts', 'graders/gradescope-run.ts', 'graders/ci', 'graders/ci-grade.ts', '.github', 'docs/security.md', 'docs/ci.md', 'tsconfig.json', 'package-lock.json', 'deepgrade.config.json'];
+const SHIPPED = ['lib', 'templates/report', 'graders/engine', 'graders/shared', 'graders/batch', 'graders/cli.ts', 'graders/launch.mjs', 'graders/launcher', 'graders/learner', 'graders/hint-cli.ts', 'graders/reset-cli.ts', 'graders/progress-cli.ts', 'graders/try-cli.ts', 'graders/quiz-cli.ts', 'graders/gradescope-run.ts', 'graders/ci', 'graders/ci-grade.ts', '.github', 'docs/security.md', 'docs/ci.md', 'tsconfig.json', 'package-lock.json', 'deepgrade.config.json'];
 
 /** What only the grader edition holds: evidence that decides an official grade. */
 const GRADER_ONLY = (rel: string) => /\.hidden\.fixtures\.json$/.test(rel) || /\.oracle\.ts$/.test(rel);
