@@ -11,6 +11,7 @@ import { loadMutants } from './engine/mutants';
 import { repoRoot } from './engine/paths';
 import { assignmentFiles, loadGrader, selectAssignments } from './engine/registry';
 import { quizKeyStaleness, writeQuizKey } from './engine/quiz/key-file';
+import { writeStubDigests } from './engine/stubs';
 import { isQuiz, quizFiles } from './engine/quiz/load';
 
 export async function buildFixture(root: string, id: string, variant: FixtureVariant = 'public'): Promise<FixtureFile> {
@@ -29,7 +30,9 @@ export async function buildFixture(root: string, id: string, variant: FixtureVar
 /** Writes an assignment's public and hidden fixtures; returns a line per file. */
 export async function writeFixtures(root: string, id: string): Promise<string[]> {
   if (isQuiz(root, id)) return writeQuizKey(root, id);
-  const lines: string[] = [];
+  // The stub as exercises/ holds it now: the one a learner gets (engine/stubs.ts).
+  const stub = assignmentFiles(root, id).exercise;
+  const lines = existsSync(stub) ? writeStubDigests(root, new Map([[id, readFileSync(stub)]])).map((f) => `recorded the stub's digest of ${id} in ${path.relative(root, f)}`) : [];
   for (const variant of ['public', 'hidden'] as const) {
     const fresh = await buildFixture(root, id, variant);
     const file = fixturePath(root, id, variant);

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runGradientCheck } from './checks/gradient';
-import { baseResult, unexpectedResult } from './checks/outcome';
+import { baseResult, notAttemptedResult, unexpectedResult } from './checks/outcome';
 import { runPropertyCheck } from './checks/property';
 import { runReferenceCheck } from './checks/reference';
 import type { AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
@@ -18,6 +18,7 @@ import { assignmentFiles } from './registry';
 import { buildModule } from './sandbox/build';
 import { Sandbox } from './sandbox/client';
 import { checkSeed } from './seed';
+import { isUntouchedStub } from './stubs';
 import { gradeQuiz } from './quiz/grade';
 import { mark } from './timings';
 
@@ -38,6 +39,8 @@ export interface GradeOptions {
   sandbox: Sandbox | Sandbox[];
   /** Told as each exercise starts and finishes (progress display). */
   onExercise?: (event: { assignment: string; exercise: string; result?: ExerciseResult }) => void;
+  /** Grade a file identical to the shipped stub without running it (engine/stubs.ts; default true). */
+  stubShortcut?: boolean;
 }
 
 export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
@@ -80,6 +83,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   if (!existsSync(learnerFile)) {
     return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`, `Not run: ${relFile} is missing (see above).`);
   }
+  if (options.stubShortcut !== false && isUntouchedStub(options.root, def.id, learnerFile)) return untouchedStub(def, exercises, checksOf, relFile, !!reference, options);
   const learnerRoot = options.learnerRoot ?? path.join(options.root, 'exercises');
   const lib = path.join(options.root, 'lib');
   const built = await buildModule(
@@ -151,6 +155,36 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     }),
   );
   return withOfficialOnly(assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls)), exercises, !!reference, hiddenCasesRun, options.root, def.id);
+}
+
+/**
+ * The stub as shipped, graded without running it: every check "not attempted",
+ * as its functions' not-implemented errors make them (engine/stubs.ts). The
+ * stored cases are read as a run reads them, for what the report says about
+ * hidden cases.
+ */
+function untouchedStub(
+  def: AssignmentDef,
+  exercises: ExerciseDef[],
+  checksOf: (e: ExerciseDef) => CheckDef[],
+  relFile: string,
+  hasReference: boolean,
+  options: GradeOptions,
+): AssignmentResult {
+  let hiddenCasesRun = false;
+  try {
+    loadFixtures(options.root, def.id);
+    hiddenCasesRun = options.hidden !== false && !!loadHiddenFixtures(options.root, def.id);
+  } catch {
+    // as in a run: unreadable cases mean no hidden cases run
+  }
+  const results = exercises.map((e) => {
+    options.onExercise?.({ assignment: def.id, exercise: e.name });
+    const result = exerciseResult(e.name, e.dependsOn ?? [], checksOf(e).map((c) => notAttemptedResult(c, e.name)));
+    options.onExercise?.({ assignment: def.id, exercise: e.name, result });
+    return result;
+  });
+  return withOfficialOnly(assignmentResult(def.id, def.title, relFile, results), exercises, hasReference, hiddenCasesRun, options.root, def.id);
 }
 
 /** Notes what the official grade adds that this run could not: hidden checks (no reference solution) and hidden cases. */

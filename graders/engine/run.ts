@@ -8,6 +8,8 @@ import { loadTf } from './in-process';
 import { IsolationError, Sandbox } from './sandbox/client';
 import { describeIsolation, detectIsolation } from './sandbox/isolation';
 import { DEFAULT_SEED } from './seed';
+import { isUntouchedStub } from './stubs';
+import { isQuiz } from './quiz/load';
 import { mark } from './timings';
 
 export interface RunOptions {
@@ -28,6 +30,8 @@ export interface RunOptions {
   /** Told how many functions will be graded, then as each one starts and finishes. */
   onStart?: (functions: number) => void;
   onExercise?: GradeOptions['onExercise'];
+  /** See GradeOptions.stubShortcut (default true). */
+  stubShortcut?: boolean;
 }
 
 /** Grades every assignment a selector names and returns the report model. */
@@ -37,8 +41,10 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   // A second sandbox pays for itself only with cores to spare: each loads TensorFlow.js, and so
   // does this process for hidden checks. Measured on 2 cores, one sandbox is faster (2.1 s vs 2.5 s).
   const count = os.availableParallelism() >= 4 ? 2 : 1;
-  const isolation = await detectIsolation();
-  if (options.isolation === 'require' && isolation.mode !== 'namespaces') {
+  // Probed with a process of its own: wait for it now only where it decides whether to go on.
+  const probe = detectIsolation();
+  const isolation = options.isolation === 'require' ? await probe : undefined;
+  if (isolation && isolation.mode !== 'namespaces') {
     throw new IsolationError(
       `learner code must run isolated by the OS here, but ${isolation.reason ?? 'namespaces are unavailable'}. ` +
         'Install bubblewrap (apt-get install bubblewrap), or pass --allow-unisolated to grade with the permission model only, which the report then records.',
@@ -47,8 +53,13 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   const sandboxes = options.sandbox
     ? [options.sandbox]
     : Array.from({ length: count }, () => new Sandbox({ root: options.root, isolation: options.isolation }));
+  // Untouched stubs and quizzes run no learner code (engine/stubs.ts): nothing to start for them.
+  const nothingToRun =
+    options.stubShortcut !== false &&
+    picked.every((a) => isQuiz(options.root, a.id) || isUntouchedStub(options.root, a.id, options.learnerFiles?.[a.id] ?? assignmentFiles(options.root, a.id).exercise));
   // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
-  const warm = options.sandbox
+  // (Should a stub change in the meantime, the sandbox starts on its first call instead.)
+  const warm = options.sandbox || nothingToRun
     ? Promise.resolve()
     : Promise.all(sandboxes.map((s) => s.warmUp())).catch((err: unknown) => {
         throw new Error(`the sandbox for learner code could not start: ${(err as Error).message}`);
@@ -58,7 +69,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
     const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
     mark('graders loaded');
     // Hidden checks and TF.js oracles run here: load TensorFlow.js now, alongside the sandbox's start.
-    const needsTf = defs.some(
+    const needsTf = !nothingToRun && defs.some(
       (d) =>
         d.exercises.some((e) => e.checks.some((c) => c.usesTf)) ||
         (options.hidden !== false &&
@@ -79,12 +90,13 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         learnerRoot: options.learnerRoot,
         onExercise: options.onExercise,
         sandbox: sandboxes,
+        stubShortcut: options.stubShortcut,
       });
       mark(`graded ${def.id}`);
       options.onAssignment?.(result);
       results.push(result);
     }
-    const report = gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(isolation));
+    const report = gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(await probe));
     return { ...report, ...(options.only ? { only: options.only } : {}), generatedAt: new Date().toISOString() };
   } finally {
     if (!options.sandbox) await Promise.all(sandboxes.map((s) => s.close()));

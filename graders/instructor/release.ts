@@ -22,6 +22,7 @@ import path from 'node:path';
 import { hiddenCaseCount, hiddenCountPath } from '../engine/fixtures';
 import { loadCourses } from '../engine/registry';
 import { runGrading } from '../engine/run';
+import { writeStubDigests } from '../engine/stubs';
 import { functionBodies } from './signatures';
 
 export type Edition = 'learner' | 'grader';
@@ -118,6 +119,9 @@ function stageEdition(root: string, stage: string, stubs: Map<string, Buffer>, e
     }
   }
   if (edition === 'grader') copy('solutions');
+  // The digests of the very stubs shipped, whatever the checkout's stubs.json says (engine/stubs.ts).
+  const shippedStubs = new Map([...stubs].filter(([rel]) => rel.endsWith('.ts')).map(([rel, data]) => [rel.slice('exercises/'.length, -'.ts'.length), data] as const));
+  writeStubDigests(stage, new Map([...shippedStubs].filter(([id]) => existsSync(path.join(stage, 'graders', `${id}.grader.ts`)))));
 
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
   // Dependencies stay as they are, so the lockfile still matches and `npm ci` works.
@@ -170,7 +174,8 @@ async function refuseScoringStubs(root: string, stage: string) {
   const modules = path.join(stage, 'node_modules');
   symlinkSync(path.join(root, 'node_modules'), modules, 'dir');
   try {
-    const report = await runGrading({ root: stage, selector: 'all', hidden: false });
+    // Run for real: the untouched-stub shortcut takes for granted what this proves.
+    const report = await runGrading({ root: stage, selector: 'all', hidden: false, stubShortcut: false });
     const scoring = report.assignments.filter((a) => a.score > 0).map((a) => `${a.id} (${a.score} / ${a.maxScore})`);
     if (scoring.length) {
       throw new ReleaseError(`These committed stubs already score points: ${scoring.join(', ')}. A stub must score 0; restore it and commit it. Nothing was written.`);

@@ -114,7 +114,8 @@ export async function validateAssignment(
   problems.push(...(await validateHints(root, id)));
 
   const grade = (file: string, only?: string[], seed = SEED) =>
-    gradeAssignment(def, { root, seed, sandbox, learnerFile: file, only, trusted: file !== stubPath, learnerRoot: file === stubPath ? exercisesRootOf(stubPath) : undefined });
+    // stubShortcut off: the stub is run, since scoring 0 by running it is what the shortcut takes for granted.
+    gradeAssignment(def, { root, seed, sandbox, learnerFile: file, only, trusted: file !== stubPath, learnerRoot: file === stubPath ? exercisesRootOf(stubPath) : undefined, stubShortcut: false });
 
   const solution = await grade(files.solution);
   for (const line of notPassing(solution)) problems.push(`the reference solution does not pass ${line}`);

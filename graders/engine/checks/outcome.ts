@@ -7,14 +7,17 @@ export function baseResult(def: CheckDef, status: CheckStatus, message: string):
   return { kind: def.kind, name: def.name, status, score: 0, maxScore: def.points, message, hidden: !!def.hidden };
 }
 
+/** The exercise's function is still the stub. */
+export function notAttemptedResult(def: CheckDef, exercise: string): CheckResult {
+  return baseResult(def, 'not-attempted', `Not attempted yet: ${exercise} still throws the stub's "not implemented" error.`);
+}
+
 /** Maps a learner call that did not return into the check's status. */
 export function failureResult(def: CheckDef, exercise: string, failure: CallFailure): CheckResult {
   const o = failure.outcome;
   const output = 'output' in o && o.output ? o.output : undefined;
   const withOutput = (r: CheckResult): CheckResult => (output ? { ...r, output } : r);
-  if (o.status === 'not-implemented' && o.fn === exercise) {
-    return baseResult(def, 'not-attempted', `Not attempted yet: ${exercise} still throws the stub's "not implemented" error.`);
-  }
+  if (o.status === 'not-implemented' && o.fn === exercise) return notAttemptedResult(def, exercise);
   if (o.status === 'timeout') return baseResult(def, 'timeout', failure.message);
   return withOutput(baseResult(def, 'error', failure.message));
 }
