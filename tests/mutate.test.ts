@@ -31,9 +31,10 @@ const sampleFile = path.join(scratch, 'sample.ts');
 /** One function with something for every operator class. */
 const SAMPLE = `import * as tf from '@tensorflow/tfjs';
 
-export function sample(a: tf.Tensor2D, b: tf.Tensor2D, n: number, flag: boolean): tf.Tensor {
+export function sample(a: tf.Tensor2D, b: tf.Tensor2D, n: number, flag: boolean, offset = 0): tf.Tensor {
   let total = 0;
   for (let i = 0; i < n; i++) total += i * 2;
+  total += offset;
   const z = tf.matMul(a, b, false, true);
   const s = tf.sum(tf.sigmoid(z), 1, true).div(n);
   const big = tf.greater(s, 0.5);
@@ -75,6 +76,7 @@ describe('mutant generation', () => {
     expect(find('arg-order', 'tf.sub(tf.sqrt(tf.abs(z)), s)')).toBeDefined();
     expect(find('sign', 'tf.neg(tf.add(')).toBeDefined();
     expect(find('boolean', 'flag !== true')).toBeDefined();
+    expect(find('argument', 'offset = 0): tf.Tensor { offset = 0;')).toBeDefined();
     // No literal mutant of the axis itself (the axis class owns it), none in the loop's i++.
     expect(g!.mutations.some((m) => m.operator === 'literal' && applyMutation(SAMPLE, m).includes('tf.sum(tf.sigmoid(z), 2, true)'))).toBe(false);
     for (const m of g!.mutations) {

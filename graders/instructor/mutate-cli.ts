@@ -1,5 +1,5 @@
 /**
- * `npm run validate -- <selector> --mutate [--mutate-limit N] [--mutate-only fn,…] [--verbose]`:
+ * `npm run validate -- <selector> --mutate [--mutate-limit N] [--mutate-only fn,…] [--mutate-operators op,…] [--verbose]`:
  * automatic mutation testing (see mutate.ts). Prints, per assignment, the mutants
  * generated, killed, survived and likely equivalent and the score, then every
  * survivor with its diff. Exit code 0 when it ran (a low score is not an error), 2 on bad arguments.
@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { isQuiz } from '../engine/quiz/load';
 import { assignmentFiles, loadCourses, selectAssignments } from '../engine/registry';
 import { Sandbox } from '../engine/sandbox/client';
-import { createSolutionProgram, DEFAULT_LIMIT, MUTATE_SEED, mutateAssignment, OPERATOR_NOTES, OPERATORS, type AssignmentMutation } from './mutate';
+import { createSolutionProgram, DEFAULT_LIMIT, MUTATE_SEED, mutateAssignment, OPERATOR_NOTES, OPERATORS, type AssignmentMutation, type Operator } from './mutate';
 
 /** Runs when argv holds --mutate; returns the exit code. */
 export async function mutateMain(root: string, argv: string[]): Promise<number> {
@@ -26,7 +26,14 @@ export async function mutateMain(root: string, argv: string[]): Promise<number> 
   }
   const onlyArg = valueOf('--mutate-only');
   const fns = onlyArg.value?.split(',').map((s) => s.trim()).filter(Boolean);
-  const used = new Set([...limitArg.at, ...onlyArg.at]);
+  const operatorsArg = valueOf('--mutate-operators');
+  const operators = operatorsArg.value?.split(',').map((s) => s.trim()).filter(Boolean) as Operator[] | undefined;
+  const unknown = operators?.filter((op) => !(OPERATORS as readonly string[]).includes(op)) ?? [];
+  if (operatorsArg.at.length && (!operators?.length || unknown.length)) {
+    console.error(`--mutate-operators takes operator classes separated by commas${unknown.length ? ` ("${unknown.join('", "')}" is not one)` : ''}: ${OPERATORS.join(', ')}.`);
+    return 2;
+  }
+  const used = new Set([...limitArg.at, ...onlyArg.at, ...operatorsArg.at]);
   const selector = argv.find((a, i) => !a.startsWith('--') && !used.has(i)) ?? 'all';
   let ids: string[];
   try {
@@ -50,6 +57,7 @@ export async function mutateMain(root: string, argv: string[]): Promise<number> 
       const r = await mutateAssignment(root, id, sandbox, {
         limit,
         fns,
+        operators,
         program,
         onMutant: (m, i, n) => {
           if (process.stderr.isTTY) process.stderr.write(`\r  ${i}/${n} ${m.id.padEnd(30)} ${m.status.padEnd(10)}`);

@@ -30,6 +30,7 @@ export const OPERATORS = [
   'div-removed',
   'arg-order',
   'loop-bound',
+  'argument',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -50,6 +51,7 @@ export const OPERATOR_NOTES: Record<Operator, string> = {
   'div-removed': 'a division (tf.div, .div(m), / m) removed',
   'arg-order': 'the two arguments of a tf op swapped',
   'loop-bound': 'loop bounds: < ↔ <=, i = 0 → i = 1',
+  argument: 'an argument with a default ignored: `p = <its default>;` first in the body',
 };
 
 export interface Mutation {
@@ -124,7 +126,7 @@ export function generateMutations(file: string, fns: readonly string[], options:
       out.push({ fn, candidates: 0, mutations: [], byOperator: {} });
       continue;
     }
-    const found = new Finder(sf, checker, tfNamespace(sf)).run(body).filter((c) => allowed.has(c.operator));
+    const found = [...new Finder(sf, checker, tfNamespace(sf)).run(body), ...pinnedArguments(sf, body)].filter((c) => allowed.has(c.operator));
     // Source order, then operator order, then replacement: the ids follow it.
     found.sort((a, b) => a.start - b.start || a.end - b.end || OPERATORS.indexOf(a.operator) - OPERATORS.indexOf(b.operator) || cmp(a.replacement, b.replacement));
     const all: Mutation[] = found.map((c, k) => toMutation(sf, display, fn, k, c));
@@ -198,6 +200,36 @@ function functionNode(sf: ts.SourceFile, fn: string): ts.Node | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * "The argument is ignored": for each parameter (or destructured option) with a
+ * default, the body starts by setting it back to that default. One span (the
+ * body's opening brace), well-typed, and exactly the behaviour of code that
+ * hard-codes the default: it survives unless some check passes another value
+ * and looks at an output that depends on it (issue: every argument exercised).
+ */
+function pinnedArguments(sf: ts.SourceFile, node: ts.Node): Candidate[] {
+  const fn = node as ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+  if (!fn.body || !ts.isBlock(fn.body)) return [];
+  const defaults: [string, string][] = [];
+  const collect = (name: ts.BindingName, initializer: ts.Expression | undefined) => {
+    if (ts.isIdentifier(name)) {
+      if (initializer) defaults.push([name.text, initializer.getText(sf)]);
+      return;
+    }
+    for (const element of name.elements) if (ts.isBindingElement(element)) collect(element.name, element.initializer);
+  };
+  for (const p of fn.parameters) collect(p.name, p.initializer);
+  const brace = fn.body.getStart(sf);
+  return defaults.map(([name, value]) => ({
+    operator: 'argument' as const,
+    start: brace,
+    end: brace + 1,
+    replacement: `{ ${name} = ${value};`,
+    before: `${name} as passed`,
+    after: `${name} = ${value} (the argument ignored)`,
+  }));
 }
 
 /** The name `import * as tf from '@tensorflow/tfjs'` gives TensorFlow.js in this file, if any. */
