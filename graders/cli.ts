@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
 import { terminalProgress } from './engine/report/progress';
-import { renderReportAsync } from './engine/report/html';
+import { drawAhead, renderReportAsync } from './engine/report/html';
 import { mark, printTimings } from './engine/timings';
 import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
@@ -171,7 +171,11 @@ export async function main(argv: string[]): Promise<number> {
         only,
         hidden: !values['no-hidden'],
         onStart: (n) => progress.start(n),
-        onExercise: (e) => progress.exercise(e),
+        onExercise: (e) => {
+          progress.exercise(e);
+          // The HTML report's pictures, drawn while the next exercise runs in the sandbox.
+          if (e.result) drawAhead(e.result.checks.flatMap((c) => c.plots ?? []));
+        },
       });
     } finally {
       progress.stop();

@@ -61,20 +61,41 @@ export function htmlText(text: string): string {
 }
 
 let vega: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+const drawn = new WeakMap<Plot, Promise<string>>();
+
+/** A picture's SVG, drawn once per plot (drawAhead may have started it). */
+function svgOf(plot: Plot): Promise<string> {
+  let svg = drawn.get(plot);
+  if (!svg) drawn.set(plot, (svg = draw(plot)));
+  return svg;
+}
+
+async function draw(plot: Plot): Promise<string> {
+  // Loaded on first use: reports without pictures never pay for Vega.
+  vega ??= Promise.all([import('vega'), import('vega-lite')]);
+  const [{ View, parse }, { compile }] = await vega;
+  const view = new View(parse(compile(vegaLiteSpec(plot)).spec), { renderer: 'none' });
+  try {
+    return compact(await view.toSVG());
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Starts drawing pictures before the report is written: called as each
+ * exercise is graded, the drawing fills the time this process spends waiting
+ * for the sandbox on the next one. The report then picks the drawings up.
+ */
+export function drawAhead(plots: readonly Plot[]): void {
+  for (const plot of plots) svgOf(plot).catch(() => undefined); // a failure is told by figure(), in the report
+}
 
 /** One picture as SVG; a picture that cannot be drawn says so instead of failing the report. */
 async function figure(plot: Plot, id: string): Promise<Figure> {
   const { title, description } = plot;
   try {
-    // Loaded on first use: reports without pictures never pay for Vega.
-    vega ??= Promise.all([import('vega'), import('vega-lite')]);
-    const [{ View, parse }, { compile }] = await vega;
-    const view = new View(parse(compile(vegaLiteSpec(plot)).spec), { renderer: 'none' });
-    try {
-      return { title, description, svg: accessible(compact(await view.toSVG()), id, title, description) };
-    } finally {
-      view.finalize();
-    }
+    return { title, description, svg: accessible(await svgOf(plot), id, title, description) };
   } catch (err) {
     return { title, description: `${description} (This picture could not be drawn: ${(err as Error).message})`, svg: '' };
   }
