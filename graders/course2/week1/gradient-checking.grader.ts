@@ -198,6 +198,8 @@ export default defineAssignment({
             return [
               { name: 'exact gradients, layers [3, 4, 2, 1], m = 5, ε = 0.05', args: args(a, ga, 0.05) },
               { name: 'exact gradients, layers [4, 5, 3, 1], m = 3, default ε', args: args(b, gb) },
+              // ε must be used: this step crosses ReLU kinks, so even exact gradients differ by ~0.15 (~2e-5 at ε = 1e-2).
+              { name: 'exact gradients, layers [3, 4, 2, 1], m = 5, ε = 0.5 (too large a step: ReLU kinks crossed, a large difference)', args: args(a, ga, 0.5) },
               { name: "the course's bugs (dW2 × 2, db1 × 4), layers [4, 5, 3, 1], ε = 1e-2", args: args(b, corrupt(gb, { dW2: 2, db1: 4 }), 1e-2) },
               { name: 'dW3 with its sign flipped, layers [3, 4, 2, 1], ε = 1e-2', args: args(a, corrupt(ga, { dW3: -1 }), 1e-2) },
             ];
