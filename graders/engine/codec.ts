@@ -1,16 +1,25 @@
 import type * as TF from '@tensorflow/tfjs';
 import { nd, isNdArray, type DType } from './ndarray';
-import { isOpaque, opaque, type Value } from './values';
+import { isExportRef, isOpaque, opaque, type Value } from './values';
 
 type Tf = typeof TF;
 
-/** Turns grader values into what learner functions take: NdArrays become tensors. */
-export function toTf(v: Value, tf: Tf): unknown {
+/**
+ * Turns grader values into what learner functions take: NdArrays become
+ * tensors, and a reference to an export (values.ts exportRef) the module's own
+ * function, looked up with `exported`.
+ */
+export function toTf(v: Value, tf: Tf, exported: (name: string) => unknown = () => undefined): unknown {
   if (isNdArray(v)) return tf.tensor(v.data, v.shape, v.dtype);
-  if (Array.isArray(v)) return v.map((x) => toTf(x, tf));
+  if (Array.isArray(v)) return v.map((x) => toTf(x, tf, exported));
   if (isOpaque(v)) throw new Error(`cannot pass ${v.description} to a learner function`);
+  if (isExportRef(v)) {
+    const f = exported(v.name);
+    if (typeof f !== 'function') throw new Error(`this call passes your function ${v.name}, but the file does not export a function named ${v.name}`);
+    return f;
+  }
   if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toTf(x, tf)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toTf(x, tf, exported)]));
   }
   return v;
 }

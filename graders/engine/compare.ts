@@ -10,7 +10,7 @@ import {
   unravel,
   type NdArray,
 } from './ndarray';
-import { describeValue, isOpaque, isRecord, type Value } from './values';
+import { describeValue, isExportRef, isOpaque, isRecord, type Value } from './values';
 
 /**
  * Float32-aware comparison of a learner's output with the expected one.
@@ -53,6 +53,7 @@ export function compareValues(
   exactTypes = false,
 ): Mismatch | null {
   if (isNdArray(expected)) return compareTensor(expected, actual, tolerance, constants, path, exactTypes);
+  if (isExportRef(expected)) return isExportRef(actual) && actual.name === expected.name ? null : typeMismatch(path, describeValue(expected), actual);
   if (typeof expected === 'number') {
     // The contract says a number: a one-element tensor is not one (code that reads the result as a number breaks on it).
     if (exactTypes && isNdArray(actual) && actual.data.length === 1) {

@@ -40,7 +40,7 @@ export function inProcessImplementation(modulePath: string, label: string): Impl
       let output = '';
       console.log = (...parts: unknown[]) => void (output += parts.join(' ') + '\n');
       try {
-        let result = f(...args.map((a) => toTf(a, tf)));
+        let result = f(...args.map((a) => toTf(a, tf, (name) => exports[name])));
         if (result instanceof Promise) result = await result;
         return { status: 'ok', value: fromTf(result, tf), output };
       } catch (err) {

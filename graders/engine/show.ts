@@ -1,5 +1,5 @@
 import { formatNd, formatNumber, isNdArray } from './ndarray';
-import { isOpaque, type Value } from './values';
+import { isExportRef, isOpaque, type Value } from './values';
 
 /** A compact, readable rendering of any value, for counterexamples and messages. */
 export function showValue(v: Value, depth = 0): string {
@@ -10,6 +10,7 @@ export function showValue(v: Value, depth = 0): string {
   if (typeof v === 'boolean') return String(v);
   if (isNdArray(v)) return `tensor${`[${v.shape.join('×')}]`} ${formatNd(v)}`;
   if (isOpaque(v)) return `<${v.description}>`;
+  if (isExportRef(v)) return v.name;
   if (depth > 4) return '…';
   if (Array.isArray(v)) return `[${v.map((x) => showValue(x, depth + 1)).join(', ')}]`;
   const pad = '  '.repeat(depth + 1);

@@ -6,7 +6,7 @@ import { isNdArray, type NdArray } from './ndarray';
  * anything that cannot travel (a function, a cycle, a Proxy that throws) arrives
  * as an Opaque description so the grader can say what it got.
  */
-export type Value = NdArray | Opaque | number | string | boolean | null | undefined | Value[] | ValueRecord;
+export type Value = NdArray | Opaque | ExportRef | number | string | boolean | null | undefined | Value[] | ValueRecord;
 export interface ValueRecord {
   [key: string]: Value;
 }
@@ -24,8 +24,28 @@ export function isOpaque(v: unknown): v is Opaque {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'opaque';
 }
 
+/**
+ * A function of the module being called, passed by its exported name: functions
+ * cannot cross into the sandbox, names can. The course passes its own schedules
+ * to `model(…, decay = update_lr)`; a check passes `exportRef('updateLr')`, and
+ * the learner's function receives the learner's updateLr (the reference solution
+ * its own).
+ */
+export interface ExportRef {
+  readonly kind: 'export';
+  readonly name: string;
+}
+
+export function exportRef(name: string): ExportRef {
+  return { kind: 'export', name };
+}
+
+export function isExportRef(v: unknown): v is ExportRef {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'export' && typeof (v as { name?: unknown }).name === 'string';
+}
+
 export function isRecord(v: Value): v is ValueRecord {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isNdArray(v) && !isOpaque(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isNdArray(v) && !isOpaque(v) && !isExportRef(v);
 }
 
 /** A one-line description of a value's type, for messages ("a tensor of shape [2, 3]", "undefined"). */
@@ -34,6 +54,7 @@ export function describeValue(v: Value): string {
   if (v === null) return 'null';
   if (isNdArray(v)) return `a ${v.dtype} tensor of shape [${v.shape.join(', ')}]`;
   if (isOpaque(v)) return v.description;
+  if (isExportRef(v)) return `your function ${v.name}`;
   if (Array.isArray(v)) return `a plain array of length ${v.length}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v);

@@ -11,7 +11,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { formatShape, isNdArray, map, matmul, nd, zeros, zip, type NdArray } from '../../engine/ndarray';
 import { boundaryGrid, costsPlot, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
-import type { Value, ValueRecord } from '../../engine/values';
+import { exportRef, type Value, type ValueRecord } from '../../engine/values';
 
 /** A record of per-layer tensors: parameters { W1, b1, … } or gradients/moments { dW1, db1, … }. */
 type Layered = Record<string, NdArray>;
@@ -692,7 +692,7 @@ export default defineAssignment({
           },
         }),
         reference({
-          name: 'training runs with other β, β1, β2 and ε',
+          name: 'training runs with other β, β1, β2, ε and a learning-rate schedule',
           points: 2,
           timeoutMs: 20_000,
           tolerance: { rtol: 5e-3 },
@@ -709,6 +709,12 @@ export default defineAssignment({
               {
                 name: '50 moons, layers [2, 4, 3, 1], Adam with β1 = 0.5, β2 = 0.9, ε = 0.1, α = 0.05, mini-batches of 16, 4 epochs',
                 args: [d.X, d.Y, [2, 4, 3, 1], 'adam', ...modelArgs(0.05, 16, 4, 0.9, 0.5, 0.9, 0.1)],
+                constants: { m: d.m },
+              },
+              // The course's decay = update_lr: model must call the schedule it is given, with its decayRate.
+              {
+                name: '50 moons, layers [2, 4, 3, 1], gradient descent, α = 0.3 decayed by your updateLr with decayRate 3, mini-batches of 16, 4 epochs',
+                args: [d.X, d.Y, [2, 4, 3, 1], 'gd', ...modelArgs(0.3, 16, 4), exportRef('updateLr'), 3],
                 constants: { m: d.m },
               },
             ];

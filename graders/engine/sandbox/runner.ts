@@ -86,7 +86,7 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
   output = '';
   tf.engine().startScope();
   try {
-    const args = req.args.map((a) => toTf(a, tf));
+    const args = req.args.map((a) => toTf(a, tf, (name) => mod[name]));
     const watched = watchArguments(tf, args);
     let result = fn(...args);
     if (result instanceof Promise) result = await result;
