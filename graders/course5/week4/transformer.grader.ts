@@ -451,9 +451,16 @@ export default defineAssignment({
             const d = flat.heads * flat.depth;
             const small = t.randn([flat.m, flat.seq, d], 1e-3);
             const flatWeights = { ...weights, mha: { ...weights.mha, wo: t.randn([d, d], 1e-3), bo: nd(new Array(d).fill(0), [d]) } };
+            // layernormEps given: 0.5 is of the size of a row's variance, so it changes the output a lot.
+            const wide: EncoderSpec = { m: 1, seq: 4, heads: 2, depth: 2, dff: 6, maskKind: 'padding', training: false, rate: 0.1 };
+            const wideArgs = encoderArgs(new Seeded(23), wide);
             return [
               ...specs.map((e) => ({ name: describeEncoder(e), args: encoderArgs(s, e) })),
               { name: `${describeEncoder(flat)}, x and attn tiny (each row's variance ~1e-6, the default layernormEps)`, args: [small, training, mask, options, flatWeights] as Value[] },
+              {
+                name: `${describeEncoder(wide)}, layernormEps 0.5`,
+                args: [...wideArgs.slice(0, 3), { ...(wideArgs[3] as object), layernormEps: 0.5 }, wideArgs[4]!] as Value[],
+              },
             ];
           },
         }),
