@@ -9,6 +9,7 @@ import { build, version as esbuildVersion, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { freshBuild, rebuild } from '../../launcher/build-cache.mjs';
 import { repoRoot } from '../paths';
 
 export interface Runtime {
@@ -83,20 +84,31 @@ async function buildRuntime(root: string): Promise<Runtime> {
   const pointer = { file: path.basename(tf), tfjs: packageVersion(root, '@tensorflow/tfjs'), esbuild: esbuildVersion, entry: hash([readFileSync(tfEntry, 'utf8')]) };
   const pointerFile = path.join(dir, 'tf-current.json');
   if (!existsSync(pointerFile) || readFileSync(pointerFile, 'utf8') !== JSON.stringify(pointer)) writeAtomically(pointerFile, JSON.stringify(pointer));
-  const out = await build({
-    entryPoints: [path.join(repoRoot, 'graders', 'engine', 'sandbox', 'runner.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-    plugins: [tfRuntimePlugin(tf)],
-  });
-  const code = out.outputFiles[0]!.text;
-  const runner = path.join(dir, `runner-${hash([code])}.mjs`);
-  if (!existsSync(runner)) writeAtomically(runner, code);
-  return { tf, runner };
+  return { tf, runner: await runnerBuild(root, tf) };
+}
+
+/**
+ * The runner, bundled against that TensorFlow.js file: rebuilt only when one of
+ * its sources changed (launcher/build-cache.mjs), not on every run.
+ */
+async function runnerBuild(root: string, tf: string): Promise<string> {
+  const dir = path.join(runtimeDir(), 'runner');
+  const entry = path.join('graders', 'engine', 'sandbox', 'runner.ts');
+  // Besides its sources: the TensorFlow.js file it imports, and how it is built (this file).
+  const key = hash([esbuildVersion, process.version, path.basename(tf), readFileSync(path.join(repoRoot, 'graders', 'engine', 'sandbox', 'runtime.ts'), 'utf8')]);
+  const manifest =
+    freshBuild(root, dir, key) ??
+    (await rebuild(root, dir, key, {
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outbase: '.',
+      outExtension: { '.js': '.mjs' },
+      plugins: [tfRuntimePlugin(tf)],
+    }));
+  return path.join(dir, manifest.outputs[entry.split(path.sep).join('/')]!);
 }
 
 function packageVersion(root: string, name: string): string {
