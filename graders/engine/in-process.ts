@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from './codec';
 import type { CallOutcome, Implementation } from './implementation';
 import type { Value } from './values';
+import { importSource } from './source-import';
 
 let tfPromise: Promise<typeof TF> | undefined;
 
@@ -25,7 +26,7 @@ export function inProcessImplementation(modulePath: string, label: string): Impl
     label,
     async call(fn: string, args: Value[]): Promise<CallOutcome> {
       const tf = await loadTf();
-      mod ??= import(pathToFileURL(modulePath).href);
+      mod ??= importSource(pathToFileURL(modulePath).href) as Promise<Record<string, unknown>>;
       let exports: Record<string, unknown>;
       try {
         exports = await mod;

@@ -6,6 +6,7 @@ import { assertValid } from './schemas/validate';
 import { didYouMean } from './suggest';
 import { quizDefinition } from './quiz/grade';
 import { isQuiz } from './quiz/load';
+import { importSource } from './source-import';
 
 export interface CourseManifest {
   id: string;
@@ -124,7 +125,7 @@ export async function loadGrader(root: string, id: string): Promise<AssignmentDe
   if (!existsSync(file)) throw new Error(`${rel} is missing (the course manifest lists ${id}).`);
   let mod: { default?: AssignmentDef };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: AssignmentDef };
+    mod = (await importSource(pathToFileURL(file).href)) as { default?: AssignmentDef };
   } catch (err) {
     throw new Error(`${rel} could not be loaded: ${(err as Error).message}`);
   }

@@ -8,13 +8,15 @@
 // module is in it exactly once, so a class is one class whichever grader or
 // command imports it (`instanceof` holds), and module state (the np.random
 // generator a solution shares with its grader) is single. Graders and
-// solutions are imported by path at run time (engine/registry.ts); the
-// resolve hook in bundle-redirect.mjs sends those paths to their bundled
-// versions. TensorFlow.js stays outside (it has its own bundle, see
-// tf-redirect.mjs), and so do esbuild (a native binary), TypeScript (loaded
-// only by instructor tools) and tsx.
+// solutions are imported by path at run time (engine/registry.ts): the map of
+// source URLs to bundled ones that bundledCommand returns sends them to their
+// bundled versions (engine/source-import.ts). TensorFlow.js stays outside,
+// reached through a one-line link module (see tfLink), and so do esbuild (a
+// native binary), TypeScript (loaded only by instructor tools) and tsx. No
+// resolve hook is registered: a hook runs on a thread of its own, which costs
+// ~13 MB and ~40 ms of every run.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshBuild, rebuild } from './build-cache.mjs';
@@ -82,7 +84,41 @@ const missingOraclePlugin = {
   },
 };
 
-function buildOptions(entries) {
+const TFJS = /^@tensorflow\/tfjs(-core|-layers|-backend-cpu)?$/;
+
+/** Every import of TensorFlow.js goes to the link module (by absolute URL: the root is part of the build's key). */
+function tfLinkPlugin(linkUrl) {
+  return {
+    name: 'deepgrade-tf-link',
+    setup(build) {
+      build.onResolve({ filter: TFJS }, () => ({ path: linkUrl, external: true }));
+    },
+  };
+}
+
+const linkFile = (root) => path.join(root, '.deepgrade', 'cli', 'tf-link.mjs');
+
+/**
+ * Points the bundle's TensorFlow.js at `tfUrl` (the bundled runtime the
+ * sandboxes load, see engine/sandbox/runtime.ts) or, without one, at the
+ * package. The link is one `export *` line, rewritten only when its target
+ * changes (atomically: another command may be loading it).
+ */
+export function linkTensorFlow(root, tfUrl) {
+  const file = linkFile(root);
+  const text = `export * from ${JSON.stringify(tfUrl ?? '@tensorflow/tfjs')};\n`;
+  try {
+    if (readFileSync(file, 'utf8') === text) return;
+  } catch {
+    // not written yet
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+function buildOptions(root, entries) {
   return {
     entryPoints: entries,
     bundle: true,
@@ -94,7 +130,7 @@ function buildOptions(entries) {
     entryNames: '[dir]/[name]',
     chunkNames: 'chunks/[name]-[hash]',
     external: ['@tensorflow/*', 'esbuild', 'typescript', 'tsx', 'tsx/*', 'canvas', 'fsevents'],
-    plugins: [sourceUrlPlugin, missingOraclePlugin],
+    plugins: [tfLinkPlugin(pathToFileURL(linkFile(root)).href), sourceUrlPlugin, missingOraclePlugin],
     // Bundled CommonJS packages (Ajv, Handlebars) call require() for Node's built-ins.
     banner: { js: "import { createRequire as __deepgradeRequire } from 'node:module'; const require = __deepgradeRequire(import.meta.url);" },
   };
@@ -109,8 +145,8 @@ function packageVersion(root, name) {
 }
 
 /**
- * The bundled command and the map of source URLs to bundled URLs for the
- * resolve hook; built first if anything changed. Undefined when it cannot be
+ * The bundled command and the map of source URLs to bundled URLs (see
+ * engine/source-import.ts); built first if anything changed. Undefined when it cannot be
  * built (a grader with a syntax error): the command then runs through tsx,
  * which says where the error is.
  */
@@ -118,7 +154,8 @@ export async function bundledCommand(root, command) {
   if (!COMMANDS.includes(command)) return undefined;
   const entries = entryPoints(root);
   const key = createHash('sha1')
-    .update(JSON.stringify([process.versions.node, packageVersion(root, 'esbuild'), entries]))
+    // The root too: the bundle holds absolute URLs of its sources (import.meta.url) and of the link.
+    .update(JSON.stringify([process.versions.node, packageVersion(root, 'esbuild'), root, entries]))
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .update(readFileSync(path.join(here, 'build-cache.mjs')))
     .digest('hex');
@@ -126,7 +163,7 @@ export async function bundledCommand(root, command) {
   let manifest = freshBuild(root, cacheDir, key);
   if (!manifest) {
     try {
-      manifest = await rebuild(root, cacheDir, key, buildOptions(entries));
+      manifest = await rebuild(root, cacheDir, key, buildOptions(root, entries));
     } catch {
       return undefined;
     }

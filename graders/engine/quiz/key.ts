@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { variantParams } from './load';
 import type { Answer, AnswerBook, NumericQuestion, Params, Question, QuizFile } from './types';
+import { importSource } from '../source-import';
 
 /** What scoring asks of a key: the same questions whichever edition answers them. */
 export interface AnswerKey {
@@ -31,7 +32,7 @@ export async function loadAnswerBook(file: string, root: string): Promise<Answer
   try {
     // Keyed by content: an edited answer book is read again (validate, watch), an unchanged one is not.
     const version = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
-    mod = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: AnswerBook };
+    mod = (await importSource(`${pathToFileURL(file).href}?v=${version}`)) as { default?: AnswerBook };
   } catch (err) {
     throw new AnswerBookError(`${rel} could not be loaded: ${(err as Error).message}`);
   }
