@@ -170,6 +170,7 @@ export async function main(argv: string[]): Promise<number> {
         seed,
         only,
         hidden: !values['no-hidden'],
+        releaseBuilder: true,
         onStart: (n) => progress.start(n),
         onExercise: (e) => {
           progress.exercise(e);

@@ -15,7 +15,7 @@ import { CallFailure, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
 import { assignmentFiles } from './registry';
-import { buildModule } from './sandbox/build';
+import { buildModule, type BuildResult } from './sandbox/build';
 import { Sandbox } from './sandbox/client';
 import { checkSeed } from './seed';
 import { isUntouchedStub } from './stubs';
@@ -41,6 +41,22 @@ export interface GradeOptions {
   onExercise?: (event: { assignment: string; exercise: string; result?: ExerciseResult }) => void;
   /** Grade a file identical to the shipped stub without running it (engine/stubs.ts; default true). */
   stubShortcut?: boolean;
+  /** The learner's file built already (buildLearnerFile), e.g. while the sandbox started. */
+  built?: Promise<BuildResult>;
+}
+
+/** Builds a learner's file for the sandbox: learner code may import only from its own folder and lib/. */
+export function buildLearnerFile(learnerFile: string, options: Pick<GradeOptions, 'root' | 'learnerRoot' | 'trusted'>): Promise<BuildResult> {
+  const learnerRoot = options.learnerRoot ?? path.join(options.root, 'exercises');
+  const lib = path.join(options.root, 'lib');
+  return buildModule(
+    learnerFile,
+    options.root,
+    options.trusted
+      ? {}
+      : // Learner files import lib/ as it sits next to exercises/; that lib/ is always the grader's own.
+        { allowedDirs: [learnerRoot, lib], redirects: [[path.join(path.dirname(learnerRoot), 'lib'), lib]] },
+  );
 }
 
 export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
@@ -84,16 +100,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
     return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`, `Not run: ${relFile} is missing (see above).`);
   }
   if (options.stubShortcut !== false && isUntouchedStub(options.root, def.id, learnerFile)) return untouchedStub(def, exercises, checksOf, relFile, !!reference, options);
-  const learnerRoot = options.learnerRoot ?? path.join(options.root, 'exercises');
-  const lib = path.join(options.root, 'lib');
-  const built = await buildModule(
-    learnerFile,
-    options.root,
-    options.trusted
-      ? {}
-      : // Learner files import lib/ as it sits next to exercises/; that lib/ is always the grader's own.
-        { allowedDirs: [learnerRoot, lib], redirects: [[path.join(path.dirname(learnerRoot), 'lib'), lib]] },
-  );
+  const built = await (options.built ?? buildLearnerFile(learnerFile, options));
   mark(`built ${relFile}`);
   if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`, `Not run: ${relFile} does not compile (see the first error above).`);
 

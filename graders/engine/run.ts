@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gradeAssignment, type GradeOptions } from './grade';
+import { buildLearnerFile, gradeAssignment, type GradeOptions } from './grade';
+import type { BuildResult } from './sandbox/build';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
@@ -32,6 +33,11 @@ export interface RunOptions {
   onExercise?: GradeOptions['onExercise'];
   /** See GradeOptions.stubShortcut (default true). */
   stubShortcut?: boolean;
+  /**
+   * A one-shot command: once the learner files are built and the sandboxes started, stop esbuild's service
+   * (a process of ~14 MB) instead of keeping it through grading. Not for a process that builds again later.
+   */
+  releaseBuilder?: boolean;
 }
 
 /** Grades every assignment a selector names and returns the report model. */
@@ -65,6 +71,17 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         throw new Error(`the sandbox for learner code could not start: ${(err as Error).message}`);
       });
   warm.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+  // The learner files are built while the sandboxes start and the graders load.
+  const builds = new Map<string, Promise<BuildResult>>();
+  if (!nothingToRun) {
+    for (const a of picked) {
+      const file = options.learnerFiles?.[a.id] ?? assignmentFiles(options.root, a.id).exercise;
+      if (isQuiz(options.root, a.id) || !existsSync(file) || (options.stubShortcut !== false && isUntouchedStub(options.root, a.id, file))) continue;
+      const built = buildLearnerFile(file, { root: options.root, learnerRoot: options.learnerRoot });
+      built.catch(() => undefined); // awaited when the assignment is graded; this only keeps it from counting as unhandled
+      builds.set(a.id, built);
+    }
+  }
   try {
     const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
     mark('graders loaded');
@@ -79,6 +96,10 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
     const tfLoaded = needsTf ? loadTf().then(() => mark('TensorFlow.js loaded in the grading process'), () => undefined) : undefined;
     options.onStart?.(defs.reduce((n, d) => n + d.exercises.filter((e) => !options.only || options.only.includes(e.name)).length, 0));
     await Promise.all([warm.then(() => mark('sandbox ready')), tfLoaded]);
+    if (options.releaseBuilder) {
+      await Promise.allSettled(builds.values());
+      await stopBuilder();
+    }
     const results: AssignmentResult[] = [];
     for (const def of defs) {
       const result = await gradeAssignment(def, {
@@ -91,6 +112,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         onExercise: options.onExercise,
         sandbox: sandboxes,
         stubShortcut: options.stubShortcut,
+        built: builds.get(def.id),
       });
       mark(`graded ${def.id}`);
       options.onAssignment?.(result);
@@ -101,6 +123,12 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   } finally {
     if (!options.sandbox) await Promise.all(sandboxes.map((s) => s.close()));
   }
+}
+
+/** Stops esbuild's service process; the next build, if any, starts it again. */
+async function stopBuilder(): Promise<void> {
+  const { stop } = await import('esbuild');
+  await stop();
 }
 
 function packageVersion(root: string): string {

@@ -13,8 +13,9 @@
  * and the runner's lock-down apply inside: in namespaces they are a second wall.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '../paths';
 
 export type IsolationMode = 'namespaces' | 'permission model';
 
@@ -106,9 +107,39 @@ export function wrapCommand(mode: IsolationMode, spec: ChildSpec): { command: st
 
 let libraries: string[] | undefined;
 
-/** The shared libraries the Node binary loads (ldd), each at its own path; system folders if ldd is missing. */
+/**
+ * The shared libraries the Node binary loads, each at its own path (system
+ * folders if ldd is missing). Asking ldd costs a process start (~20 ms) in
+ * every run, so the answer is kept per Node binary (path, size, time) in
+ * .deepgrade/runtime/.
+ */
 function nodeLibraries(node: string): string[] {
   if (libraries) return libraries;
+  const cacheFile = path.join(repoRoot, '.deepgrade', 'runtime', 'node-libraries.json');
+  let binary = '';
+  try {
+    const st = statSync(node);
+    binary = `${realpathSync(node)} ${st.size} ${st.mtimeMs}`;
+    const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { binary?: string; libraries?: string[] };
+    if (kept.binary === binary && Array.isArray(kept.libraries) && kept.libraries.every((l) => typeof l === 'string' && existsSync(l))) {
+      return (libraries = kept.libraries);
+    }
+  } catch {
+    // nothing kept yet
+  }
+  libraries = lddLibraries(node);
+  try {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ binary, libraries }));
+    renameSync(temp, cacheFile);
+  } catch {
+    // a read-only checkout: ask again next time
+  }
+  return libraries;
+}
+
+function lddLibraries(node: string): string[] {
   const found = new Set<string>();
   try {
     const out = execFileSync('ldd', [node], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -121,6 +152,5 @@ function nodeLibraries(node: string): string[] {
   } catch {
     for (const dir of ['/lib', '/lib64', '/usr/lib', '/usr/lib64']) if (existsSync(dir)) found.add(dir);
   }
-  libraries = [...found].sort();
-  return libraries;
+  return [...found].sort();
 }
