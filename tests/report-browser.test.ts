@@ -110,7 +110,7 @@ describe('the HTML report', () => {
       const { browser, close } = await launchBrowser();
       try {
         const { page, errors, foreignRequests } = await openFile(browser, file, 420);
-        // Every plot: an SVG with data marks (Vega draws symbols and rects as <path>s in mark groups).
+        // Every plot: an SVG with data marks (report/svg draws each mark as a <path> in a role-mark group).
         const drawn = await page.$$eval('figure svg', (svgs) =>
           svgs.map((svg) => ({
             title: svg.querySelector('title')?.textContent ?? '',

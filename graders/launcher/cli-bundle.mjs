@@ -1,6 +1,6 @@
 // The commands that `graders/launch.mjs` starts, run as JavaScript bundled
 // once with esbuild instead of through the tsx loader on every run: tsx
-// transforms each of ~500 modules (engine, graders, solutions, Vega…) one by
+// transforms each of ~500 modules (engine, graders, solutions, Ajv…) one by
 // one, which cost a third of a `npm run grade week3`. The bundle is rebuilt
 // when any file that went into it changes (build-cache.mjs).
 //

@@ -1,13 +1,13 @@
 /**
- * The HTML report with its pictures. Vega draws SVG asynchronously, so the
- * pictures are drawn first, then the same Handlebars template as
- * renderReport(report, 'html') runs with them inline: one file that opens
- * offline, with no script, font or image to fetch. (renderReport alone gets
- * the template's fallbacks: plain-text prose and no pictures.)
+ * The HTML report with its pictures: each plot is drawn to SVG (report/svg/),
+ * then the same Handlebars template as renderReport(report, 'html') runs with
+ * them inline: one file that opens offline, with no script, font or image to
+ * fetch. (renderReport alone gets the template's fallbacks: plain-text prose
+ * and no pictures.)
  */
 import type { CheckResult, GradeReport, Plot } from './model';
-import { vegaLiteSpec } from './plots';
 import { renderReport, type ReportFormat } from './render';
+import { drawPlot } from './svg/index';
 
 /** A drawn picture: inline SVG, with its title and description for the caption. */
 export interface Figure {
@@ -23,16 +23,17 @@ export interface HtmlCheck extends CheckResult {
   figures?: Figure[];
 }
 
+/** Async for its callers' sake: the drawing itself is synchronous. */
 export async function renderHtmlReport(report: GradeReport): Promise<string> {
-  return renderReport(await htmlView(report), 'html');
+  return renderReport(htmlView(report), 'html');
 }
 
 /** The report with each check's prose as HTML and its plots drawn. */
-export async function htmlView(report: GradeReport): Promise<GradeReport & { officialNoteHtml?: string }> {
+export function htmlView(report: GradeReport): GradeReport & { officialNoteHtml?: string } {
   let count = 0;
-  const check = async (c: CheckResult): Promise<HtmlCheck> => {
+  const check = (c: CheckResult): HtmlCheck => {
     const figures: Figure[] = [];
-    for (const plot of c.plots ?? []) figures.push(await figure(plot, `plot${++count}`));
+    for (const plot of c.plots ?? []) figures.push(figure(plot, `plot${++count}`));
     return { ...c, messageHtml: htmlText(c.message), ...(c.hint ? { hintHtml: htmlText(c.hint) } : {}), ...(figures.length ? { figures } : {}) };
   };
   const assignments = [];
@@ -40,7 +41,7 @@ export async function htmlView(report: GradeReport): Promise<GradeReport & { off
     const exercises = [];
     for (const e of a.exercises) {
       const checks = [];
-      for (const c of e.checks) checks.push(await check(c));
+      for (const c of e.checks) checks.push(check(c));
       // Says on the folded line that there is something to look at.
       exercises.push({ ...e, checks, hasFigures: checks.some((c) => c.figures) });
     }
@@ -60,56 +61,31 @@ export function htmlText(text: string): string {
     .join('');
 }
 
-let vega: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
-const drawn = new WeakMap<Plot, Promise<string>>();
-
-/** A picture's SVG, drawn once per plot (drawAhead may have started it). */
-function svgOf(plot: Plot): Promise<string> {
-  let svg = drawn.get(plot);
-  if (!svg) drawn.set(plot, (svg = draw(plot)));
-  return svg;
-}
-
-async function draw(plot: Plot): Promise<string> {
-  // Loaded on first use: reports without pictures never pay for Vega.
-  vega ??= Promise.all([import('vega'), import('vega-lite')]);
-  const [{ View, parse }, { compile }] = await vega;
-  const view = new View(parse(compile(vegaLiteSpec(plot)).spec), { renderer: 'none' });
-  try {
-    return compact(await view.toSVG());
-  } finally {
-    view.finalize();
-  }
-}
-
 /**
- * Starts drawing pictures before the report is written: called as each
- * exercise is graded, the drawing fills the time this process spends waiting
- * for the sandbox on the next one. The report then picks the drawings up.
+ * Kept so callers need not change: it drew pictures ahead while grading waited
+ * on the sandbox, when drawing took tens of milliseconds. Drawing now takes
+ * about a millisecond, so pictures are drawn when the report is written.
  */
-export function drawAhead(plots: readonly Plot[]): void {
-  for (const plot of plots) svgOf(plot).catch(() => undefined); // a failure is told by figure(), in the report
-}
+export function drawAhead(_plots: readonly Plot[]): void {}
 
 /** One picture as SVG; a picture that cannot be drawn says so instead of failing the report. */
-async function figure(plot: Plot, id: string): Promise<Figure> {
+function figure(plot: Plot, id: string): Figure {
   const { title, description } = plot;
   try {
-    return { title, description, svg: accessible(await svgOf(plot), id, title, description) };
+    return { title, description, svg: accessible(compact(drawPlot(plot)), id, title, description) };
   } catch (err) {
     return { title, description: `${description} (This picture could not be drawn: ${(err as Error).message})`, svg: '' };
   }
 }
 
-/** Coordinates to two decimals (Vega writes fifteen): a picture of 400 points is a third smaller. */
+/** Coordinates to two decimals: report/svg writes no more, and this keeps any SVG given here as small. */
 export function compact(svg: string): string {
   return svg.replace(/translate\([^)]*\)|\bd="[^"]*"/g, (geometry) => geometry.replace(/(\.\d\d)\d+/g, '$1'));
 }
 
 /**
  * Names the SVG for screen readers (<title>, <desc>, role and aria-labelledby),
- * and prefixes its ids: several SVGs inline in one page share one id space,
- * and Vega numbers its clip paths from 1 in each.
+ * and prefixes any ids: several SVGs inline in one page share one id space.
  */
 export function accessible(svg: string, id: string, title: string, description: string): string {
   const prefixed = svg
