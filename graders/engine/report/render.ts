@@ -3,6 +3,7 @@ import wrapAnsi from 'wrap-ansi';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths';
+import { compiledModule, contentKey, packageVersion } from '../compiled-cache';
 import { formatNumber } from '../ndarray';
 import { githubClassroomBase64, toGradescope, toJunit } from './formats';
 import type { GradeReport } from './model';
@@ -129,7 +130,11 @@ function template(name: string, color: boolean, escape: boolean, width?: number)
   let t = cache.get(key);
   if (!t) {
     const source = readFileSync(path.join(repoRoot, 'templates', 'report', name), 'utf8');
-    t = engine(color, width).compile(source, { noEscape: !escape, strict: false });
+    const options = { noEscape: !escape, strict: false };
+    // Precompiled once and kept on disk (compiled-cache.ts): compiling three templates is a noticeable part of a grade.
+    const spec = compiledModule('template', contentKey(packageVersion('handlebars'), JSON.stringify(options), source), () => `module.exports = ${Handlebars.precompile(source, options)};\n`);
+    const hb = engine(color, width);
+    t = spec ? hb.template(spec as Parameters<typeof hb.template>[0]) : hb.compile(source, options);
     cache.set(key, t);
   }
   return t;

@@ -1,26 +1,44 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledModule, contentKey, packageVersion } from '../compiled-cache';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const load = (name: string) => JSON.parse(readFileSync(path.join(here, name), 'utf8')) as object;
+const text = (name: string) => readFileSync(path.join(here, name), 'utf8');
 
+const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-/** A validator for one of the schemas in this folder ("fixture", "report", "manifest"). */
+/**
+ * A validator for one of the schemas in this folder ("fixture", "report", "manifest"). Ajv's code for it is
+ * kept on disk (compiled-cache.ts): compiling the schemas took a good share of a grade's start.
+ */
 export function validator(name: string): ValidateFunction {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    ajv.addSchema(load('value.schema.json'));
-  }
   let v = compiled.get(name);
   if (!v) {
-    v = ajv.compile(load(`${name}.schema.json`));
+    const schema = text(`${name}.schema.json`);
+    const values = text('value.schema.json');
+    const key = contentKey(packageVersion('ajv'), JSON.stringify(OPTIONS), values, schema);
+    const kept = compiledModule(`schema-${name}`, key, () => standaloneCode(ajvWithSource(values), compile(name, schema, values)));
+    v = typeof kept === 'function' ? (kept as ValidateFunction) : compile(name, schema, values);
     compiled.set(name, v);
   }
   return v;
+}
+
+function ajvWithSource(values: string): Ajv {
+  if (!ajv) {
+    ajv = new Ajv({ ...OPTIONS, code: { source: true } });
+    ajv.addSchema(JSON.parse(values) as object);
+  }
+  return ajv;
+}
+
+function compile(name: string, schema: string, values: string): ValidateFunction {
+  return ajvWithSource(values).getSchema(JSON.parse(schema).$id ?? '') ?? ajvWithSource(values).compile(JSON.parse(schema) as object);
 }
 
 /** Throws an error naming the file and the JSON path of each problem. */
