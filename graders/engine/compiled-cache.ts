@@ -34,9 +34,11 @@ export function packageVersion(name: string): string {
 
 /**
  * The exports of the CommonJS module `kind-key.cjs`, written from `generate()` first
- * if it is not there yet. Undefined when it can be neither read nor written.
+ * if it is not there yet. Undefined when it can be neither read nor written, or with
+ * DEEPGRADE_NO_COMPILED_CACHE=1: the caller then compiles in memory.
  */
 export function compiledModule(kind: string, key: string, generate: () => string): unknown {
+  if (process.env.DEEPGRADE_NO_COMPILED_CACHE) return undefined; // compile in memory (tests compare the two)
   const file = path.join(dir, `${kind}-${key}.cjs`);
   if (!existsSync(file)) {
     try {
