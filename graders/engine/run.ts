@@ -7,6 +7,7 @@ import { gradeReport, type AssignmentResult, type GradeReport } from './report/m
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
 import { IsolationError, Sandbox } from './sandbox/client';
+import { sandboxRuntime } from './sandbox/runtime';
 import { describeIsolation, detectIsolation } from './sandbox/isolation';
 import { DEFAULT_SEED } from './seed';
 import { isUntouchedStub } from './stubs';
@@ -82,6 +83,9 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
       builds.set(a.id, built);
     }
   }
+  // Once the learner files and the sandbox's runtime are built, nothing here builds again: stop esbuild then,
+  // rather than keep it (a process of ~14 MB) beside the sandbox while TensorFlow.js loads.
+  const released = options.releaseBuilder && builds.size ? Promise.allSettled([...builds.values(), sandboxRuntime()]).then(stopBuilder).catch(() => undefined) : undefined;
   try {
     const defs = await Promise.all(picked.map((a) => loadGrader(options.root, a.id)));
     mark('graders loaded');
@@ -96,10 +100,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
     const tfLoaded = needsTf ? loadTf().then(() => mark('TensorFlow.js loaded in the grading process'), () => undefined) : undefined;
     options.onStart?.(defs.reduce((n, d) => n + d.exercises.filter((e) => !options.only || options.only.includes(e.name)).length, 0));
     await Promise.all([warm.then(() => mark('sandbox ready')), tfLoaded]);
-    if (options.releaseBuilder) {
-      await Promise.allSettled(builds.values());
-      await stopBuilder();
-    }
+    await released;
     const results: AssignmentResult[] = [];
     for (const def of defs) {
       const result = await gradeAssignment(def, {

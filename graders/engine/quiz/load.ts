@@ -3,7 +3,8 @@
  * path), a variant's scenario numbers, and its texts rendered with them
  * (Handlebars, strict, with add, sub, mul, div and round helpers).
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RandomState } from '../../../lib/np-random';
@@ -57,7 +58,7 @@ export function loadQuiz(root: string, id: string): QuizFile {
   }
   for (const [where, text] of templates(quiz)) {
     try {
-      Handlebars.precompile(text, { strict: true });
+      handlebars().precompile(text, { strict: true });
     } catch (err) {
       problems.push(`at ${where}: the text is not a valid template (${(err as Error).message.split('\n')[0]})`);
     }
@@ -111,20 +112,29 @@ const num = (v: unknown, helper: string) => {
   if (typeof x !== 'number' || !Number.isFinite(x)) throw new QuizError(`{{${helper}}} needs numbers, got ${JSON.stringify(v)}`);
   return x;
 };
-const hb = Handlebars.create();
-// Arithmetic in texts, so feedback can show the result and not only the formula: {{sub train human}}, {{round (div a b) 2}}.
-hb.registerHelper('add', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'add') + num(b, 'add')));
-hb.registerHelper('sub', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'sub') - num(b, 'sub')));
-hb.registerHelper('mul', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'mul') * num(b, 'mul')));
-hb.registerHelper('div', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'div') / num(b, 'div')));
-hb.registerHelper('round', (a: unknown, digits: unknown) => formatQuizNumber(Number(num(a, 'round').toFixed(typeof digits === 'number' ? digits : 0))));
+// Loaded on first use, by quizzes only: every other run would load ~0.5 MB of JavaScript for nothing.
+const requireHere = createRequire(import.meta.url);
+const handlebars = () => requireHere('handlebars') as typeof Handlebars;
+let hb: typeof Handlebars | undefined;
+
+function quizEngine(): typeof Handlebars {
+  if (hb) return hb;
+  hb = handlebars().create();
+  // Arithmetic in texts, so feedback can show the result and not only the formula: {{sub train human}}, {{round (div a b) 2}}.
+  hb.registerHelper('add', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'add') + num(b, 'add')));
+  hb.registerHelper('sub', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'sub') - num(b, 'sub')));
+  hb.registerHelper('mul', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'mul') * num(b, 'mul')));
+  hb.registerHelper('div', (a: unknown, b: unknown) => formatQuizNumber(num(a, 'div') / num(b, 'div')));
+  hb.registerHelper('round', (a: unknown, digits: unknown) => formatQuizNumber(Number(num(a, 'round').toFixed(typeof digits === 'number' ? digits : 0))));
+  return hb;
+}
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 /** A text with the variant's numbers in it (strict: a parameter the quiz does not define is an error). */
 export function render(text: string, params: Params): string {
   let t = compiled.get(text);
   if (!t) {
-    t = hb.compile(text, { strict: true, noEscape: true });
+    t = quizEngine().compile(text, { strict: true, noEscape: true });
     compiled.set(text, t);
   }
   return t(params);

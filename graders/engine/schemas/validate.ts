@@ -1,6 +1,6 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledModule, contentKey, packageVersion } from '../compiled-cache';
@@ -9,6 +9,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const text = (name: string) => readFileSync(path.join(here, name), 'utf8');
 
 const OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+// Ajv itself is loaded only to compile a schema whose code is not kept yet: it is ~0.3 MB of JavaScript that
+// every run would otherwise load (a plain require, which bundling leaves to Node, see launcher/cli-bundle.mjs).
+const requireHere = createRequire(import.meta.url);
+const ajvPackage = () => requireHere('ajv') as typeof import('ajv');
+const standaloneCode = (a: Ajv, v: ValidateFunction) => (requireHere('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default(a, v);
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
@@ -31,7 +36,7 @@ export function validator(name: string): ValidateFunction {
 
 function ajvWithSource(values: string): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ ...OPTIONS, code: { source: true } });
+    ajv = new (ajvPackage().Ajv)({ ...OPTIONS, code: { source: true } });
     ajv.addSchema(JSON.parse(values) as object);
   }
   return ajv;
