@@ -101,10 +101,12 @@ export interface Snapshot {
   objects: { name: string; obj: object; keys: number }[];
   /** `getter` members are compared by their descriptor; data members by a plain read, which is much cheaper. */
   members: { name: string; obj: object; key: string | symbol; value: unknown; getter: boolean }[];
-  /** Reads of TensorFlow.js state that is not an object's own member: backend, kernels, flags. */
-  state: Map<string, unknown>;
-  /** The backend's kernels, by name (looked up one by one afterwards: listing them all is slow). */
-  kernels: { backend: string; names: string[] };
+  /**
+   * TensorFlow.js state that is not an object's own member, kept as parallel lists (compared after every call
+   * without building anything: that check runs hundreds of times per grade): the backend, each kernel's
+   * function by name (looked up one by one: listing them all is slow), and the environment's flags.
+   */
+  tf: { backend: string; engineBackend: unknown; kernelNames: string[]; kernelFuncs: unknown[]; flags: Map<string, unknown> };
 }
 
 const memberValue = (d: PropertyDescriptor | undefined) => (d === undefined ? MISSING : 'value' in d ? d.value : d.get);
@@ -122,18 +124,18 @@ export function snapshot(tf: typeof TF): Snapshot {
     }
   }
   const backend = tf.getBackend();
-  const kernels = { backend, names: tf.getKernelsForBackend(backend).map((k) => k.kernelName) };
-  return { objects, members, kernels, state: tfState(tf, kernels) };
-}
-
-/** The backend, its kernels and the environment's flags: a learner who swaps them changes what tf computes. */
-function tfState(tf: typeof TF, kernels: Snapshot['kernels']): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  out.set('tf.backend', tf.getBackend());
-  out.set('tf.engine().backend', tf.engine().backend);
-  for (const name of kernels.names) out.set(`tf kernel ${name}`, tf.getKernel(name, kernels.backend)?.kernelFunc);
-  for (const [flag, value] of Object.entries(tf.env().getFlags())) out.set(`tf.env() flag ${flag}`, value);
-  return out;
+  const kernelNames = tf.getKernelsForBackend(backend).map((k) => k.kernelName);
+  return {
+    objects,
+    members,
+    tf: {
+      backend,
+      engineBackend: tf.engine().backend,
+      kernelNames,
+      kernelFuncs: kernelNames.map((name) => tf.getKernel(name, backend)?.kernelFunc),
+      flags: new Map(Object.entries(tf.env().getFlags())),
+    },
+  };
 }
 
 /** The built-ins that differ from the snapshot (changed, added or deleted), by name. */
@@ -150,8 +152,18 @@ export function tampered(tf: typeof TF, before: Snapshot): string[] {
     const known = new Set(before.members.filter((m) => m.obj === o.obj).map((m) => m.key));
     for (const key of keys) if (!known.has(key)) changed.push(`${o.name}.${String(key)}`);
   }
-  const now = tfState(tf, before.kernels);
-  for (const [key, value] of now) if (!before.state.has(key) || !Object.is(before.state.get(key), value)) changed.push(key);
-  for (const key of before.state.keys()) if (!now.has(key)) changed.push(key);
+  const t = before.tf;
+  if (tf.getBackend() !== t.backend) changed.push('tf.backend');
+  if (tf.engine().backend !== t.engineBackend) changed.push('tf.engine().backend');
+  for (let i = 0; i < t.kernelNames.length; i++) {
+    if (tf.getKernel(t.kernelNames[i]!, t.backend)?.kernelFunc !== t.kernelFuncs[i]) changed.push(`tf kernel ${t.kernelNames[i]}`);
+  }
+  const flags = tf.env().getFlags() as Record<string, unknown>;
+  let seen = 0;
+  for (const flag in flags) {
+    if (t.flags.has(flag)) seen++;
+    if (!t.flags.has(flag) || !Object.is(t.flags.get(flag), flags[flag])) changed.push(`tf.env() flag ${flag}`);
+  }
+  if (seen !== t.flags.size) for (const flag of t.flags.keys()) if (!(flag in flags)) changed.push(`tf.env() flag ${flag}`);
   return changed;
 }
