@@ -11,6 +11,7 @@ import {
   type NdArray,
 } from './ndarray';
 import { describeValue, isExportRef, isOpaque, isRecord, type Value } from './values';
+import { genericDiagnoses, type Judge } from './diagnose';
 
 /**
  * Float32-aware comparison of a learner's output with the expected one.
@@ -168,11 +169,16 @@ function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constan
         `Largest error ${formatNumber(stats.maxAbs)}${stats.maxRel > 0 && Number.isFinite(stats.maxRel) ? ` (relative ${formatNumber(stats.maxRel)})` : ''} at ${formatIndex(w, expected.shape)}: ` +
         `expected ${formatNumber(expected.data[w]!)}, got ${formatNumber(actual.data[w]!)}. ` +
         `First difference at ${formatIndex(stats.first, expected.shape)}.`;
+  let explained: { likely: string | undefined } | undefined;
   return {
     path,
     problem: 'values',
     message,
-    likely: explainValues(expected, actual, tol, constants),
+    // Worked out when first read: equality tests (known mistakes, properties) compare many outputs and read none.
+    get likely() {
+      explained ??= { likely: explainValues(expected, actual, tol, constants) };
+      return explained.likely;
+    },
     // Elided around the worst difference, so both show the values that disagree.
     expected: formatNd(expected, 6, w),
     actual: formatNd(actual, 6, w),
@@ -187,7 +193,7 @@ interface ErrorStats {
   maxRel: number;
 }
 
-function elementErrors(expected: readonly number[], actual: readonly number[], tol: Tolerance): ErrorStats {
+function elementErrors(expected: readonly number[], actual: readonly number[], tol: Tolerance, stopAtFirst = false): ErrorStats {
   let scale = 0;
   for (const e of expected) scale = Math.max(scale, Math.abs(e));
   const atol = tol.atol + (tol.rtol / 10) * scale;
@@ -205,13 +211,15 @@ function elementErrors(expected: readonly number[], actual: readonly number[], t
     if (!(err <= tol.rtol * Math.abs(e) + atol)) {
       stats.wrong++;
       if (stats.first < 0) stats.first = i;
+      if (stopAtFirst) break;
     }
   }
   return stats;
 }
 
 function allClose(expected: readonly number[], actual: readonly number[], tol: Tolerance): boolean {
-  return expected.length === actual.length && elementErrors(expected, actual, tol).wrong === 0;
+  // Stopping at the first wrong element: the diagnoses try many candidates that do not fit.
+  return expected.length === actual.length && elementErrors(expected, actual, tol, true).wrong === 0;
 }
 
 function shapeMismatch(expected: NdArray, actual: NdArray, tol: Tolerance, path: string): Mismatch {
@@ -247,26 +255,54 @@ function explainShape(expected: NdArray, actual: NdArray, tol: Tolerance): strin
   return undefined;
 }
 
-/** Tries cheap transforms of the learner's values against the expected ones. */
+/**
+ * Tries cheap transforms of the learner's values against the expected ones. A
+ * transform is named only when it is the only one that fits: two that fit the
+ * same values (a factor and an offset on values all alike) could each be wrong.
+ */
 function explainValues(expected: NdArray, actual: NdArray, tol: Tolerance, constants: CaseConstants): string | undefined {
-  if (allClose(expected.data, actual.data.map((v) => -v), tol)) return 'The sign is flipped: every value is the negative of the expected one.';
+  // Each entry is a transform that fits; undefined when it fits but says nothing on its own (an unnamed factor of one value).
+  const fitting: (string | undefined)[] = [];
+  if (allClose(expected.data, actual.data.map((v) => -v), tol)) fitting.push('The sign is flipped: every value is the negative of the expected one.');
+  else {
+    const found = constantFactor(expected.data, actual.data);
+    if (found && allClose(expected.data.map((v) => v * found.ratio), actual.data, tol)) {
+      // Any two numbers differ by some factor: for a single value (or values all alike), only a factor with a name says anything.
+      fitting.push(describeFactor(found.ratio, constants, found.evidence > 1));
+    }
+  }
   if (expected.shape.length === 2 && expected.shape[0] === expected.shape[1] && allClose(expected.data, transpose2d(actual).data, tol)) {
-    return 'Your result is the transpose of the expected one: check the order of a matrix product or a missing/extra transpose.';
+    fitting.push('Your result is the transpose of the expected one: check the order of a matrix product or a missing/extra transpose.');
   }
-  const found = constantFactor(expected.data, actual.data);
-  if (found && allClose(expected.data.map((v) => v * found.ratio), actual.data, tol)) {
-    // Any two numbers differ by some factor: for a single value, only a factor with a name says anything.
-    return describeFactor(found.ratio, constants, found.evidence > 1);
-  }
-  return undefined;
+  fitting.push(...genericDiagnoses(expected, actual, judgeWith(tol)));
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
-/** The ratio actual/expected when it is the same for every element (ignoring zeros), and how many elements show it. */
+/** The check's tolerance, as the generic diagnoses use it. */
+function judgeWith(tol: Tolerance): Judge {
+  const scaled = (times: number) => ({ rtol: tol.rtol * times, atol: tol.atol * times });
+  return {
+    // Both ways: the allowed error grows with the reference's largest value, and a transform's values
+    // (exp of large numbers) could otherwise make any candidate fit.
+    close: (reference, candidate, times = 1) => allClose(reference, candidate, scaled(times)) && allClose(candidate, reference, scaled(times)),
+    floor: (values) => tol.atol + tol.rtol * values.reduce((m, v) => Math.max(m, Math.abs(v)), 0),
+    rtol: tol.rtol,
+  };
+}
+
+/**
+ * The ratio actual/expected when it is the same for every element (ignoring zeros), and how many elements
+ * show it: values all alike fit an offset as well as a factor, so they count as one.
+ */
 function constantFactor(expected: readonly number[], actual: readonly number[]): { ratio: number; evidence: number } | undefined {
   let ratio: number | undefined;
   let seen = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i]!;
+    lo = Math.min(lo, e);
+    hi = Math.max(hi, e);
     if (Math.abs(e) < 1e-12) continue;
     const r = actual[i]! / e;
     if (!Number.isFinite(r) || r === 0) return undefined;
@@ -275,7 +311,8 @@ function constantFactor(expected: readonly number[], actual: readonly number[]):
     else if (Math.abs(r - ratio) > 1e-3 * Math.abs(ratio)) return undefined;
   }
   if (ratio === undefined || Math.abs(ratio - 1) <= 1e-3) return undefined;
-  return { ratio, evidence: seen };
+  const alike = hi - lo <= 1e-3 * Math.max(Math.abs(lo), Math.abs(hi));
+  return { ratio, evidence: alike ? 1 : seen };
 }
 
 /**
