@@ -10,6 +10,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { formatNumber as fmt, map, matmul, nd, transpose2d, zeros, type NdArray } from '../../engine/ndarray';
 import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 
 /** The learner's propagate: its dw tensor, db and cost as numbers. */
@@ -290,7 +291,7 @@ export default defineAssignment({
           name: 'short training run',
           points: 2,
           timeoutMs: 10_000,
-          tolerance: { rtol: 5e-3 },
+          tolerance: tolerance('training'),
           cases: async () => {
             const s = new Seeded(34);
             return [

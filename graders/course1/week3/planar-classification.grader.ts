@@ -11,6 +11,7 @@ import { isNdArray, map, matmul, nd, zeros, type NdArray } from '../../engine/nd
 import { boundaryGrid, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import { crossEntropyProperties } from '../../shared/cost-properties';
+import { tolerance } from '../../engine/tolerance';
 import type { Value, ValueRecord } from '../../engine/values';
 
 type Params = Record<'W1' | 'b1' | 'W2' | 'b2', NdArray>;
@@ -261,7 +262,7 @@ export default defineAssignment({
           name: 'short training run',
           points: 2,
           timeoutMs: 20_000,
-          tolerance: { rtol: 5e-3 },
+          tolerance: tolerance('training'),
           cases: async () => {
             const s = new Seeded(6);
             return [{ name: 'X [2, 8], nH = 3, 20 iterations', args: [s.randn([2, 8]), s.labels(8), 3, 20] }];

@@ -9,6 +9,7 @@ import { defineAssignment, property, reference, type CheckContext } from '../../
 import type { NdArray } from '../../engine/ndarray';
 import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { ValueRecord } from '../../engine/values';
 import { catImages, randomNet, values, type Net } from './dnn-inputs';
 
@@ -87,7 +88,7 @@ export default defineAssignment({
           name: 'short training runs',
           points: 3,
           timeoutMs: 20_000,
-          tolerance: { rtol: 5e-3 },
+          tolerance: tolerance('training'),
           cases: async () => {
             const s = new Seeded(21);
             return [
@@ -108,7 +109,7 @@ export default defineAssignment({
           name: 'short training runs',
           points: 3,
           timeoutMs: 20_000,
-          tolerance: { rtol: 5e-3 },
+          tolerance: tolerance('training'),
           cases: async () => {
             const s = new Seeded(22);
             return [

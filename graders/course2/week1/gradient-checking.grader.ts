@@ -13,6 +13,7 @@ import * as fc from 'fast-check';
 import { expectNumber, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, map, type NdArray } from '../../engine/ndarray';
+import { tolerance } from '../../engine/tolerance';
 import type { ValueRecord } from '../../engine/values';
 import type { Net } from './net-inputs';
 
@@ -186,7 +187,7 @@ export default defineAssignment({
         reference({
           name: 'verdicts on fixed gradients',
           points: 4,
-          tolerance: { rtol: 0.05, atol: 2e-4 },
+          tolerance: tolerance('numericalGradient'),
           timeoutMs: 20_000,
           cases: async () => {
             const o = await oracle();

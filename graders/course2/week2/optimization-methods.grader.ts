@@ -11,6 +11,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { formatShape, isNdArray, map, matmul, nd, zeros, zip, type NdArray } from '../../engine/ndarray';
 import { boundaryGrid, costsPlot, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import { exportRef, type Value, type ValueRecord } from '../../engine/values';
 
 /** A record of per-layer tensors: parameters { W1, b1, … } or gradients/moments { dW1, db1, … }. */
@@ -681,7 +682,7 @@ export default defineAssignment({
           name: 'short training runs',
           points: 3,
           timeoutMs: 20_000,
-          tolerance: { rtol: 5e-3 },
+          tolerance: tolerance('training'),
           cases: async () => {
             const d = moons(50, 5);
             return (['gd', 'momentum', 'adam'] as const).map((opt) => ({
@@ -695,7 +696,7 @@ export default defineAssignment({
           name: 'training runs with other β, β1, β2, ε and a learning-rate schedule',
           points: 2,
           timeoutMs: 20_000,
-          tolerance: { rtol: 5e-3 },
+          tolerance: tolerance('training'),
           cases: async () => {
             // model must hand its own hyperparameters on: beta to the momentum step,
             // beta1, beta2 and epsilon to the Adam step (the defaults are not enough).

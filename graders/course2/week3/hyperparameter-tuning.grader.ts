@@ -8,6 +8,7 @@ import { defineAssignment, property, reference, type CheckContext } from '../../
 import { formatNumber } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import { ksUniform } from '../../engine/statistics';
+import { tolerance } from '../../engine/tolerance';
 
 const SEED_HINT = 'Call np.random.seed(seed) first, before drawing: the same seed must give the same samples.';
 
@@ -53,7 +54,7 @@ export default defineAssignment({
         reference({
           name: 'seeded cases',
           points: 2,
-          tolerance: { rtol: 1e-5 },
+          tolerance: tolerance('elementwise'),
           cases: async () => [
             { name: 'between 1e-5 and 0.1, n = 6, seed 2', args: [1e-5, 0.1, 6, 2] },
             { name: 'between 0.01 and 100, n = 4, seed 11', args: [0.01, 100, 4, 11] },
@@ -124,7 +125,7 @@ export default defineAssignment({
         reference({
           name: 'seeded cases',
           points: 2,
-          tolerance: { rtol: 1e-5, atol: 1e-7 },
+          tolerance: tolerance('elementwise'),
           cases: async () => [
             { name: 'between 0.9 and 0.999, n = 5, seed 4', args: [0.9, 0.999, 5, 4] },
             { name: 'between 0.8 and 0.9999, n = 4, seed 9', args: [0.8, 0.9999, 4, 9] },
@@ -209,7 +210,7 @@ export default defineAssignment({
             const order = values.map((_, i) => i).sort((i, j) => scores[j]! - scores[i]!);
             const best = order.slice(0, k).map((i) => values[i]!);
             const out = expectArray(await ctx.call('zoomIn', [values, scores, k]), 'zoomIn(values, scores, k)', 2);
-            expectClose(out, [Math.min(...best), Math.max(...best)], '[lo, hi]', { rtol: 1e-9, atol: 0 });
+            expectClose(out, [Math.min(...best), Math.max(...best)], '[lo, hi]', tolerance('exact'));
           },
         }),
       ],

@@ -12,6 +12,7 @@ import { expectArray, expectClose, expectNumber, expectRecord, violated } from '
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { Value, ValueRecord } from '../../engine/values';
 
 /** A number drawn from a Seeded generator, rounded to `digits` decimals so cases read well. */
@@ -108,7 +109,7 @@ export default defineAssignment({
           inputs: errorsArb,
           numRuns: 20,
           holds: async (e, ctx) => {
-            expectClose(num(await ctx.call('avoidableBias', [e]), 'avoidableBias(errors)'), e.trainError - e.humanError, 'avoidableBias(errors)', { atol: 1e-9 });
+            expectClose(num(await ctx.call('avoidableBias', [e]), 'avoidableBias(errors)'), e.trainError - e.humanError, 'avoidableBias(errors)', tolerance('exact'));
           },
         }),
       ],
@@ -140,7 +141,7 @@ export default defineAssignment({
             const { trainDevError: _dropped, ...withoutTrainDev } = e;
             const args = withTrainDev ? e : withoutTrainDev;
             const want = (withTrainDev ? e.trainDevError : e.devError) - e.trainError;
-            expectClose(num(await ctx.call('varianceGap', [args]), 'varianceGap(errors)'), want, 'varianceGap(errors)', { atol: 1e-9 });
+            expectClose(num(await ctx.call('varianceGap', [args]), 'varianceGap(errors)'), want, 'varianceGap(errors)', tolerance('exact'));
           },
         }),
       ],
@@ -178,7 +179,7 @@ export default defineAssignment({
             const out = expectRecord(await ctx.call('diagnose', [e, minGap]), 'diagnose(errors, minGap)', ['gaps', 'problem', 'remedies']);
             const want = expectedDiagnosis(e, minGap);
             const gaps = expectRecord(out.gaps, 'gaps', ['avoidableBias', 'variance', 'dataMismatch', 'devOverfitting']);
-            ['avoidableBias', 'variance', 'dataMismatch', 'devOverfitting'].forEach((k, i) => expectClose(num(gaps[k], `gaps.${k}`), want.gaps[i]!, `gaps.${k}`, { atol: 1e-9 }));
+            ['avoidableBias', 'variance', 'dataMismatch', 'devOverfitting'].forEach((k, i) => expectClose(num(gaps[k], `gaps.${k}`), want.gaps[i]!, `gaps.${k}`, tolerance('exact')));
             if (out.problem !== want.problem) violated(`problem is ${JSON.stringify(out.problem)}, expected ${JSON.stringify(want.problem)}.`);
             expectClose(out.remedies, [...REMEDIES[want.problem]], 'remedies');
           },
@@ -310,8 +311,8 @@ export default defineAssignment({
             const out = expectRecord(await ctx.call('mislabeledImpact', [devError, mislabeled, examined, minRatio]), 'mislabeledImpact(…)', ['labelError', 'otherError', 'worthFixing']);
             const labelError = (devError * mislabeled) / examined;
             const otherError = devError - labelError;
-            expectClose(num(out.labelError, 'labelError'), labelError, 'labelError', { atol: 1e-9 });
-            expectClose(num(out.otherError, 'otherError'), otherError, 'otherError', { atol: 1e-9 });
+            expectClose(num(out.labelError, 'labelError'), labelError, 'labelError', tolerance('exact'));
+            expectClose(num(out.otherError, 'otherError'), otherError, 'otherError', tolerance('exact'));
             // Too close to call: a correct answer may go either way by a rounding error.
             if (Math.abs(labelError - minRatio * otherError) < 1e-9) return;
             const worth = labelError >= minRatio * otherError;

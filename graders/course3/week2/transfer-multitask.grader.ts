@@ -15,6 +15,7 @@ import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, vio
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 
 const HINTS = {
@@ -246,7 +247,7 @@ export default defineAssignment({
           name: 'seeded retraining',
           points: 3,
           timeoutMs: 30_000,
-          tolerance: { rtol: 2e-3 },
+          tolerance: tolerance('training'),
           cases: async () => {
             const s = new Seeded(324);
             const a = taskBTensors(s, 12);
