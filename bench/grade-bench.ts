@@ -40,6 +40,14 @@ async function peakMemoryMiB(cmd: string, args: string[], cwd: string): Promise<
   return peak / 1024;
 }
 
+/** The arguments package.json's `grade` script gives node (`node --flag graders/launch.mjs cli.ts` → [--flag, graders/launch.mjs, cli.ts]). */
+function gradeScript(): string[] {
+  const script = (JSON.parse(readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.grade!;
+  const [node, ...args] = script.trim().split(/\s+/);
+  if (node !== 'node') throw new Error(`package.json's grade script should start with node: ${script}`);
+  return args;
+}
+
 const verdict = (ok: boolean) => (ok ? 'met' : 'not met');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -49,8 +57,8 @@ const repo = copyRepo();
 const batchOnly = process.argv.includes('--batch-only');
 try {
   const bare = ['--input-type=module', '-e', "await import('@tensorflow/tfjs')"];
-  // As `npm run grade` runs it (graders/launch.mjs), without npm's own start-up.
-  const grade = (selector: string) => ['graders/launch.mjs', 'cli.ts', selector, '--format', 'json'];
+  // As `npm run grade` runs it (package.json's script: node, its flags, graders/launch.mjs), without npm's own start-up.
+  const grade = (selector: string) => [...gradeScript(), selector, '--format', 'json'];
   time('node', grade('week3'), repo); // first run builds the sandbox runtime: not what a learner waits for each time
   if (!batchOnly) {
     // Untouched stubs first, then the solutions in place; bare imports alternate with every run.
@@ -111,7 +119,7 @@ try {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, i < Math.round(CLASS_SIZE * FINISHED) ? solution : stub);
     }
-    const batch = ['graders/launch.mjs', 'cli.ts', 'week3', '--submissions', path.join(classDir, 'class'), '--out', path.join(classDir, 'out')];
+    const batch = [...gradeScript(), 'week3', '--submissions', path.join(classDir, 'class'), '--out', path.join(classDir, 'out')];
     const ms = time('node', batch, repo);
     const perSecond = CLASS_SIZE / (ms / 1000);
     const summary = JSON.parse(readFileSync(path.join(classDir, 'out', 'summary.json'), 'utf8')) as { isolation: string };

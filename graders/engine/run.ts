@@ -48,9 +48,9 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   // A second sandbox pays for itself only with cores to spare: each loads TensorFlow.js, and so
   // does this process for hidden checks. Measured on 2 cores, one sandbox is faster (2.1 s vs 2.5 s).
   const count = os.availableParallelism() >= 4 ? 2 : 1;
-  // Probed with a process of its own: wait for it now only where it decides whether to go on.
-  const probe = detectIsolation();
-  const isolation = options.isolation === 'require' ? await probe : undefined;
+  // Official channels decide on isolation before anything runs; otherwise a sandbox coming up under namespaces
+  // tells, and only a run that starts none asks the probe (a process of its own), alongside the graders' loading.
+  const isolation = options.isolation === 'require' ? await detectIsolation() : undefined;
   if (isolation && isolation.mode !== 'namespaces') {
     throw new IsolationError(
       `learner code must run isolated by the OS here, but ${isolation.reason ?? 'namespaces are unavailable'}. ` +
@@ -72,6 +72,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         throw new Error(`the sandbox for learner code could not start: ${(err as Error).message}`);
       });
   warm.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+  const probe = nothingToRun ? detectIsolation() : undefined;
   // The learner files are built while the sandboxes start and the graders load.
   const builds = new Map<string, Promise<BuildResult>>();
   if (!nothingToRun) {
@@ -119,7 +120,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
       options.onAssignment?.(result);
       results.push(result);
     }
-    const report = gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(await probe));
+    const report = gradeReport(options.selector, seed, packageVersion(options.root), results, describeIsolation(await (probe ?? detectIsolation())));
     return { ...report, ...(options.only ? { only: options.only } : {}), generatedAt: new Date().toISOString() };
   } finally {
     if (!options.sandbox) await Promise.all(sandboxes.map((s) => s.close()));

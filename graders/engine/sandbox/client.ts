@@ -6,10 +6,10 @@ import type { Readable } from 'node:stream';
 import type { CallOptions, CallOutcome, Implementation } from '../implementation';
 import type { Value } from '../values';
 import type { BuiltModule } from './build';
-import { detectIsolation, describeIsolation, wrapCommand, type Isolation } from './isolation';
+import { detectIsolation, describeIsolation, likelyIsolation, namespacesConfirmed, wrapCommand, type Isolation, type IsolationMode } from './isolation';
 import { CHANNEL_FD, type CallRequest, type RunnerMessage } from './protocol';
 import { decodeRunnerMessage } from './runner-message';
-import { sandboxRuntime } from './runtime';
+import { sandboxRuntime, type Runtime } from './runtime';
 import { encodeFrame, FrameReader, WireError, wireValue } from './wire';
 
 export interface SandboxOptions {
@@ -190,17 +190,38 @@ export class Sandbox {
   }
 
   private async start(): Promise<void> {
-    const [runtime, isolation] = await Promise.all([sandboxRuntime(), detectIsolation()]);
+    const runtime = await sandboxRuntime();
+    // Where namespaces are likely, the child starts under them at once: coming up at all proves them, so no
+    // probe (a process start of its own, ~0.1 s) is needed. Only when it does not come up does the probe decide.
+    if (likelyIsolation() === 'namespaces') {
+      try {
+        await this.launch(runtime, 'namespaces', true);
+        namespacesConfirmed();
+        return;
+      } catch {
+        // Not under namespaces, or not at all: the probe says which, below.
+      } finally {
+        this.provisional = undefined;
+      }
+    }
+    const isolation = await detectIsolation();
     if (this.options.isolation === 'require' && isolation.mode !== 'namespaces') {
       throw new IsolationError(
         `Learner code must run isolated by the OS here, but ${isolation.reason ?? 'namespaces are unavailable'}. ` +
           `Install bubblewrap, or pass --allow-unisolated to grade with the permission model only (${describeIsolation(isolation)}), which the report then records.`,
       );
     }
+    return this.launch(runtime, isolation.mode);
+  }
+
+  /** The child started on a guess, while start() waits for it: its exit does not end the start. */
+  private provisional?: ChildProcess;
+
+  private async launch(runtime: Runtime, mode: IsolationMode, provisional = false): Promise<void> {
     const memoryMb = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
     const readable = [runtime.tf, runtime.runner, this.dir];
     const nodeArgs = [...nodeFlags(readable, memoryMb), runtime.runner, this.dir];
-    const { command, args } = wrapCommand(isolation.mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir });
+    const { command, args } = wrapCommand(mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir });
     // stdout goes nowhere and stderr to a file: neither may be a socket, or learner code could take
     // net.Socket from process.stdout.constructor (Node's permission model does not cover sockets).
     // Writes to a file are synchronous, so what a call printed is on disk when its answer arrives.
@@ -213,6 +234,7 @@ export class Sandbox {
       closeSync(stderrFd);
     }
     this.child = child;
+    if (provisional) this.provisional = child;
     this.stderrFile = stderrFile;
     const channel = child.stdio[CHANNEL_FD] as Readable;
     const reader = new FrameReader();
@@ -251,7 +273,7 @@ export class Sandbox {
       // A child we killed ourselves (after a timeout) is no longer current: its exit ends nothing.
       if (this.child !== child) return;
       this.child = undefined;
-      this.ready = undefined;
+      if (this.provisional !== child) this.ready = undefined;
       this.finish({ status: 'crashed', message: this.describeExit(code, signal), output: '' });
     });
     await new Promise<void>((resolve, reject) => {
@@ -342,6 +364,8 @@ function nodeFlags(readable: string[], memoryMb: number): string[] {
     '--no-addons',
     '--disable-warning=ExperimentalWarning',
     `--max-old-space-size=${memoryMb}`,
+    // A young generation of 2 MB instead of up to 16: a grade's peak memory is ~5 MB lower, at no measurable cost.
+    '--max-semi-space-size=2',
     '--enable-source-maps',
   ];
 }

@@ -41,6 +41,11 @@ export function detectIsolation(): Promise<Isolation> {
   return detected;
 }
 
+/** A sandbox came up under bubblewrap: namespaces work here, and no probe is needed to tell. */
+export function namespacesConfirmed(): void {
+  detected ??= Promise.resolve({ mode: 'namespaces' });
+}
+
 async function probe(): Promise<Isolation> {
   if (process.env.DEEPGRADE_ISOLATION === 'none') return { mode: 'permission model', reason: 'DEEPGRADE_ISOLATION=none was set' };
   if (process.platform !== 'linux') return { mode: 'permission model', reason: `namespaces need Linux (this is ${process.platform})` };
@@ -56,6 +61,11 @@ async function probe(): Promise<Isolation> {
   });
   if (result.code === 0) return { mode: 'namespaces' };
   return { mode: 'permission model', reason: `bubblewrap could not create namespaces here (${result.err.trim().split('\n')[0] || `exit code ${result.code}`})` };
+}
+
+/** What the probe will most likely find, without starting anything: namespaces wherever it would try them. */
+export function likelyIsolation(): IsolationMode {
+  return process.env.DEEPGRADE_ISOLATION !== 'none' && process.platform === 'linux' && findBwrap() ? 'namespaces' : 'permission model';
 }
 
 function findBwrap(): string | undefined {
