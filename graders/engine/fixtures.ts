@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { compareValues, DEFAULT_TOLERANCE } from './compare';
+import { compareValues, DEFAULT_TOLERANCE, type CaseConstants } from './compare';
 import type { AssignmentDef, ReferenceCheckDef } from './define';
 import { callOrThrow, type Implementation } from './implementation';
+import type { GeneratedKind } from './generated-mistakes';
+import type { Behaviour, KnownBehaviour, SelectionLimits } from './mistake-selection';
 import { isNdArray } from './ndarray';
+import { repoRoot } from './paths';
 import { assertValid } from './schemas/validate';
 import { withSeedOffset } from './seeded';
 import { isRecord, type Value } from './values';
@@ -12,6 +15,8 @@ import { isRecord, type Value } from './values';
 export interface Mistake {
   hint: string;
   output: Value;
+  /** Derived by the grader from the case's arguments (generated-mistakes.ts), not from a hand-written mutant. */
+  generated?: GeneratedKind;
 }
 
 export interface FixtureCase {
@@ -120,19 +125,32 @@ export function hiddenCaseCount(root: string, assignmentId: string): number | un
   }
 }
 
+export interface GenerationOptions {
+  /**
+   * The reference solution's source, for parameter names in generated hints
+   * (default: solutions/<id>.ts). Without it hints say "arguments 1 and 2".
+   */
+  solutionFile?: string;
+  /** Derive mistakes from the cases' arguments (generated-mistakes.ts); default true. */
+  generate?: boolean;
+}
+
 /** Runs every reference check's cases through the reference solution (and the known mistakes). */
 export async function generateFixtures(
   def: AssignmentDef,
   reference: Implementation,
   mistakes: KnownMistake[] = [],
   variant: FixtureVariant = 'public',
+  options: GenerationOptions = {},
 ): Promise<FixtureFile> {
   const checks: FixtureFile['checks'] = {};
+  const solutionFile = options.solutionFile ?? path.join(repoRoot, 'solutions', `${def.id}.ts`);
   for (const exercise of def.exercises) {
     for (const check of exercise.checks) {
       if (check.kind !== 'reference') continue;
       const fn = check.fn ?? exercise.name;
-      const cases = await buildCases(check, fn, reference, mistakes.filter((m) => m.fn === fn), variant);
+      const both = await bothVariants(check, fn, reference, mistakes.filter((m) => m.fn === fn), { ...options, solutionFile }, variant);
+      const cases = both.filter((c) => (variant === 'hidden') === !!c.hidden);
       // A check whose cases draw nothing at random has no hidden variant: its public cases are all there is.
       if (cases.length) checks[fixtureKey(exercise.name, check.name)] = { cases };
     }
@@ -140,43 +158,143 @@ export async function generateFixtures(
   return { assignment: def.id, generatedBy: GENERATED_BY, checks };
 }
 
-/** The check's cases: as written, or (hidden) drawn from other seeds, keeping only those unlike every public one. */
-async function caseInputs(check: ReferenceCheckDef, reference: Implementation, variant: FixtureVariant) {
-  const written = await check.cases(reference);
-  if (variant === 'public') return written;
-  const seen = new Set(written.map((c) => JSON.stringify(canonical(c.args))));
-  const drawn = await withSeedOffset(HIDDEN_SEED_OFFSET, () => check.cases(reference));
-  return drawn.filter((c) => !seen.has(JSON.stringify(canonical(c.args))));
+/**
+ * Public and hidden cases are built together: which generated mistakes a check keeps is decided on
+ * both at once (grading sees them together), so both files must come from one decision. The other
+ * variant's cases wait here for its own request (writing or checking the two files costs one run);
+ * a variant asked for again is built afresh, so a changed solution is seen.
+ */
+const built = new WeakMap<ReferenceCheckDef, Map<string, { cases: Promise<FixtureCase[]>; served: Set<FixtureVariant> }>>();
+
+function bothVariants(
+  check: ReferenceCheckDef,
+  fn: string,
+  reference: Implementation,
+  mistakes: KnownMistake[],
+  options: GenerationOptions,
+  variant: FixtureVariant,
+): Promise<FixtureCase[]> {
+  const key = JSON.stringify([fn, reference.label, mistakes.map((m) => [m.hint, m.impl.label]), options]);
+  let byKey = built.get(check);
+  if (!byKey) built.set(check, (byKey = new Map()));
+  let entry = byKey.get(key);
+  if (!entry || entry.served.has(variant)) {
+    entry = { cases: buildCases(check, fn, reference, mistakes, options), served: new Set() };
+    byKey.set(key, entry);
+  }
+  entry.served.add(variant);
+  if (entry.served.size === 2) byKey.delete(key);
+  return entry.cases;
 }
 
-async function buildCases(check: ReferenceCheckDef, fn: string, reference: Implementation, mistakes: KnownMistake[], variant: FixtureVariant) {
-  const cases: FixtureCase[] = [];
+/** The check's cases: as written (public), and drawn from other seeds (hidden), keeping only those unlike every public one. */
+async function caseInputs(check: ReferenceCheckDef, reference: Implementation) {
+  const written = await check.cases(reference);
+  const seen = new Set(written.map((c) => JSON.stringify(canonical(c.args))));
+  const drawn = await withSeedOffset(HIDDEN_SEED_OFFSET, () => check.cases(reference));
+  return [...written.map((c) => ({ ...c, hidden: false })), ...drawn.filter((c) => !seen.has(JSON.stringify(canonical(c.args)))).map((c) => ({ ...c, hidden: true }))];
+}
+
+async function buildCases(check: ReferenceCheckDef, fn: string, reference: Implementation, mistakes: KnownMistake[], options: GenerationOptions): Promise<FixtureCase[]> {
   const tolerance = { ...DEFAULT_TOLERANCE, ...check.tolerance };
-  for (const c of await caseInputs(check, reference, variant)) {
+  const inputs = await caseInputs(check, reference);
+  const cases: { args: Value[]; expected: Value; constants: CaseConstants }[] = [];
+  // As grading judges it (the check's own tolerance, exact types). Only a failing, finite output can be
+  // recognised; one that diverges (NaN, Infinity) is recognised by the not-finite diagnosis instead, and
+  // JSON cannot hold it.
+  const behaviour = async (args: Value[], i: number, impl: Implementation): Promise<Behaviour> => {
+    const outcome = await impl.call(fn, args);
+    if (outcome.status !== 'ok') return { kind: 'silent' };
+    const output = canonical(outcome.value);
+    const c = cases[i]!;
+    if (compareValues(c.expected, output, tolerance, c.constants, fn, true) === null) return { kind: 'pass' };
+    return allFinite(output) ? { kind: 'fail', output } : { kind: 'silent' };
+  };
+  const hand: KnownBehaviour[] = mistakes.map((m) => ({ hint: m.hint, behaviours: [] }));
+  for (const [i, c] of inputs.entries()) {
     const args = canonical(c.args) as Value[];
     const expected = canonical(await callOrThrow(reference, fn, args));
+    cases.push({ args, expected, constants: c.constants ?? {} });
+    // Each mutant right after the reference, case by case: a mutant that forgets to seed a shared
+    // generator (np.random) gives what it gives after the reference's own call, as it always has.
+    for (const [k, m] of mistakes.entries()) hand[k]!.behaviours.push(await behaviour(args, i, m.impl));
+  }
+  const hidden = inputs.map((c) => c.hidden);
+  const generated = options.generate === false ? [] : await generatedBehaviours(cases, fn, options.solutionFile, (args, i) => behaviour(args, i, reference));
+  const { selectGenerated } = await import('./mistake-selection');
+  const { kept } = selectGenerated(hidden, hand, generated, limitsFor(cases));
+  return inputs.map((c, i) => {
     const found: Mistake[] = [];
-    for (const m of mistakes) {
-      const outcome = await m.impl.call(fn, args);
-      if (outcome.status !== 'ok') continue;
-      const output = canonical(outcome.value);
-      // Only a mistake that fails this case (at the check's own tolerance, as grading will judge it) can be
-      // recognised by it; one that diverges (NaN, Infinity) is recognised by the not-finite diagnosis
-      // instead, and JSON cannot hold it.
-      if (compareValues(expected, output, tolerance) !== null && allFinite(outcome.value) && !found.some((f) => f.hint === m.hint)) {
-        found.push({ hint: m.hint, output });
-      }
+    for (const k of [...hand, ...kept]) {
+      const b = k.behaviours[i]!;
+      if (b.kind === 'fail' && !found.some((f) => f.hint === k.hint)) found.push({ hint: k.hint, output: b.output, ...(k.generated ? { generated: k.generated } : {}) });
     }
-    cases.push({
+    return {
       name: c.name,
-      ...(variant === 'hidden' ? { hidden: true as const } : {}),
-      args,
-      expected,
+      ...(c.hidden ? { hidden: true as const } : {}),
+      args: cases[i]!.args,
+      expected: cases[i]!.expected,
       ...(c.constants ? { constants: c.constants } : {}),
       ...(found.length ? { mistakes: found } : {}),
-    });
+    };
+  });
+}
+
+/**
+ * At most this many generated candidates are run per check (the most plausible first). A count, not a
+ * time budget: which mistakes fixtures keep must not depend on how busy the machine was.
+ */
+const MAX_CANDIDATES = 24;
+/** Generated records: at most 12 on any case, and at most 3 times the size of the check's own cases (4 kB for tiny checks). */
+const GENERATED_LIMITS = { maxPerCase: 12, bytesRatio: 3, minBytes: 4_000 };
+
+/** Generated records may add this much to a check's fixtures: a share of its cases' own size, with a floor for tiny checks. */
+function limitsFor(cases: { args: Value[]; expected: Value }[]): SelectionLimits {
+  const base = cases.reduce((n, c) => n + JSON.stringify(c.args).length + JSON.stringify(c.expected).length, 0);
+  return { maxPerCase: GENERATED_LIMITS.maxPerCase, maxBytes: Math.max(GENERATED_LIMITS.minBytes, GENERATED_LIMITS.bytesRatio * base) };
+}
+
+/** Every generated candidate's behaviour on every case, most plausible first (see generated-mistakes.ts). */
+async function generatedBehaviours(
+  cases: { args: Value[] }[],
+  fn: string,
+  solutionFile: string | undefined,
+  run: (args: Value[], i: number) => Promise<Behaviour>,
+): Promise<KnownBehaviour[]> {
+  const { variantsOf } = await import('./generated-mistakes');
+  const { exportedParams } = await import('./param-names');
+  const params = (solutionFile && existsSync(solutionFile) ? exportedParams(solutionFile).get(fn) : undefined) ?? [];
+  const byHint = new Map<string, { kind: GeneratedKind; priority: number[]; args: Map<number, Value[]> }>();
+  cases.forEach((c, i) => {
+    for (const v of variantsOf(c.args, params)) {
+      const seen = byHint.get(v.hint) ?? { kind: v.kind, priority: v.priority, args: new Map() };
+      if (!seen.args.has(i)) seen.args.set(i, v.args);
+      byHint.set(v.hint, seen);
+    }
+  });
+  const candidates = [...byHint.entries()].sort(([, a], [, b]) => lexCompare(a.priority, b.priority)).slice(0, MAX_CANDIDATES);
+  const out: KnownBehaviour[] = [];
+  for (const [hint, c] of candidates) {
+    // Where the transformation does not apply (shapes differ in this case), a learner making it leaves no trace we know.
+    const behaviours = await inTurn(cases.map((_, i) => () => (c.args.has(i) ? run(c.args.get(i)!, i) : Promise.resolve<Behaviour>({ kind: 'silent' }))));
+    out.push({ hint, behaviours, generated: c.kind });
   }
-  return cases;
+  return out;
+}
+
+/** Runs calls one after another: reference code may await, and TensorFlow.js scopes must not interleave. */
+async function inTurn<T>(calls: (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const call of calls) out.push(await call());
+  return out;
+}
+
+function lexCompare(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
 }
 
 /**

@@ -114,7 +114,7 @@ export function knownMistake(evidence: CaseEvidence[]): string | undefined {
 }
 
 /** Equal in structure (the same keys both ways, the same lengths and shapes) and in value, to SAME_MISTAKE. */
-function sameValue(a: Value, b: Value): boolean {
+export function sameValue(a: Value, b: Value): boolean {
   if (isNdArray(a) || isNdArray(b)) {
     if (!isNdArray(a) || !isNdArray(b) || a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) return false;
     return compareValues(a, b, SAME_MISTAKE) === null;
