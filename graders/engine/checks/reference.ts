@@ -26,12 +26,16 @@ export async function runReferenceCheck(
   let passed = 0;
   let firstFailure: { c: FixtureCase; mismatch?: Mismatch; failure?: CallFailure } | undefined;
   const evidence: CaseEvidence[] = [];
+  const mismatches: Mismatch[] = [];
   for (const c of cases) {
     try {
       const actual = await ctx.call(fn, c.args, { timeoutMs: def.timeoutMs });
       const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {}, `${fn}(…)`, true);
       if (!mismatch) passed++;
-      else firstFailure ??= { c, mismatch };
+      else {
+        firstFailure ??= { c, mismatch };
+        mismatches.push(mismatch);
+      }
       evidence.push({ c, passed: !mismatch, actual, finite: allFinite(actual) });
     } catch (err) {
       if (!(err instanceof CallFailure)) throw err;
@@ -64,13 +68,25 @@ export async function runReferenceCheck(
   if (failure) {
     return { ...failureResult(def, exercise, failure), message: `Case "${c.name}": ${failure.message} ${tally}`, score, ...(knownHint ? { hint: knownHint } : {}) };
   }
-  const hint = knownHint ?? mismatch!.likely;
+  const hint = knownHint ?? agreedLikely(mismatches);
   return {
     ...baseResult(def, 'failed', `Case "${c.name}": ${mismatch!.message} ${tally}`),
     score,
     ...(hint ? { hint } : {}),
     ...(mismatch!.expected ? { expected: mismatch!.expected, actual: mismatch!.actual } : {}),
   };
+}
+
+/**
+ * A generic diagnosis (compare.ts) of the first failing case, shown only when every failing case that
+ * returned a value shows the same one (the same words; its numbers may differ from case to case): a
+ * transform that explains one case but not another is not the mistake.
+ */
+function agreedLikely(mismatches: Mismatch[]): string | undefined {
+  const first = mismatches[0]?.likely;
+  if (first === undefined) return undefined;
+  const words = (text: string | undefined) => text?.replace(/[-+−]?\d[\d.,]*(e[-+−]?\d+)?/gi, '#');
+  return mismatches.every((m) => words(m.likely) === words(first)) ? first : undefined;
 }
 
 interface CaseEvidence {
