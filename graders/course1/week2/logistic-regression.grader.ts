@@ -3,7 +3,7 @@
  */
 import * as fc from 'fast-check';
 import { flattenImages, loadCatDataset } from '../../../lib/datasets/images';
-import { dim, labels } from '../../engine/arbitraries';
+import { dim, dims, labels } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -29,7 +29,7 @@ function tensor(shape: number[], limit = 2): fc.Arbitrary<NdArray> {
 }
 
 /** w, b, X and Y for random sizes: nX ≤ 4 features, m ≤ 6 examples. */
-const problemArb = fc.record({ nX: dim(4), m: dim(6) }).chain(({ nX, m }) =>
+const problemArb = dims({ nX: 4, m: 6 }).chain(({ nX, m }) =>
   fc.record({
     w: tensor([nX, 1], 1),
     b: tenths(1),
@@ -258,11 +258,10 @@ export default defineAssignment({
           points: 1,
           claim: 'With w = 0 every activation is σ(b): predict gives all 0s for b = 0 (σ = 0.5 exactly is not above 0.5), all 1s for any b in [0.001, 0.5] (σ just above 0.5) and all 0s for any b in [−0.5, −0.001]',
           inputs: fc.record({
-            nX: dim(4),
-            m: dim(6),
+            sizes: dims({ nX: 4, m: 6 }),
             above: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
             below: fc.double({ min: -0.5, max: -0.001, noNaN: true }),
-          }).chain(({ nX, m, above, below }) => fc.record({ X: tensor([nX, m]), above: fc.constant(above), below: fc.constant(below) })),
+          }).chain(({ sizes: { nX, m }, above, below }) => fc.record({ X: tensor([nX, m]), above: fc.constant(above), below: fc.constant(below) })),
           numRuns: 10,
           show: ({ X, above, below }) => `w = 0 [${X.shape[0]}, 1], X [${X.shape.join(', ')}], b = 0, then ${above}, then ${below}`,
           holds: async ({ X, above, below }, ctx) => {

@@ -2,7 +2,7 @@
  * Grader: course 1, week 2 — Python and tensor basics (the course's "Python Basics with Numpy").
  */
 import * as fc from 'fast-check';
-import { dim } from '../../engine/arbitraries';
+import { dim, dims } from '../../engine/arbitraries';
 import { expectClose, expectNumber, expectTensor, violated, Violation } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt, map, nd, zeros, type NdArray } from '../../engine/ndarray';
@@ -24,13 +24,13 @@ function tensor(shape: number[], { min = -2, max = 2 }: { min?: number; max?: nu
 /** A 1-D [n] or 2-D [r, c] shape: sigmoid and its derivative work element-wise on any tensor. */
 const anyShape: fc.Arbitrary<number[]> = fc.oneof(
   dim(8).map((n) => [n]),
-  fc.tuple(dim(4), dim(5)).map(([r, c]) => [r, c]),
+  dims({ r: 4, c: 5 }).map(({ r, c }) => [r, c]),
 );
 
 /** Values where σ stays strictly inside (0, 1) in float32. */
 const activations = anyShape.chain((shape) => tensor(shape, { min: -8, max: 8 }));
 
-const matrix = (rows: number, cols: number, range = {}) => fc.tuple(dim(rows), dim(cols)).chain(([r, c]) => tensor([r, c], range));
+const matrix = (rows: number, cols: number, range = {}) => dims({ r: rows, c: cols }).chain(({ r, c }) => tensor([r, c], range));
 
 /** Two 1-D vectors of the same length: predictions and labels. */
 const vectorPair = dim(8).chain((n) => fc.record({ yhat: tensor([n]), y: tensor([n]) }));
@@ -136,7 +136,7 @@ export default defineAssignment({
           name: 'a column of the same values',
           points: 1,
           claim: 'For any [length, height, depth] image the result is a [length·height·depth, 1] column holding the pixels in the same (row-major) order',
-          inputs: fc.tuple(dim(4), dim(4), dim(3)).chain(([l, h, d]) => tensor([l, h, d], { min: 0, max: 25.5 })),
+          inputs: dims({ l: 4, h: 4, d: 3 }).chain(({ l, h, d }) => tensor([l, h, d], { min: 0, max: 25.5 })),
           numRuns: 15,
           holds: async (image, ctx) => {
             const n = image.data.length;
@@ -227,7 +227,7 @@ export default defineAssignment({
           name: 'shift invariance',
           points: 1,
           claim: 'Adding the same constant to every entry of a row does not change that row of softmax(x)',
-          inputs: fc.tuple(dim(4), dim(5)).chain(([n, m]) => fc.record({ x: tensor([n, m], { min: -3, max: 3 }), c: tensor([n, 1], { min: -5, max: 5 }) })),
+          inputs: dims({ n: 4, m: 5 }).chain(({ n, m }) => fc.record({ x: tensor([n, m], { min: -3, max: 3 }), c: tensor([n, 1], { min: -5, max: 5 }) })),
           numRuns: 20,
           holds: async ({ x, c }, ctx) => {
             const m = x.shape[1]!;

@@ -3,7 +3,7 @@
  */
 import * as fc from 'fast-check';
 import { loadPlanarDataset } from '../../../lib/datasets/planar';
-import { dim, labels, tensor } from '../../engine/arbitraries';
+import { dims, labels, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -21,18 +21,16 @@ function randomParams(s: Seeded, nX: number, nH: number, nY: number, scale = 1):
   return { W1: s.randn([nH, nX], scale), b1: s.randn([nH, 1], scale), W2: s.randn([nY, nH], scale), b2: s.randn([nY, 1], scale) };
 }
 
-const paramsArb = fc
-  .record({ nX: dim(4), nH: dim(5), m: dim(6) })
-  .chain(({ nX, nH, m }) =>
-    fc.record({
-      X: tensor([nX, m]),
-      W1: tensor([nH, nX]),
-      b1: tensor([nH, 1]),
-      W2: tensor([1, nH]),
-      b2: tensor([1, 1]),
-      Y: labels(m),
-    }),
-  );
+const paramsArb = dims({ nX: 4, nH: 5, m: 6 }).chain(({ nX, nH, m }) =>
+  fc.record({
+    X: tensor([nX, m]),
+    W1: tensor([nH, nX]),
+    b1: tensor([nH, 1]),
+    W2: tensor([1, nH]),
+    b2: tensor([1, 1]),
+    Y: labels(m),
+  }),
+);
 
 async function forward(ctx: CheckContext, X: NdArray, params: ValueRecord): Promise<[NdArray, ValueRecord]> {
   const out = expectArray(await ctx.call('forwardPropagation', [X, params]), 'forwardPropagation(X, parameters)', 2);
@@ -101,7 +99,7 @@ export default defineAssignment({
           name: 'shapes and zero biases',
           points: 1,
           claim: 'W1 is [nH, nX], b1 is [nH, 1] of zeros, W2 is [nY, nH], b2 is [nY, 1] of zeros, and the weights are small (|w| < 0.1)',
-          inputs: fc.record({ nX: dim(6), nH: dim(6), nY: dim(3) }),
+          inputs: dims({ nX: 6, nH: 6, nY: 3 }),
           numRuns: 10,
           holds: async ({ nX, nH, nY }, ctx) => {
             const p = expectRecord(await ctx.call('initializeParameters', [nX, nH, nY]), 'parameters', ['W1', 'b1', 'W2', 'b2']);

@@ -3,7 +3,7 @@
  * The models are built from the learner's own step-by-step functions.
  */
 import * as fc from 'fast-check';
-import { dim, labels } from '../../engine/arbitraries';
+import { dim, distinctSizes, labels } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import type { NdArray } from '../../engine/ndarray';
@@ -141,7 +141,7 @@ export default defineAssignment({
           points: 2,
           hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'For any depth, predict returns a [1, m] tensor of 0s and 1s: 1 exactly where the network output AL > 0.5, with or without labels Y',
-          inputs: fc.record({ sizes: fc.array(dim(4), { minLength: 1, maxLength: 3 }), m: dim(6), withLabels: fc.boolean() }).chain(({ sizes, m, withLabels }) => {
+          inputs: distinctSizes(fc.record({ sizes: fc.array(dim(4), { minLength: 1, maxLength: 3 }), m: dim(6), withLabels: fc.boolean() }), ({ sizes, m }) => [...sizes, m]).chain(({ sizes, m, withLabels }) => {
             const layerDims = [...sizes, 1];
             const params: Record<string, fc.Arbitrary<NdArray>> = {};
             for (let l = 1; l < layerDims.length; l++) {

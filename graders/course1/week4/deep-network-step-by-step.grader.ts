@@ -2,7 +2,7 @@
  * Grader: course 1, week 4 — building a deep neural network step by step.
  */
 import * as fc from 'fast-check';
-import { dim, labels } from '../../engine/arbitraries';
+import { dim, dims, distinctSizes, labels } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -17,7 +17,7 @@ const oracle = () => import('./dnn.oracle');
 
 /** A network of 1–3 layers (the last of size 1) with inputs X [nX, m], labels Y and parameters. */
 const netArb = (kind: ValueKind) =>
-  fc.record({ sizes: fc.array(dim(4), { minLength: 1, maxLength: 3 }), m: dim(5) }).chain(({ sizes, m }) => {
+  distinctSizes(fc.record({ sizes: fc.array(dim(4), { minLength: 1, maxLength: 3 }), m: dim(5) }), ({ sizes, m }) => [...sizes, m]).chain(({ sizes, m }) => {
     const layerDims = [...sizes, 1];
     const params: Record<string, fc.Arbitrary<NdArray>> = {};
     for (let l = 1; l < layerDims.length; l++) {
@@ -29,9 +29,7 @@ const netArb = (kind: ValueKind) =>
 
 /** One layer: A_prev [nPrev, m], W [n, nPrev], b [n, 1], and R shaped like Z. */
 const layerArb = (kind: ValueKind) =>
-  fc
-    .record({ nPrev: dim(4), n: dim(4), m: dim(5) })
-    .chain(({ nPrev, n, m }) => fc.record({ APrev: values([nPrev, m], kind), W: values([n, nPrev], kind), b: values([n, 1], kind), R: values([n, m], kind) }));
+  dims({ nPrev: 4, n: 4, m: 5 }).chain(({ nPrev, n, m }) => fc.record({ APrev: values([nPrev, m], kind), W: values([n, nPrev], kind), b: values([n, 1], kind), R: values([n, m], kind) }));
 
 /** Checks a linear cache item by item, so a wrong order reads as such. */
 function expectLinearCache(cache: Value, what: string, APrev: NdArray, W: NdArray, b: NdArray): void {
@@ -129,7 +127,7 @@ export default defineAssignment({
           name: 'one W and b per layer',
           points: 1,
           claim: 'For layerDims of any length L + 1, the parameters are exactly W1, b1, …, WL, bL; Wl is [n_l, n_{l−1}], bl is [n_l, 1] of zeros, and the weights are small (|w| < 0.1)',
-          inputs: fc.array(dim(6), { minLength: 2, maxLength: 5 }),
+          inputs: distinctSizes(fc.array(dim(6), { minLength: 2, maxLength: 5 }), (layerDims) => layerDims),
           numRuns: 15,
           holds: async (layerDims, ctx) => {
             const L = layerDims.length - 1;

@@ -8,7 +8,7 @@
  * still identical to the others.
  */
 import * as fc from 'fast-check';
-import { dim, labels, tensor } from '../../engine/arbitraries';
+import { dim, dims, distinctSizes, labels, tensor } from '../../engine/arbitraries';
 import { expectClose, expectRecord, expectTensor, violated, Violation } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
@@ -66,7 +66,7 @@ function expectScale(W: NdArray, target: number, what: string, formula: string):
 }
 
 /** Large layers, so that each weight matrix's sample mean and deviation are accurate. */
-const largeDims = fc.tuple(fc.integer({ min: 30, max: 120 }), fc.integer({ min: 30, max: 120 }), fc.integer({ min: 30, max: 90 }), fc.integer({ min: 1, max: 3 })).map((t) => [...t]);
+const largeDims = dims({ n0: [30, 120], n1: [30, 120], n2: [30, 90], n3: 3 }).map(({ n0, n1, n2, n3 }) => [n0, n1, n2, n3]);
 
 function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula: string) {
   return property({
@@ -96,8 +96,8 @@ function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula
   });
 }
 
-/** Layer sizes for shape checks: 2 to 4 layers of 1 to 7 units. */
-const smallDims = fc.array(dim(7), { minLength: 2, maxLength: 5 });
+/** Layer sizes for shape checks: 2 to 4 layers of 1 to 7 units (mostly all different, so a transposed W shows). */
+const smallDims = distinctSizes(fc.array(dim(7), { minLength: 2, maxLength: 5 }), (sizes) => sizes);
 
 function shapes(fn: Initializer, points = 1) {
   return property({
@@ -115,8 +115,7 @@ function shapes(fn: Initializer, points = 1) {
 const seededCases = (dimsList: number[][]) => async () => dimsList.map((dims) => ({ name: `layersDims = [${dims.join(', ')}]`, args: [dims] }));
 
 /** A small network and data set for the symmetry check: n_0 inputs, two or three hidden layers, one output. */
-const symmetryInputs = fc
-  .record({ nX: dim(4), hidden: fc.array(dim(5, 2), { minLength: 1, maxLength: 2 }), m: dim(6, 2) })
+const symmetryInputs = distinctSizes(fc.record({ nX: dim(4), hidden: fc.array(dim(5, 2), { minLength: 1, maxLength: 2 }), m: dim(6, 2) }), ({ nX, hidden, m }) => [nX, ...hidden, m])
   .chain(({ nX, hidden, m }) => fc.record({ dims: fc.constant<number[]>([nX, ...hidden, 1]), X: tensor([nX, m]), Y: labels(m) }));
 
 export default defineAssignment({

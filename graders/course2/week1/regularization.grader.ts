@@ -9,7 +9,7 @@
  * the learner's own forward pass, whose masks stay fixed because it reseeds.
  */
 import * as fc from 'fast-check';
-import { dim } from '../../engine/arbitraries';
+import { dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -31,7 +31,7 @@ const DROPOUT_CACHE_NAMES = ['Z1', 'D1', 'A1', 'W1', 'b1', 'Z2', 'D2', 'A2', 'W2
  * doubles: those cluster at 0 and at the bounds, where every ReLU sits on its kink.
  * The scale keeps |Z3| small, so σ(Z3) stays clear of 1 in float32.
  */
-const netArb = fc.record({ nX: dim(4), n1: dim(5), n2: dim(4), m: dim(6), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }).map(({ nX, n1, n2, m, seed }) => {
+const netArb = fc.record({ sizes: dims({ nX: 4, n1: 5, n2: 4, m: 6 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }).map(({ sizes: { nX, n1, n2, m }, seed }) => {
   const s = new Seeded(seed);
   const X = s.randn([nX, m]);
   const Y = s.labels(m);

@@ -4,7 +4,7 @@
  */
 import * as fc from 'fast-check';
 import { loadMoonsDataset } from '../../../lib/datasets/moons';
-import { dim, tensor } from '../../engine/arbitraries';
+import { dim, dims, distinctSizes, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -58,8 +58,8 @@ function layeredArb(dims: number[], prefix: '' | 'd', make: (shape: number[]) =>
   return fc.record(Object.fromEntries(Object.entries(layerShapes(dims, prefix)).map(([k, shape]) => [k, make(shape)])));
 }
 
-/** Layer sizes n0 … nL of a 1- to 3-layer network with up to 4 units a layer. */
-const dimsArb = fc.array(dim(4), { minLength: 2, maxLength: 4 });
+/** Layer sizes n0 … nL of a 1- to 3-layer network with up to 4 units a layer (mostly all different, so a transposed W shows). */
+const dimsArb = distinctSizes(fc.array(dim(4), { minLength: 2, maxLength: 4 }), (sizes) => sizes);
 
 /** Parameters, gradients (values away from 0) and a velocity of any value. */
 const updateArb = dimsArb.chain((dims) =>
@@ -156,7 +156,7 @@ function labelledColumns(nX: number, m: number): [NdArray, NdArray] {
 
 /** Seeds from 0 up, with 0 itself drawn often: a seed is an argument like any other, and `if (seed)` skips 0. */
 const seedArb = fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 10_000 }), weight: 2 });
-const miniBatchArb = fc.record({ nX: dim(3), m: dim(40), size: dim(16), seed: seedArb });
+const miniBatchArb = fc.record({ sizes: dims({ nX: 3, m: 40, size: 16 }), seed: seedArb }).map(({ sizes, seed }) => ({ ...sizes, seed }));
 
 async function learnerBatches(ctx: CheckContext, X: NdArray, Y: NdArray, size: number, seed: number): Promise<Value[]> {
   return expectArray(await ctx.call('randomMiniBatches', [X, Y, size, seed]), `randomMiniBatches(X, Y, ${size}, ${seed})`);

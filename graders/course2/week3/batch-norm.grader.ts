@@ -4,7 +4,7 @@
  * batch norm at test time.
  */
 import * as fc from 'fast-check';
-import { dim, tensor } from '../../engine/arbitraries';
+import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -58,7 +58,7 @@ async function backward(ctx: CheckContext, dout: NdArray, cache: ValueRecord): P
 }
 
 /** Z [n, m] (m ≥ 2) whose every unit (row) has a variance of at least 0.05, with γ and β. */
-const bnInputs = fc.record({ n: dim(4), m: dim(7, 2) }).chain(({ n, m }) =>
+const bnInputs = dims({ n: 4, m: [2, 7] }).chain(({ n, m }) =>
   fc.record({
     Z: tensor([n, m], { min: -3, max: 3 }).filter((Z) => rowStats(Z).variance.every((v) => v >= 0.05)),
     gamma: tensor([n, 1], { min: -2, max: 2 }),
@@ -73,7 +73,7 @@ function generic(shape: number[], min: number, max: number): fc.Arbitrary<NdArra
 }
 
 /** Generic Z (every unit with a variance of at least 0.05), γ with |γ| in [0.5, 2], and dout, for the backward pass's invariants. */
-const backwardInputs = fc.record({ n: dim(4), m: dim(7, 2) }).chain(({ n, m }) =>
+const backwardInputs = dims({ n: 4, m: [2, 7] }).chain(({ n, m }) =>
   fc.record({
     Z: generic([n, m], -3, 3).filter((Z) => rowStats(Z).variance.every((v) => v >= 0.05)),
     gamma: fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 50, max: 200 })), { minLength: n, maxLength: n }).map((g) => nd(g.map(([neg, v]) => (neg ? -v : v) / 100), [n, 1])),
@@ -264,7 +264,7 @@ export default defineAssignment({
           name: 'normalises with the running statistics',
           points: 2,
           claim: 'For any Z [n, m], the result is γ ⊙ (Z − mean) / √(variance + ε) + β with the running mean and variance (epsilon 1e-3), whatever the batch\'s own statistics',
-          inputs: fc.record({ n: dim(4), m: dim(5) }).chain(({ n, m }) =>
+          inputs: dims({ n: 4, m: 5 }).chain(({ n, m }) =>
             fc.record({ Z: tensor([n, m]), gamma: tensor([n, 1]), beta: tensor([n, 1]), running: runningArb(n) }),
           ),
           holds: async ({ Z, gamma, beta, running }, ctx) => {
@@ -281,7 +281,7 @@ export default defineAssignment({
           name: 'one example at a time',
           points: 1,
           claim: 'At test time each example is normalised on its own: every column of the result is the same whether that example comes alone (m = 1) or in the batch',
-          inputs: fc.record({ n: dim(4), m: dim(5, 2) }).chain(({ n, m }) =>
+          inputs: dims({ n: 4, m: [2, 5] }).chain(({ n, m }) =>
             fc.record({ Z: tensor([n, m]), gamma: tensor([n, 1]), beta: tensor([n, 1]), running: runningArb(n) }),
           ),
           numRuns: 10,

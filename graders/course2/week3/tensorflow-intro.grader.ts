@@ -4,7 +4,7 @@
  */
 import * as fc from 'fast-check';
 import { flattenSigns, loadSignsDataset, SIGNS_CLASSES } from '../../../lib/datasets/signs';
-import { dim, tensor } from '../../engine/arbitraries';
+import { dim, dims, distinctSizes, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectScalar, expectTensor, violated } from '../../engine/checks/violation';
 import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
@@ -107,7 +107,7 @@ function seededLabels(s: Seeded, m: number, C: number): number[] {
 
 /** C classes, m examples, logits and one-hot labels. */
 const logitsAndLabels = (range: { min: number; max: number }) =>
-  fc.record({ C: dim(6, 2), m: dim(6) }).chain(({ C, m }) =>
+  dims({ C: [2, 6], m: 6 }).chain(({ C, m }) =>
     fc.record({
       Z: tensor([C, m], range),
       labels: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: m, maxLength: m }),
@@ -115,7 +115,7 @@ const logitsAndLabels = (range: { min: number; max: number }) =>
     }),
   );
 
-const netArb = fc.record({ nX: dim(5), n1: dim(5), n2: dim(4), C: dim(4, 2), m: dim(5) }).chain(({ nX, n1, n2, C, m }) =>
+const netArb = dims({ nX: 5, n1: 5, n2: 4, C: [2, 4], m: 5 }).chain(({ nX, n1, n2, C, m }) =>
   fc.record({
     X: tensor([nX, m]),
     W1: tensor([n1, nX]),
@@ -199,7 +199,7 @@ export default defineAssignment({
           name: 'columns are distributions',
           points: 2,
           claim: 'For any Z [C, m], softmax(Z) is [C, m], every value is in [0, 1] and every column (one example) sums to 1',
-          inputs: fc.record({ C: dim(6), m: dim(6) }).chain(({ C, m }) => tensor([C, m], { min: -5, max: 5 })),
+          inputs: dims({ C: 6, m: 6 }).chain(({ C, m }) => tensor([C, m], { min: -5, max: 5 })),
           holds: async (Z, ctx) => {
             const [C, m] = Z.shape as [number, number];
             const A = expectTensor(await ctx.call('softmax', [Z]), 'softmax(Z)', [C, m]);
@@ -222,7 +222,7 @@ export default defineAssignment({
           points: 2,
           claim:
             'Adding the same number (up to ±1000) to every logit of a column does not change that column of softmax(Z), and no value is NaN or infinite: subtract each column\'s largest logit before tf.exp',
-          inputs: fc.record({ C: dim(5, 2), m: dim(5) }).chain(({ C, m }) =>
+          inputs: dims({ C: [2, 5], m: 5 }).chain(({ C, m }) =>
             fc.record({ Z: tensor([C, m], { min: -5, max: 5 }), shifts: fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: m, maxLength: m }) }),
           ),
           numRuns: 15,
@@ -262,9 +262,7 @@ export default defineAssignment({
           name: 'one 1 per column',
           points: 2,
           claim: 'For labels [m] and C classes, oneHot(labels, C) is [C, m] with a single 1 in each column j, in row labels[j], and 0 elsewhere',
-          inputs: fc
-            .record({ C: dim(8, 2), m: dim(8) })
-            .chain(({ C, m }) => fc.record({ labels: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: m, maxLength: m }), C: fc.constant(C) })),
+          inputs: dims({ C: [2, 8], m: 8 }).chain(({ C, m }) => fc.record({ labels: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: m, maxLength: m }), C: fc.constant(C) })),
           show: ({ labels, C }) => `labels = [${labels.join(', ')}], C = ${C}`,
           holds: async ({ labels, C }, ctx) => {
             const m = labels.length;
@@ -363,7 +361,7 @@ export default defineAssignment({
           points: 2,
           claim:
             'For layerDims [n0, n1, n2, n3], Wl is [nl, n(l−1)] with values in [−r, r], r = √(6 / (n(l−1) + nl)), reaching beyond r/2 when it has 20 or more values, and bl is [nl, 1] of zeros',
-          inputs: fc.record({ dims: fc.array(dim(12), { minLength: 4, maxLength: 4 }), seed: fc.integer({ min: 0, max: 1000 }) }),
+          inputs: fc.record({ dims: distinctSizes(fc.array(dim(12), { minLength: 4, maxLength: 4 }), (sizes) => sizes), seed: fc.integer({ min: 0, max: 1000 }) }),
           numRuns: 15,
           holds: async ({ dims, seed }, ctx) => {
             const p = expectRecord(await ctx.call('initializeParameters', [dims, seed]), 'parameters', PARAM_KEYS);

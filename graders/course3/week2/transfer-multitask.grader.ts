@@ -36,6 +36,8 @@ interface MultiTaskInput {
   Y: NdArray;
 }
 
+// Independent sizes on purpose, not dims(): shrunk to 1 task × 1 example, NaN-as-zero and the mean over
+// the labelled entries stay apart; with one task, m ≥ 2 and a uniform Ŷ they give the same loss and no hint.
 const multiTaskArb: fc.Arbitrary<MultiTaskInput> = fc
   .record({ tasks: fc.integer({ min: 1, max: 4 }), m: fc.integer({ min: 1, max: 6 }) })
   .chain(({ tasks, m }) =>

@@ -11,7 +11,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
-import { dim, tensor } from '../../engine/arbitraries';
+import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -34,20 +34,21 @@ const modes: Mode[] = ['max', 'average'];
 
 type ConvInput = { APrev: NdArray; W: NdArray; b: NdArray; hp: ConvHp };
 
-/** A random convolution: m ≤ 2, nCPrev, nC ≤ 3, f ≤ 3, stride ≤ 3, pad ≤ 2, and an image at least f wide once padded. */
+/**
+ * A random convolution: m ≤ 2, nCPrev, nC ≤ 3, f ≤ 3, stride ≤ 3, pad ≤ 2, and an image at least f wide once padded.
+ * m, nCPrev and nC mostly differ, and so do nH and nW (two groups: all five distinct would force large images).
+ */
 const convArb = (fMax = 3, fixed?: ConvHp): fc.Arbitrary<ConvInput> =>
   fc
     .record({
-      m: dim(2),
-      nCPrev: dim(3),
-      nC: dim(3),
+      sizes: dims({ m: 2, nCPrev: 3, nC: 3 }),
       f: dim(fMax),
       stride: fixed ? fc.constant(fixed.stride) : dim(3),
       pad: fixed ? fc.constant(fixed.pad) : fc.integer({ min: 0, max: 2 }),
     })
-    .chain(({ m, nCPrev, nC, f, stride, pad }) => {
-      const side = fc.integer({ min: Math.max(1, f - 2 * pad), max: 5 });
-      return fc.record({ nH: side, nW: side }).chain(({ nH, nW }) =>
+    .chain(({ sizes: { m, nCPrev, nC }, f, stride, pad }) => {
+      const side = [Math.max(1, f - 2 * pad), 5] as const;
+      return dims({ nH: side, nW: side }).chain(({ nH, nW }) =>
         fc.record({
           APrev: tensor([m, nH, nW, nCPrev], grid),
           W: tensor([f, f, nCPrev, nC], grid),
@@ -59,13 +60,13 @@ const convArb = (fMax = 3, fixed?: ConvHp): fc.Arbitrary<ConvInput> =>
 
 type PoolInput = { APrev: NdArray; hp: PoolHp; mode: Mode };
 
-/** A random pooling layer: f ≤ 3, stride ≤ 3, an image at least f wide, values from `values(shape)`. */
+/** A random pooling layer: f ≤ 3, stride ≤ 3, an image at least f wide, values from `values(shape)`; m ≠ nC and nH ≠ nW mostly. */
 const poolArb = (values: (shape: number[]) => fc.Arbitrary<NdArray>, mode?: Mode): fc.Arbitrary<PoolInput> =>
   fc
-    .record({ m: dim(2), nC: dim(3), f: dim(3), stride: dim(3), mode: mode ? fc.constant(mode) : fc.constantFrom(...modes) })
-    .chain(({ m, nC, f, stride, mode }) => {
-      const side = fc.integer({ min: f, max: 5 });
-      return fc.record({ nH: side, nW: side }).chain(({ nH, nW }) => fc.record({ APrev: values([m, nH, nW, nC]), hp: fc.constant({ f, stride }), mode: fc.constant(mode) }));
+    .record({ sizes: dims({ m: 2, nC: 3 }), f: dim(3), stride: dim(3), mode: mode ? fc.constant(mode) : fc.constantFrom(...modes) })
+    .chain(({ sizes: { m, nC }, f, stride, mode }) => {
+      const side = [f, 5] as const;
+      return dims({ nH: side, nW: side }).chain(({ nH, nW }) => fc.record({ APrev: values([m, nH, nW, nC]), hp: fc.constant({ f, stride }), mode: fc.constant(mode) }));
     });
 
 /** A tensor for a counterexample: its values when it is small enough to read, else its shape. */
@@ -230,7 +231,7 @@ export default defineAssignment({
           name: 'pads H and W only',
           points: 1,
           claim: 'For any X [m, nH, nW, nC] and pad, the result is [m, nH + 2·pad, nW + 2·pad, nC]: H and W grow by pad on each side, m and nC do not change',
-          inputs: fc.record({ shape: fc.tuple(dim(3), dim(4), dim(4), dim(3)), pad: fc.integer({ min: 0, max: 3 }) }),
+          inputs: fc.record({ shape: dims({ m: 3, nH: 4, nW: 4, nC: 3 }).map(({ m, nH, nW, nC }) => [m, nH, nW, nC]), pad: fc.integer({ min: 0, max: 3 }) }),
           numRuns: 20,
           holds: async ({ shape, pad }, ctx) => {
             const X = full(shape, 1);
@@ -251,7 +252,7 @@ export default defineAssignment({
           points: 1,
           hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'The middle of the result is X, unchanged, and the border of width pad around it (on H and W) holds zeros only',
-          inputs: fc.record({ shape: fc.tuple(dim(2), dim(4), dim(4), dim(2)), pad: fc.integer({ min: 1, max: 3 }) }).chain(({ shape, pad }) => fc.record({ X: tensor(shape, { min: 0.25, max: 2, step: 0.25 }), pad: fc.constant(pad) })),
+          inputs: fc.record({ shape: dims({ m: 2, nH: 4, nW: 4, nC: 3 }).map(({ m, nH, nW, nC }) => [m, nH, nW, nC]), pad: fc.integer({ min: 1, max: 3 }) }).chain(({ shape, pad }) => fc.record({ X: tensor(shape, { min: 0.25, max: 2, step: 0.25 }), pad: fc.constant(pad) })),
           numRuns: 20,
           show: ({ X, pad }) => `${brief('X', X)}, pad ${pad}`,
           holds: async ({ X, pad }, ctx) => {
@@ -299,7 +300,7 @@ export default defineAssignment({
           points: 1,
           hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'For a window and a filter of any shape [f, f, nC_prev], the result is the number Σ(a_slice_prev ⊙ W) + b, with b added once',
-          inputs: fc.record({ f: dim(4), nC: dim(3) }).chain(({ f, nC }) => fc.record({ a: tensor([f, f, nC], grid), W: tensor([f, f, nC], grid), b: tensor([1, 1, 1], { min: 0.25, max: 2, step: 0.25 }) })),
+          inputs: dims({ f: 4, nC: 3 }).chain(({ f, nC }) => fc.record({ a: tensor([f, f, nC], grid), W: tensor([f, f, nC], grid), b: tensor([1, 1, 1], { min: 0.25, max: 2, step: 0.25 }) })),
           numRuns: 20,
           holds: async ({ a, W, b }, ctx) => {
             const z = expectNumber(await ctx.call('convSingleStep', [a, W, b]), 'convSingleStep(a_slice_prev, W, b)');
@@ -620,7 +621,7 @@ export default defineAssignment({
           name: 'one mark at the first maximum',
           points: 1,
           claim: 'For any x (ties included), the mask has shape of x, holds a single 1 and zeros elsewhere, and the 1 is at the first (row-major) entry equal to max(x)',
-          inputs: fc.tuple(dim(3), dim(3)).chain(([r, c]) => tensor([r, c], { min: -1, max: 1, step: 0.5 })),
+          inputs: dims({ r: 3, c: 3 }).chain(({ r, c }) => tensor([r, c], { min: -1, max: 1, step: 0.5 })),
           numRuns: 20,
           holds: async (x, ctx) => {
             const mask = expectTensor(await ctx.call('createMaskFromWindow', [x]), 'the mask', x.shape);
@@ -659,7 +660,7 @@ export default defineAssignment({
           name: 'an even split',
           points: 1,
           claim: 'For any dz and shape [nH, nW], the result has that shape, all its values are equal, and they sum to dz',
-          inputs: fc.record({ dz: fc.integer({ min: -8, max: 8 }).map((k) => k / 2), nH: dim(4), nW: dim(4) }),
+          inputs: fc.record({ dz: fc.integer({ min: -8, max: 8 }).map((k) => k / 2), sizes: dims({ nH: 4, nW: 4 }) }).map(({ dz, sizes }) => ({ dz, ...sizes })),
           numRuns: 20,
           holds: async ({ dz, nH, nW }, ctx) => {
             const out = expectTensor(await ctx.call('distributeValue', [dz, [nH, nW]]), `distributeValue(${dz}, [${nH}, ${nW}])`, [nH, nW]);

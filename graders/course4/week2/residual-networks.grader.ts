@@ -9,7 +9,7 @@
  * ship: the checks using it are hidden; the shape checks run in both editions.
  */
 import * as fc from 'fast-check';
-import { dim } from '../../engine/arbitraries';
+import { dim, dims } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
@@ -37,21 +37,20 @@ interface BlockInput {
 }
 
 function blockArb(kind: BlockKind): fc.Arbitrary<BlockInput> {
+  // Mostly distinct channel counts (in the identity block F3 is nC), and nH ≠ nW: a layer's
+  // channels or a spatial axis taken for another then shows. Two groups: all six could not differ in these ranges.
+  const channels = kind === 'identity' ? dims({ nC: 4, F1: 4, F2: 4 }).map((c) => ({ ...c, F3: c.nC })) : dims({ nC: 4, F1: 4, F2: 4, F3: 4 });
   return fc
     .record({
       m: dim(2),
-      nH: dim(5, 2),
-      nW: dim(5, 2),
-      nC: dim(4),
+      spatial: dims({ nH: [2, 5], nW: [2, 5] }),
+      channels,
       f: dim(3),
-      F1: dim(4),
-      F2: dim(4),
-      F3: dim(4),
       s: dim(3),
       training: fc.boolean(),
       seed: fc.integer({ min: 0, max: 9999 }),
     })
-    .map(({ m, nH, nW, nC, f, F1, F2, F3, s, training, seed }) => {
+    .map(({ m, spatial: { nH, nW }, channels: { nC, F1, F2, F3 }, f, s, training, seed }) => {
       // The identity block adds its input to the main path: F3 must equal nC.
       const filters: Filters = [F1, F2, kind === 'identity' ? nC : F3];
       const r = new Seeded(seed);
@@ -123,9 +122,10 @@ function blockCases(kind: BlockKind, seed: number, specs: { m: number; n: number
   });
 }
 
+/** Mostly distinct nC, f and filters (a count that uses one for another then shows), and nH ≠ nW. */
 const summaryArb = fc
-  .record({ nH: dim(8), nW: dim(8), nC: dim(6), f: dim(4), F1: dim(6), F2: dim(6), F3: dim(6), s: dim(3), kind: fc.constantFrom<BlockKind>('identity', 'convolutional') })
-  .map(({ nH, nW, nC, f, F1, F2, F3, s, kind }) => ({ inputShape: [nH, nW, nC], f, filters: [F1, F2, kind === 'identity' ? nC : F3] as Filters, kind, s }));
+  .record({ spatial: dims({ nH: 8, nW: 8 }), channels: dims({ nC: 6, f: 4, F1: 6, F2: 6, F3: 6 }), s: dim(3), kind: fc.constantFrom<BlockKind>('identity', 'convolutional') })
+  .map(({ spatial: { nH, nW }, channels: { nC, f, F1, F2, F3 }, s, kind }) => ({ inputShape: [nH, nW, nC], f, filters: [F1, F2, kind === 'identity' ? nC : F3] as Filters, kind, s }));
 
 async function callSummary(ctx: CheckContext, a: { inputShape: number[]; f: number; filters: Filters; kind: BlockKind; s: number }) {
   const out = await ctx.call('blockSummary', [a.inputShape, a.f, a.filters, a.kind, a.s]);

@@ -12,6 +12,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
+import { dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
@@ -88,14 +89,12 @@ async function skipAmbiguous(d: { scores: NdArray; boxes: NdArray; iouThreshold:
 /** Random YOLO outputs on a small grid. */
 const yoloArb = fc
   .record({
-    S1: fc.integer({ min: 1, max: 3 }),
-    S2: fc.integer({ min: 1, max: 3 }),
-    A: fc.integer({ min: 1, max: 3 }),
-    C: fc.integer({ min: 2, max: 5 }),
+    // The grid's sizes mostly differ: an argmax or a flattening over the wrong axis then shows.
+    sizes: dims({ S1: 3, S2: 3, A: 3, C: [2, 5] }),
     seed: fc.integer({ min: 0, max: 1e6 }),
     threshold: fc.constantFrom(0.3, 0.4, 0.5, 0.6),
   })
-  .map(({ S1, S2, A, C, seed, threshold }) => {
+  .map(({ sizes: { S1, S2, A, C }, seed, threshold }) => {
     const s = new Seeded(seed);
     const [xy, wh, conf, probs] = yoloOutputs(s, [S1, S2, A, C]);
     return { xy: xy!, wh: wh!, conf: conf!, probs: probs!, boxes: s.uniform([S1, S2, A, 4]), threshold };
@@ -234,8 +233,8 @@ export default defineAssignment({
           points: 1,
           claim: 'For any grid, the corners are [S1, S2, A, 4] in the order [y1, x1, y2, x2], centred on (x, y): (x1 + x2)/2 = x, (y1 + y2)/2 = y, x2 − x1 = w, y2 − y1 = h',
           inputs: fc
-            .record({ S1: fc.integer({ min: 1, max: 3 }), S2: fc.integer({ min: 1, max: 3 }), A: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 0, max: 1e6 }) })
-            .map(({ S1, S2, A, seed }) => {
+            .record({ sizes: dims({ S1: 3, S2: 3, A: 3 }), seed: fc.integer({ min: 0, max: 1e6 }) })
+            .map(({ sizes: { S1, S2, A }, seed }) => {
               const s = new Seeded(seed);
               return { xy: s.uniform([S1, S2, A, 2]), wh: s.uniform([S1, S2, A, 2], 0.1, 0.6) };
             }),
@@ -264,8 +263,8 @@ export default defineAssignment({
           hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           claim: 'For any grid and anchors, the corners are [y − h/2, x − w/2, y + h/2, x + w/2] for every box',
           inputs: fc
-            .record({ S1: fc.integer({ min: 1, max: 4 }), S2: fc.integer({ min: 1, max: 4 }), A: fc.integer({ min: 1, max: 5 }), seed: fc.integer({ min: 0, max: 1e6 }) })
-            .map(({ S1, S2, A, seed }) => {
+            .record({ sizes: dims({ S1: 4, S2: 4, A: 5 }), seed: fc.integer({ min: 0, max: 1e6 }) })
+            .map(({ sizes: { S1, S2, A }, seed }) => {
               const s = new Seeded(seed);
               return { xy: s.uniform([S1, S2, A, 2]), wh: s.uniform([S1, S2, A, 2], 0.1, 0.6) };
             }),
@@ -520,9 +519,10 @@ export default defineAssignment({
             'For any grid, image size and thresholds, yoloEval = corners → filter by score → scale to the image → non-max suppression, with the same scores, pixel boxes [y1, x1, y2, x2] and classes as each step computed separately',
           inputs: fc
             .record({
-              grid: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 4 })),
+              grid: dims({ S1: 3, S2: 3, A: 3, C: [2, 4] }).map(({ S1, S2, A, C }): [number, number, number, number] => [S1, S2, A, C]),
               seed: fc.integer({ min: 0, max: 1e6 }),
-              imageShape: fc.tuple(fc.integer({ min: 50, max: 800 }), fc.integer({ min: 50, max: 800 })),
+              // Height ≠ width (mostly): boxes scaled by the wrong one then show.
+              imageShape: dims({ h: [50, 800], w: [50, 800] }).map(({ h, w }): [number, number] => [h, w]),
               maxBoxes: fc.integer({ min: 1, max: 6 }),
               scoreThreshold: fc.constantFrom(0.3, 0.4, 0.5),
               iouThreshold: fc.constantFrom(0.3, 0.5, 0.6),

@@ -9,6 +9,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
+import { dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
@@ -63,8 +64,8 @@ function triplets(s: Seeded, m: number, d: number): [NdArray, NdArray, NdArray] 
 }
 
 const tripletArb = fc
-  .record({ m: fc.integer({ min: 1, max: 6 }), d: fc.integer({ min: 2, max: 8 }), alpha: fc.constantFrom(0, 0.1, 0.2, 0.5, 1) })
-  .chain(({ m, d, alpha }) => {
+  .record({ sizes: dims({ m: 6, d: [2, 8] }), alpha: fc.constantFrom(0, 0.1, 0.2, 0.5, 1) })
+  .chain(({ sizes: { m, d }, alpha }) => {
     const t = (lo = -1, hi = 1) => fc.array(fc.integer({ min: lo * 4, max: hi * 4 }), { minLength: m * d, maxLength: m * d }).map((v) => nd(v.map((x) => x / 4), [m, d]));
     return fc.record({ a: t(), p: t(), n: t(), alpha: fc.constant(alpha) });
   });

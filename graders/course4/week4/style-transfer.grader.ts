@@ -9,7 +9,7 @@
  * computed here.
  */
 import * as fc from 'fast-check';
-import { tensor } from '../../engine/arbitraries';
+import { dims as distinctDims, tensor } from '../../engine/arbitraries';
 import { expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, matmul, nd, transpose2d, type NdArray } from '../../engine/ndarray';
@@ -77,7 +77,8 @@ function styleGradient(aS: NdArray, aG: NdArray): NdArray {
 /** Activations [1, nH, nW, nC] after a ReLU: non-negative, some zeros. */
 const reluActivations = (s: Seeded, shape: number[]) => nd(s.randn(shape).data.map((v) => Math.max(v, 0) + 0.05 * Math.abs(v)), shape);
 
-const shapeArb = fc.record({ nH: fc.integer({ min: 1, max: 4 }), nW: fc.integer({ min: 1, max: 4 }), nC: fc.integer({ min: 1, max: 4 }) });
+/** nH, nW and nC mostly differ: "that is nC" then cannot be nH·nW, and a transpose shows. */
+const shapeArb = distinctDims({ nH: 4, nW: 4, nC: 4 });
 /** Two activations of the same random shape, values on a 0.25 grid. */
 const pairArb = shapeArb.chain(({ nH, nW, nC }) => fc.record({ a: tensor([1, nH, nW, nC], { min: -2, max: 2, step: 0.25 }), b: tensor([1, nH, nW, nC], { min: -2, max: 2, step: 0.25 }) }));
 
@@ -180,9 +181,7 @@ export default defineAssignment({
           name: 'symmetric, positive semi-definite',
           points: 1,
           claim: 'For any A [nC, n], the Gram matrix is [nC, nC], symmetric, with Gᵢᵢ = ‖row i‖² ≥ 0 and xᵀGx ≥ 0 for every x',
-          inputs: fc
-            .record({ nC: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 6 }) })
-            .chain(({ nC, n }) => fc.record({ A: tensor([nC, n], { min: -2, max: 2, step: 0.25 }), x: fc.array(tensor([nC, 1], { min: -1, max: 1, step: 0.25 }), { minLength: 3, maxLength: 3 }) })),
+          inputs: distinctDims({ nC: 5, n: 6 }).chain(({ nC, n }) => fc.record({ A: tensor([nC, n], { min: -2, max: 2, step: 0.25 }), x: fc.array(tensor([nC, 1], { min: -1, max: 1, step: 0.25 }), { minLength: 3, maxLength: 3 }) })),
           numRuns: 20,
           holds: async ({ A, x }, ctx) => {
             const nC = A.shape[0]!;
@@ -205,7 +204,7 @@ export default defineAssignment({
           name: 'A times its transpose',
           points: 1,
           claim: 'For any A [nC, n], gramMatrix(A) = A·Aᵀ (entry (i, j) is the dot product of rows i and j)',
-          inputs: fc.record({ nC: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 6 }) }).chain(({ nC, n }) => tensor([nC, n], { min: -2, max: 2, step: 0.25 })),
+          inputs: distinctDims({ nC: 5, n: 6 }).chain(({ nC, n }) => tensor([nC, n], { min: -2, max: 2, step: 0.25 })),
           numRuns: 15,
           holds: async (A, ctx) => {
             expectClose(await ctx.call('gramMatrix', [A]), gram(A), 'the Gram matrix');

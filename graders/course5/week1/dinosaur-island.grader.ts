@@ -11,7 +11,7 @@
  * training runs on a few generated names (lib/datasets/names.ts).
  */
 import * as fc from 'fast-check';
-import { dim, tensor } from '../../engine/arbitraries';
+import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
@@ -78,7 +78,7 @@ async function optimizeOf(ctx: CheckContext, X: (number | null)[], Y: number[], 
 
 // ---------------------------------------------------------------- arbitraries
 
-const gradsArb = fc.record({ nA: dim(5), v: dim(6, 2), maxValue: fc.double({ min: 0.2, max: 3, noNaN: true }) }).chain(({ nA, v, maxValue }) =>
+const gradsArb = fc.record({ sizes: dims({ nA: 5, v: [2, 6] }), maxValue: fc.double({ min: 0.2, max: 3, noNaN: true }) }).chain(({ sizes: { nA, v }, maxValue }) =>
   fc.record({
     maxValue: fc.constant(maxValue),
     g: fc.record({
@@ -92,7 +92,7 @@ const gradsArb = fc.record({ nA: dim(5), v: dim(6, 2), maxValue: fc.double({ min
 );
 
 const paramsArb = (nAMax: number, vMin: number, vMax: number, range: { min: number; max: number }) =>
-  fc.record({ nA: dim(nAMax, 2), v: dim(vMax, vMin) }).chain(({ nA, v }) =>
+  dims({ nA: [2, nAMax], v: [vMin, vMax] }).chain(({ nA, v }) =>
     fc.record({
       v: fc.constant(v),
       p: fc.record({ Wax: tensor([nA, v], range), Waa: tensor([nA, nA], range), Wya: tensor([v, nA], range), b: tensor([nA, 1], range), by: tensor([v, 1], range) }),

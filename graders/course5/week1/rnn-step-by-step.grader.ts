@@ -13,7 +13,7 @@
  * (rnn.oracle.ts) fed to the learner's backward pass as caches.
  */
 import * as fc from 'fast-check';
-import { dim, tensor } from '../../engine/arbitraries';
+import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
@@ -128,7 +128,9 @@ async function gruFwd(ctx: CheckContext, x: NdArray, c0: NdArray, p: ValueRecord
 // ---------------------------------------------------------------- arbitraries
 
 const range = { min: -1.5, max: 1.5 };
-const dimsArb = fc.record({ nX: dim(3), nA: dim(4), nY: dim(3, 2), m: dim(3) });
+// nX, nA, nY and m mostly differ (m up to 4, else nA would always be 4): a transposed weight or
+// a softmax over the wrong axis then shows. Tx stays free: single steps fix it at 1.
+const dimsArb = dims({ nX: 3, nA: 4, nY: [2, 3], m: 4 });
 const rnnArb = (TxMax = 3) =>
   fc.tuple(dimsArb, dim(TxMax)).chain(([{ nX, nA, nY, m }, Tx]) =>
     fc.record({

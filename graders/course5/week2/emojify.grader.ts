@@ -12,7 +12,7 @@
  * read that description.
  */
 import * as fc from 'fast-check';
-import { dim } from '../../engine/arbitraries';
+import { dim, dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatShape, nd, type NdArray } from '../../engine/ndarray';
@@ -206,14 +206,20 @@ function v2Input(seed: number, v: number, d: number, m: number, maxLen: number, 
   return { x: layerInput(seed, v, d, m, maxLen), maxLen, units };
 }
 
+/** v words with vectors of length d: the matrix [v + 1, d] mostly has a row count other than d. */
+const matrixArb = fc
+  .record({ sizes: dims({ rows: [3, 9], d: [2, 5] }), seed: fc.integer({ min: 0, max: 10_000 }) })
+  .map(({ sizes: { rows, d }, seed }) => ({ v: rows - 1, d, seed }));
+
 const V2_SEED = 11;
 
 /** The training run on the shipped set: small LSTMs, so that it takes seconds on a CPU. */
 const V2_TRAIN = { units: 16, steps: 40, accuracy: 0.8 };
 
+// The embedding matrix is [v + 1, d]: its row count (not v) is what must differ from d.
 const v2Arb = fc
-  .record({ v: dim(9, 3), d: dim(5, 2), maxLen: dim(5, 2), units: dim(5, 2), seed: fc.integer({ min: 0, max: 10_000 }) })
-  .map(({ v, d, maxLen, units, seed }) => v2Input(seed, v, d, 3, maxLen, units));
+  .record({ sizes: dims({ rows: [4, 10], d: [2, 5], maxLen: [2, 5], units: [2, 5] }), seed: fc.integer({ min: 0, max: 10_000 }) })
+  .map(({ sizes: { rows, d, maxLen, units }, seed }) => v2Input(seed, rows - 1, d, 3, maxLen, units));
 
 const showV2 = ({ x, maxLen, units }: V2Input) => `${x.v} words, vectors of length ${x.d}, maxLen ${maxLen}, lstmUnits ${units}, indices [3, ${maxLen}] (seed ${x.seed})`;
 
@@ -307,7 +313,7 @@ const gradPoint = (() => {
   return { avg: s.randn([5], 0.7), yOh: oneHot(2, 4), W: s.randn([4, 5], 0.5), b: s.randn([4], 0.3) };
 })();
 
-const stepArb = fc.record({ nY: dim(5, 2), nH: dim(6), seed: fc.integer({ min: 0, max: 10_000 }) }).map(({ nY, nH, seed }) => {
+const stepArb = fc.record({ sizes: dims({ nY: [2, 5], nH: 6 }), seed: fc.integer({ min: 0, max: 10_000 }) }).map(({ sizes: { nY, nH }, seed }) => {
   const s = new Seeded(seed);
   return { avg: s.randn([nH]), yOh: oneHot(seed % nY, nY), W: s.randn([nY, nH]), b: s.randn([nY], 0.5), label: seed % nY };
 });
@@ -466,7 +472,7 @@ export default defineAssignment({
           name: 'rows of indices, then zeros',
           points: 2,
           claim: "Row i holds wordToIndex of sentence i's lower-cased words in order, then zeros up to maxLen",
-          inputs: fc.record({ v: dim(10, 2), m: dim(4), maxLen: dim(6, 2), seed: fc.integer({ min: 0, max: 10_000 }) }),
+          inputs: fc.record({ v: dim(10, 2), sizes: dims({ m: 4, maxLen: [2, 6] }), seed: fc.integer({ min: 0, max: 10_000 }) }).map(({ sizes, ...rest }) => ({ ...sizes, ...rest })),
           numRuns: 8,
           holds: async ({ v, m, maxLen, seed }, ctx) => {
             const s = new Seeded(seed);
@@ -499,7 +505,7 @@ export default defineAssignment({
           name: 'the pretrained matrix',
           points: 3,
           claim: 'The layer is an Embedding of (number of words + 1) × (vector length) whose row 0 is zeros and row wordToIndex[w] is the vector of w; applied to indices it gives their rows',
-          inputs: fc.record({ v: dim(8, 2), d: dim(5, 2), seed: fc.integer({ min: 0, max: 10_000 }) }),
+          inputs: matrixArb,
           numRuns: 6,
           show: ({ v, d, seed }) => `${v} words, vectors of length ${d}, indices [3, 4] (seed ${seed})`,
           holds: async ({ v, d, seed }, ctx) => {
@@ -515,7 +521,7 @@ export default defineAssignment({
           name: 'frozen',
           points: 3,
           claim: 'The layer is not trainable: a few steps of training a model that uses it leave its matrix unchanged',
-          inputs: fc.record({ v: dim(8, 2), d: dim(5, 2), seed: fc.integer({ min: 0, max: 10_000 }) }),
+          inputs: matrixArb,
           numRuns: 3,
           show: ({ v, d, seed }) => `${v} words, vectors of length ${d}, indices [3, 4] (seed ${seed})`,
           holds: async ({ v, d, seed }, ctx) => {

@@ -14,7 +14,7 @@
  * recovered (plus the loss falling).
  */
 import * as fc from 'fast-check';
-import { dim, tensor } from '../../engine/arbitraries';
+import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
@@ -113,7 +113,7 @@ const countsArb = fc.record({
 });
 
 /** Embeddings for v words, a centre, a context and negatives that avoid the context (and each other). */
-const embeddingArb = fc.record({ v: dim(6, 4), d: dim(4, 2) }).chain(({ v, d }) =>
+const embeddingArb = dims({ v: [4, 6], d: [2, 4] }).chain(({ v, d }) =>
   fc.record({
     V: tensor([v, d], { min: -1, max: 1, step: 0.125 }),
     U: tensor([v, d], { min: -1, max: 1, step: 0.125 }),
@@ -335,7 +335,7 @@ export default defineAssignment({
           name: 'log 2 per word at zero embeddings',
           points: 1,
           claim: 'With V = U = 0 every σ is ½, so the loss of a pair with k negatives is (k + 1)·log 2',
-          inputs: fc.record({ v: dim(6, 3), d: dim(4, 1), k: fc.integer({ min: 0, max: 5 }), seed: fc.nat(1000) }),
+          inputs: fc.record({ sizes: dims({ v: [3, 6], d: 4 }), k: fc.integer({ min: 0, max: 5 }), seed: fc.nat(1000) }).map(({ sizes, ...rest }) => ({ ...sizes, ...rest })),
           numRuns: 8,
           holds: async ({ v, d, k, seed }, ctx) => {
             const negatives = Array.from({ length: k }, (_, i) => (seed + 3 * i) % v);

@@ -13,7 +13,7 @@
  * attention map drawn in the report.
  */
 import * as fc from 'fast-check';
-import { dim } from '../../engine/arbitraries';
+import { dim, distinctSizes } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { compareValues } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
@@ -112,12 +112,14 @@ interface AttentionInput {
   w: ValueRecord;
 }
 
-const attentionArb: fc.Arbitrary<AttentionInput> = fc
-  .record({ m: dim(3), Tx: dim(7, 2), nA: dim(3), nS: dim(4), seed: fc.integer({ min: 0, max: 9999 }) })
-  .map(({ m, Tx, nA, nS, seed }) => {
-    const s = new Seeded(seed);
-    return { seed, a: s.randn([m, Tx, 2 * nA]), sPrev: s.randn([m, nS]), w: sharpAttentionWeights(s, nA, nS) };
-  });
+/** a [m, Tx, 2·nA] and sPrev [m, nS], their sizes mostly all different (so an axis taken for another shows). */
+const attentionArb: fc.Arbitrary<AttentionInput> = distinctSizes(
+  fc.record({ m: dim(3), Tx: dim(7, 2), nA: dim(3), nS: dim(4), seed: fc.integer({ min: 0, max: 9999 }) }),
+  ({ m, Tx, nA, nS }) => [m, Tx, 2 * nA, nS],
+).map(({ m, Tx, nA, nS, seed }) => {
+  const s = new Seeded(seed);
+  return { seed, a: s.randn([m, Tx, 2 * nA]), sPrev: s.randn([m, nS]), w: sharpAttentionWeights(s, nA, nS) };
+});
 
 const showAttention = (x: AttentionInput) => `a of shape ${formatShape(x.a.shape)}, sPrev of shape ${formatShape(x.sPrev.shape)}, random weights (seed ${x.seed})`;
 
@@ -297,7 +299,10 @@ export default defineAssignment({
           name: 'distributions',
           points: 2,
           claim: 'For any dates and weights, each of the Ty outputs [m, machineVocabSize] is a probability distribution per example, and so are the Ty attention weights [m, Tx, 1] over the Tx positions',
-          inputs: fc.record({ m: dim(3), Tx: dim(10, 4), Ty: dim(4), nA: dim(3), nS: dim(4), seed: fc.integer({ min: 0, max: 9999 }) }),
+          inputs: distinctSizes(
+            fc.record({ m: dim(3), Tx: dim(10, 4), Ty: dim(4), nA: dim(3), nS: dim(4), seed: fc.integer({ min: 0, max: 9999 }) }),
+            ({ m, Tx, Ty, nA, nS }) => [m, Tx, Ty, 2 * nA, nS],
+          ),
           numRuns: 4,
           holds: async ({ m, Tx, Ty, nA, nS, seed }, ctx) => {
             const { X } = dates(m, seed, Tx);
