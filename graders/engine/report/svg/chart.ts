@@ -1,5 +1,7 @@
 /** What every picture shares: the root <svg>, its title, its legend, its colours. */
-import { esc, num, textWidth } from './format';
+import { yAxisWidth, type Frame } from './axes';
+import { esc, num, textWidth, tickLabel } from './format';
+import { linear, type Ticks } from './scale';
 import { circlePath, rectPath, trianglePath } from './shapes';
 
 export const WIDTH = 420;
@@ -80,4 +82,12 @@ export function legend(items: readonly LegendItem[], x: number, y: number, maxWi
     cx += w;
   }
   return { svg: `<g class="legend" fill="#333">${parts.join('')}</g>`, height: items.length ? (row + 1) * ROW : 0 };
+}
+
+/** The frame of a chart with two linear axes (its left margin wide enough for the y labels), with its scales. */
+export function linearFrame(xt: Ticks, yt: Ticks) {
+  const yLabels = yt.values.map((v) => tickLabel(v, yt.step));
+  const left = Math.max(52, yAxisWidth(yLabels));
+  const frame: Frame = { left, top: TITLE_HEIGHT, width: WIDTH - left - 14, height: PLOT_HEIGHT };
+  return { yLabels, left, frame, x: linear(xt.domain, [left, left + frame.width]), y: linear(yt.domain, [frame.top + frame.height, frame.top]) };
 }

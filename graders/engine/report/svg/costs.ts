@@ -1,9 +1,9 @@
 /** Training costs: one line per series, a point per recorded cost, gaps where the cost was not a number. */
 import type { CostsPlot } from '../model';
-import { xAxis, yAxis, yAxisWidth, type Frame } from './axes';
-import { BLUE, GREEN, ORANGE, PLOT_HEIGHT, PURPLE, TITLE_HEIGHT, WIDTH, legend, svgRoot, title } from './chart';
+import { xAxis, yAxis } from './axes';
+import { BLUE, GREEN, ORANGE, PURPLE, WIDTH, legend, svgRoot, title, linearFrame } from './chart';
 import { tickLabel } from './format';
-import { linear, ticks } from './scale';
+import { ticks } from './scale';
 import { circlePath, linePath, marks } from './shapes';
 
 const COLORS = [BLUE, ORANGE, GREEN, PURPLE];
@@ -14,11 +14,7 @@ export function drawCosts(plot: CostsPlot): string {
   const xt = ticks(0, Math.max(1, ...steps), 6);
   // Not from zero: the fall of the cost is what the picture is for.
   const yt = costs.length ? ticks(Math.min(...costs), Math.max(...costs), 5) : ticks(0, 1, 5);
-  const yLabels = yt.values.map((v) => tickLabel(v, yt.step));
-  const left = Math.max(52, yAxisWidth(yLabels));
-  const frame: Frame = { left, top: TITLE_HEIGHT, width: WIDTH - left - 14, height: PLOT_HEIGHT };
-  const x = linear(xt.domain, [left, left + frame.width]);
-  const y = linear(yt.domain, [frame.top + frame.height, frame.top]);
+  const { yLabels, left, frame, x, y } = linearFrame(xt, yt);
 
   const series = plot.series.map((s, k) => {
     const color = COLORS[k % COLORS.length]!;

@@ -1,9 +1,9 @@
 /** Sampled values in bins, under the counts the expected normal distribution would give. */
 import type { HistogramPlot } from '../model';
-import { xAxis, yAxis, yAxisWidth, type Frame } from './axes';
-import { PLOT_HEIGHT, RED, TITLE_HEIGHT, WIDTH, legend, svgRoot, title } from './chart';
+import { xAxis, yAxis } from './axes';
+import { RED, WIDTH, legend, svgRoot, title, linearFrame } from './chart';
 import { tickLabel } from './format';
-import { linear, ticks } from './scale';
+import { ticks } from './scale';
 import { linePath, marks, rectPath } from './shapes';
 
 const BAR = '#7a8cb8';
@@ -28,11 +28,7 @@ export function drawHistogram(plot: HistogramPlot): string {
   const curve = expectedCurve(plot);
   const xt = ticks(plot.start, end, 6);
   const yt = ticks(0, Math.max(1, ...plot.counts, ...curve.map((p) => p[1])), 5);
-  const yLabels = yt.values.map((v) => tickLabel(v, yt.step));
-  const left = Math.max(52, yAxisWidth(yLabels));
-  const frame: Frame = { left, top: TITLE_HEIGHT, width: WIDTH - left - 14, height: PLOT_HEIGHT };
-  const x = linear(xt.domain, [left, left + frame.width]);
-  const y = linear(yt.domain, [frame.top + frame.height, frame.top]);
+  const { yLabels, left, frame, x, y } = linearFrame(xt, yt);
 
   // Empty bins draw nothing.
   const bars = plot.counts.flatMap((c, i) => {
