@@ -6,14 +6,24 @@
  * Either breaks whatever uses that tensor next — in the course, the cache or
  * parameters a later exercise reads — so it fails the call that did it, with
  * a message saying what, instead of a puzzling failure somewhere later.
+ *
+ * The sandbox computes on the WebAssembly backend, whose dataSync() hands back
+ * a copy: writing into it changes nothing there, but would corrupt the tensor
+ * on the CPU backend the course's code runs on elsewhere. So the arrays an
+ * argument's dataSync() and data() hand out during the call are kept, and a
+ * write into one counts as a change in place, whichever backend runs.
  */
 import type * as TF from '@tensorflow/tfjs';
+
+type Values = Float32Array | Int32Array | Uint8Array;
 
 interface Watched {
   where: string;
   tensor: TF.Tensor;
   shape: number[];
-  before: Float32Array | Int32Array | Uint8Array;
+  before: Values;
+  /** The arrays the tensor's dataSync() and data() handed out during the call. */
+  handedOut: Values[];
 }
 
 /** Where an argument sits, as the learner would name it: "argument 2", "argument 2 (key W1)", "argument 1 (item 0, key W)". */
@@ -30,7 +40,9 @@ export function watchArguments(tf: typeof TF, args: unknown[]): Watched[] {
     seen.add(v);
     if (v instanceof tf.Tensor) {
       if (v.dtype === 'string' || v.dtype === 'complex64') return;
-      out.push({ where: describe(index, path), tensor: v, shape: [...v.shape], before: (v.dataSync() as Float32Array | Int32Array | Uint8Array).slice() });
+      const watched: Watched = { where: describe(index, path), tensor: v, shape: [...v.shape], before: (v.dataSync() as Values).slice(), handedOut: [] };
+      keepHandedOut(v, watched.handedOut);
+      out.push(watched);
       return;
     }
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, index, [...path, `item ${i}`]));
@@ -38,6 +50,28 @@ export function watchArguments(tf: typeof TF, args: unknown[]): Watched[] {
   };
   args.forEach((a, i) => walk(a, i, []));
   return out;
+}
+
+/** Makes this one tensor's dataSync() and data() remember the arrays they return (own properties, gone with the call's tensors). */
+function keepHandedOut(t: TF.Tensor, into: Values[]) {
+  const dataSync = t.dataSync;
+  const data = t.data;
+  Object.defineProperty(t, 'dataSync', {
+    configurable: true,
+    value: function (this: TF.Tensor) {
+      const values = dataSync.call(this) as Values;
+      into.push(values);
+      return values;
+    },
+  });
+  Object.defineProperty(t, 'data', {
+    configurable: true,
+    value: async function (this: TF.Tensor) {
+      const values = (await data.call(this)) as Values;
+      into.push(values);
+      return values;
+    },
+  });
 }
 
 /** What the call did to its arguments: nothing (an empty list), or a sentence per tensor disposed or changed. */
@@ -52,9 +86,18 @@ export function brokenArguments(watched: Watched[]): string[] {
       problems.push(`it changed the shape of ${w.where} from [${w.shape.join(', ')}] to [${w.tensor.shape.join(', ')}]`);
       continue;
     }
-    const now = w.tensor.dataSync();
-    const i = w.before.findIndex((x, k) => !Object.is(x, now[k]) && !(Number.isNaN(x) && Number.isNaN(now[k]!)));
-    if (i >= 0) problems.push(`it changed ${w.where} in place (element ${i} was ${w.before[i]}, is now ${now[i]})`);
+    for (const now of [w.tensor.dataSync() as Values, ...w.handedOut]) {
+      const i = firstChange(w.before, now);
+      if (i >= 0) {
+        problems.push(`it changed ${w.where} in place (element ${i} was ${w.before[i]}, is now ${now[i]})`);
+        break;
+      }
+    }
   }
   return problems;
+}
+
+function firstChange(before: Values, now: Values): number {
+  if (now.length !== before.length) return 0;
+  return before.findIndex((x, k) => !Object.is(x, now[k]) && !(Number.isNaN(x) && Number.isNaN(now[k]!)));
 }

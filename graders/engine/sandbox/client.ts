@@ -219,8 +219,8 @@ export class Sandbox {
 
   private async launch(runtime: Runtime, mode: IsolationMode, provisional = false): Promise<void> {
     const memoryMb = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
-    const readable = [runtime.tf, runtime.runner, this.dir];
-    const nodeArgs = [...nodeFlags(readable, memoryMb), runtime.runner, this.dir];
+    const readable = [runtime.tf, runtime.runner, runtime.wasm, this.dir];
+    const nodeArgs = [...nodeFlags(readable, memoryMb), runtime.runner, this.dir, runtime.wasm];
     const { command, args } = wrapCommand(mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir });
     // stdout goes nowhere and stderr to a file: neither may be a socket, or learner code could take
     // net.Socket from process.stdout.constructor (Node's permission model does not cover sockets).

@@ -5,7 +5,7 @@
  * crash, loop or tampering stays here; the grader only reads the frames this
  * process writes to its channel, and trusts none of them (runner-message.ts).
  *
- *   node runner.mjs <sandbox folder>
+ *   node runner.mjs <sandbox folder> <folder of the WebAssembly backend's binaries>
  */
 import * as tf from '@tensorflow/tfjs';
 import net from 'node:net';
@@ -15,11 +15,14 @@ import { fromTf, toTf } from '../codec';
 import { brokenArguments, watchArguments } from './arguments';
 import { lockDown, settle, snapshot, tampered } from './lockdown';
 import { CHANNEL_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
+import { useWasmBackend } from './wasm-backend';
 import { encodeFrame, fromWire, FrameReader, wireValue } from './wire';
 
 tf.env().set('PROD', true); // silences the "install tfjs-node" banner and debug checks
 
 const folder = process.argv[2]!;
+// Before the lock-down: the backend reads its binary from disk.
+await useWasmBackend(tf, process.argv[3]!, tf.engine().findBackend('cpu') as unknown as Parameters<typeof useWasmBackend>[2]);
 // Opened before the lock-down: learner code gets no handle to it from process.
 const channel = new net.Socket({ fd: CHANNEL_FD, readable: true, writable: true });
 const send = (m: RunnerMessage) => {

@@ -1,13 +1,14 @@
 /**
  * What every sandbox runs: TensorFlow.js bundled into one ES module, and the
  * runner bundled against it. Both are built once and kept by content in
- * .deepgrade/runtime/, so a sandbox needs to see exactly two files besides its
- * own learner's bundle (no node_modules), and TensorFlow.js loads in about a
- * fifth of the time the package takes to import module by module.
+ * .deepgrade/runtime/, so a sandbox needs to see exactly two files and the
+ * WebAssembly backend's binaries besides its own learner's bundle (no
+ * node_modules), and TensorFlow.js loads in about a fifth of the time the
+ * package takes to import module by module.
  */
 import { build, version as esbuildVersion, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freshBuild, rebuild } from '../../launcher/build-cache.mjs';
 import { repoRoot } from '../paths';
@@ -17,6 +18,8 @@ export interface Runtime {
   tf: string;
   /** The sandbox's entry point. */
   runner: string;
+  /** The folder holding the WebAssembly backend's binaries (wasm-backend.ts). */
+  wasm: string;
 }
 
 const TFJS = /^@tensorflow\/tfjs(-core|-layers|-backend-cpu)?$/;
@@ -45,7 +48,7 @@ export function sandboxRuntime(): Promise<Runtime> {
   runtime ??= buildRuntime(repoRoot);
   runtime.catch(() => (runtime = undefined));
   return runtime.then((rt) => {
-    if (existsSync(rt.tf) && existsSync(rt.runner)) return rt;
+    if (existsSync(rt.tf) && existsSync(rt.runner) && existsSync(rt.wasm)) return rt;
     runtime = undefined; // the folder was cleaned since
     return sandboxRuntime();
   });
@@ -84,7 +87,24 @@ async function buildRuntime(root: string): Promise<Runtime> {
   const pointer = { file: path.basename(tf), tfjs: packageVersion(root, '@tensorflow/tfjs'), esbuild: esbuildVersion, entry: hash([readFileSync(tfEntry, 'utf8')]) };
   const pointerFile = path.join(dir, 'tf-current.json');
   if (!existsSync(pointerFile) || readFileSync(pointerFile, 'utf8') !== JSON.stringify(pointer)) writeAtomically(pointerFile, JSON.stringify(pointer));
-  return { tf, runner: await runnerBuild(root, tf) };
+  return { tf, runner: await runnerBuild(root, tf), wasm: wasmBinaries(root) };
+}
+
+/** The binaries a sandbox may read, copied out of node_modules (which it cannot see), per package version. */
+function wasmBinaries(root: string): string {
+  const source = path.join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+  const dir = path.join(runtimeDir(), `wasm-${packageVersion(root, '@tensorflow/tfjs-backend-wasm')}`);
+  mkdirSync(dir, { recursive: true });
+  // The plain binary and the SIMD one: the backend picks by what this Node supports (threads are off).
+  for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
+    const target = path.join(dir, name);
+    if (!existsSync(target)) {
+      const tmp = `${target}.${process.pid}.tmp`;
+      copyFileSync(path.join(source, name), tmp);
+      renameSync(tmp, target);
+    }
+  }
+  return dir;
 }
 
 /**
@@ -106,6 +126,12 @@ async function runnerBuild(root: string, tf: string): Promise<string> {
       target: 'node20',
       outbase: '.',
       outExtension: { '.js': '.mjs' },
+      // The WASM backend's ES module build, which imports TensorFlow.js by name (sent to the bundle above).
+      mainFields: ['module', 'main'],
+      // Its Emscripten glue is CommonJS for Node: it calls require('fs') and reads __dirname.
+      banner: {
+        js: "import { createRequire as __deepgradeRequire } from 'node:module'; import { fileURLToPath as __deepgradePath } from 'node:url'; const require = __deepgradeRequire(import.meta.url); const __dirname = __deepgradePath(new URL('.', import.meta.url));",
+      },
       plugins: [tfRuntimePlugin(tf)],
     }));
   return path.join(dir, manifest.outputs[entry.split(path.sep).join('/')]!);

@@ -1,0 +1,214 @@
+/**
+ * Learner code runs on TensorFlow.js's WebAssembly backend. The exercises'
+ * tensors are small, so a call's time is mostly TensorFlow.js's cost per
+ * operation, which is two to three times lower there than on the JavaScript
+ * CPU backend (week 3's 500 training iterations: ~110 ms against ~300 ms).
+ *
+ * It must compute what the CPU backend computes, for any program, so each of
+ * its kernels is guarded (guardKernel):
+ * - kernels it lacks (the filter gradients of conv2d and depthwiseConv2d,
+ *   einsum, unsortedSegmentSum, which tf.gather's gradient uses) run on a CPU
+ *   backend, with their inputs copied across and their outputs copied back;
+ * - so do calls with an empty input (its gather returns [1, 1, 0, 1] for [0])
+ *   and calls it refuses (matMul of int32 tensors);
+ * - matMul and convolution keep XNNPACK operators cached by the weights'
+ *   tensor id, and a tensor reshaped keeps its id: the same data used again
+ *   in another shape (avg as a column in a dot, then as a row in an outer
+ *   product) gets the first shape's operator and wrong numbers. Those kernels
+ *   get a fresh copy of their weights on every call;
+ * - a few compute something else (CPU_SEMANTICS: ties, NaN, casts to bool,
+ *   a random stream of its own) and always run on the CPU backend;
+ * - on the CPU backend, dataSync() hands out the tensor's own storage, and
+ *   course-style code fills a tf.zeros() through it; here it is a copy, so
+ *   that array is kept and written back before anything reads the tensor
+ *   (shareHandedOutArrays).
+ * tests/engine/wasm-backend.test.ts holds one program for each of these.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+/** Kernels that need complex or string tensors, which the WASM backend cannot hold: nothing to borrow. */
+const UNSUPPORTED = new Set(['Complex', 'ComplexAbs', 'FFT', 'IFFT', 'Imag', 'Real', 'RFFT', 'IRFFT', 'Draw', 'StaticRegexReplace', 'RaggedGather', 'RaggedRange', 'RaggedTensorToTensor', 'StringNGrams', 'StringSplit', 'StringToHashBucketFast']);
+
+interface CpuBackend extends TF.KernelBackend {
+  makeTensorInfo(shape: number[], dtype: TF.DataType, values: TF.backend_util.BackendValues): TF.TensorInfo;
+  readSync(dataId: object): TF.backend_util.BackendValues;
+  disposeData(dataId: object): boolean;
+}
+
+interface WasmBackend {
+  readSync(dataId: object): TF.backend_util.BackendValues;
+  makeOutput(shape: number[], dtype: TF.DataType, memoryOffset?: number, values?: TF.backend_util.BackendValues): TF.TensorInfo;
+}
+
+/**
+ * Makes the WASM backend the active one, its binary read from `wasmDir`.
+ * Returns the backend in use: 'cpu' if WebAssembly could not start here.
+ */
+export async function useWasmBackend(tf: typeof TF, wasmDir: string, cpu: CpuBackend): Promise<string> {
+  // Emscripten's Node glue adds process handlers that rethrow anything uncaught: the runner keeps its own.
+  const before = { exception: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false); // one thread: same order of sums, same results, every run
+  setWasmPaths(wasmDir.endsWith('/') ? wasmDir : `${wasmDir}/`);
+  guardWasmKernels(tf, cpu);
+  let ok = false;
+  try {
+    ok = await tf.setBackend('wasm');
+  } catch {
+    ok = false;
+  } finally {
+    for (const l of process.listeners('uncaughtException')) if (!before.exception.includes(l)) process.off('uncaughtException', l);
+    for (const l of process.listeners('unhandledRejection')) if (!before.rejection.includes(l)) process.off('unhandledRejection', l);
+  }
+  if (!ok) {
+    await tf.setBackend('cpu');
+    return 'cpu';
+  }
+  shareHandedOutArrays(tf.backend() as unknown as WasmInternals);
+  return 'wasm';
+}
+
+interface WasmInternals {
+  readSync(dataId: object, start?: number, end?: number): TF.backend_util.BackendValues;
+  disposeData(dataId: object, force?: boolean): boolean;
+  dataIdMap: { get(dataId: object): { memoryOffset: number | null; dtype: TF.DataType } | undefined };
+  wasm: { HEAPU8: Uint8Array };
+}
+
+/** The array each tensor's full read handed out, by data id; written back to the WASM heap before a kernel reads it. */
+const handedOut = new WeakMap<object, Float32Array | Int32Array | Uint8Array>();
+let heapOf: ((dataId: object) => Uint8Array | undefined) | undefined;
+
+/**
+ * Gives the WASM backend the CPU backend's aliasing: a full read of a tensor
+ * hands out one array, the same every time, and what is written into it is
+ * what the tensor holds from then on (a tensor's data never changes otherwise).
+ */
+function shareHandedOutArrays(backend: WasmInternals) {
+  const readSync = backend.readSync.bind(backend);
+  const disposeData = backend.disposeData.bind(backend);
+  heapOf = (dataId) => {
+    const info = backend.dataIdMap.get(dataId);
+    const values = handedOut.get(dataId);
+    if (!info || info.memoryOffset == null || !values) return undefined;
+    return new Uint8Array(backend.wasm.HEAPU8.buffer, info.memoryOffset, values.byteLength);
+  };
+  backend.readSync = (dataId, start, end) => {
+    const info = backend.dataIdMap.get(dataId);
+    if (!info || info.dtype === 'string') return readSync(dataId, start, end);
+    writeBack(dataId);
+    if (start || end != null) return readSync(dataId, start, end);
+    let values = handedOut.get(dataId);
+    if (!values) handedOut.set(dataId, (values = readSync(dataId) as Float32Array | Int32Array | Uint8Array));
+    return values;
+  };
+  backend.disposeData = (dataId, force) => {
+    const released = disposeData(dataId, force);
+    if (released) handedOut.delete(dataId);
+    return released;
+  };
+}
+
+function writeBack(dataId: object) {
+  const values = handedOut.get(dataId);
+  const heap = values && heapOf?.(dataId);
+  if (heap) heap.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
+/**
+ * Kernels whose WASM version computes something else than the CPU one, with when:
+ * max pooling's gradient goes to the last maximum of a window, not the first;
+ * maximum, minimum and clipByValue drop a NaN instead of keeping it; a cast
+ * to bool keeps the number (0.1 → false, 2 → 2); multinomial draws another
+ * stream from the same seed.
+ */
+const CPU_SEMANTICS = new Map<string, (attrs: TF.NamedAttrMap | undefined) => boolean>([
+  ['MaxPoolGrad', () => true],
+  ['MaxPool3DGrad', () => true],
+  ['MaxPoolWithArgmax', () => true],
+  ['Maximum', () => true],
+  ['Minimum', () => true],
+  ['ClipByValue', () => true],
+  ['Multinomial', () => true],
+  ['Cast', (attrs) => attrs?.dtype === 'bool'],
+]);
+
+/** The weights input of each kernel whose XNNPACK operator is cached by that input's tensor id. */
+const CACHED_BY = new Map([
+  ['BatchMatMul', 'b'],
+  ['_FusedMatMul', 'b'],
+  ['Conv2D', 'filter'],
+  ['FusedConv2D', 'filter'],
+  ['DepthwiseConv2dNative', 'filter'],
+  ['FusedDepthwiseConv2D', 'filter'],
+]);
+
+/** Replaces every WASM kernel by its guarded version and borrows the missing ones; before the backend starts. */
+export function guardWasmKernels(tf: typeof TF, cpu: CpuBackend): void {
+  const cpuKernels = new Map(tf.getKernelsForBackend('cpu').map((k) => [k.kernelName, k.kernelFunc]));
+  const wasmKernels = new Map(tf.getKernelsForBackend('wasm').map((k) => [k.kernelName, k]));
+  for (const [name, cpuKernel] of cpuKernels) {
+    const own = wasmKernels.get(name);
+    if (own) {
+      tf.unregisterKernel(name, 'wasm');
+      tf.registerKernel({ ...own, kernelFunc: guardKernel(own.kernelFunc, onCpu(cpuKernel, cpu), CACHED_BY.get(name), CPU_SEMANTICS.get(name)) });
+    } else if (!UNSUPPORTED.has(name)) {
+      tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: onCpu(cpuKernel, cpu) });
+    }
+  }
+}
+
+/** The WASM kernel where it is sound, the CPU one where it is not (see the top of this file). */
+function guardKernel(
+  wasmKernel: TF.KernelFunc,
+  cpuKernel: TF.KernelFunc,
+  weights: string | undefined,
+  cpuSemantics: ((attrs: TF.NamedAttrMap | undefined) => boolean) | undefined,
+): TF.KernelFunc {
+  return (args) => {
+    const inputs = args.inputs as Record<string, TF.TensorInfo | undefined>;
+    for (const t of Object.values(inputs)) if (t) writeBack(t.dataId);
+    if (cpuSemantics?.(args.attrs)) return cpuKernel(args);
+    for (const t of Object.values(inputs)) if (t && t.shape.includes(0)) return cpuKernel(args);
+    const wasm = args.backend as unknown as WasmBackend & { disposeData(dataId: object): void };
+    const original = weights ? inputs[weights] : undefined;
+    const copy = original && wasm.makeOutput(original.shape, original.dtype, undefined, wasm.readSync(original.dataId));
+    try {
+      return wasmKernel(copy ? { ...args, inputs: { ...inputs, [weights!]: copy } } : args);
+    } catch {
+      // What the WASM backend does not do (a dtype, an attribute), the CPU backend does, or throws its own error.
+      return cpuKernel(args);
+    } finally {
+      if (copy) wasm.disposeData(copy.dataId);
+    }
+  };
+}
+
+function onCpu(kernelFunc: TF.KernelFunc, cpu: CpuBackend): TF.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
+    const wasm = backend as unknown as WasmBackend;
+    const copies: TF.TensorInfo[] = [];
+    const copy = (t: TF.TensorInfo | undefined) => {
+      if (!t) return t;
+      const c = cpu.makeTensorInfo(t.shape, t.dtype, wasm.readSync(t.dataId));
+      copies.push(c);
+      return c;
+    };
+    // Some kernels (concat, addN, einsum) take a list of tensors rather than named ones.
+    const cpuInputs = Array.isArray(inputs)
+      ? (inputs as TF.TensorInfo[]).map(copy)
+      : Object.fromEntries(Object.entries(inputs as Record<string, TF.TensorInfo | undefined>).map(([k, t]) => [k, copy(t)]));
+    try {
+      const out = kernelFunc({ inputs: cpuInputs as TF.NamedTensorInfoMap, attrs, backend: cpu });
+      const outs = Array.isArray(out) ? out : [out];
+      const back = outs.map((o) => {
+        const values = cpu.readSync(o.dataId);
+        cpu.disposeData(o.dataId);
+        return wasm.makeOutput(o.shape, o.dtype, undefined, values);
+      });
+      return Array.isArray(out) ? back : back[0]!;
+    } finally {
+      for (const c of copies) cpu.disposeData(c.dataId);
+    }
+  };
+}
