@@ -170,6 +170,13 @@ describe('variantsOf', () => {
     expect(hints([2, 24])).toEqual([]);
   });
 
+  it('never swaps a seed with anything, whatever its value', () => {
+    const named = (names: string[], args: Value[]) => variantsOf(args, names.map((name) => ({ name }))).map((v) => v.hint);
+    expect(named(['n', 'seed'], [3, 5])).toEqual([]);
+    expect(named(['miniBatchSize', 'randomSeed'], [4, 8])).toEqual([]);
+    expect(named(['n', 'm'], [3, 5])).toEqual(['Likely: the arguments `n` and `m` are swapped: each is used where the other belongs.']);
+  });
+
   it('shows tuple labels from the solution types', () => {
     const labels = { items: [{ label: 'Z1' }, { label: 'A1' }] };
     const [v] = variantsOf([[t(1, 2), t(3, 4)]], [{ name: 'cache', labels }]);

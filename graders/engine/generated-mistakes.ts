@@ -51,16 +51,21 @@ function swaps(args: Value[], name: (i: number) => string | undefined): Variant[
   const out: Variant[] = [];
   for (let i = 0; i < args.length; i++) {
     for (let j = i + 1; j < args.length; j++) {
-      if (!swappable(args[i]!, args[j]!)) continue;
-      const swapped = [...args];
-      [swapped[i], swapped[j]] = [args[j]!, args[i]!];
       const a = name(i);
       const b = name(j);
+      // A seed is not a quantity: no one writes it where a size or a bound belongs, whatever its value.
+      if (!swappable(args[i]!, args[j]!) || isSeed(a) || isSeed(b)) continue;
+      const swapped = [...args];
+      [swapped[i], swapped[j]] = [args[j]!, args[i]!];
       const what = a && b ? `the arguments \`${a}\` and \`${b}\` are` : `arguments ${i + 1} and ${j + 1} are`;
       out.push({ kind: 'swap', hint: `Likely: ${what} swapped: each is used where the other belongs.`, args: swapped, priority: [0, j - i] });
     }
   }
   return out;
+}
+
+function isSeed(name: string | undefined): boolean {
+  return name !== undefined && /seed/i.test(name);
 }
 
 /** The same kind and shape, and not equal (swapping equal values changes nothing). */
