@@ -6,14 +6,16 @@
  * network and deliberately wrong ones (the course's bugs dW2 × 2 and db1 × 4,
  * a flipped sign, a zeroed or scaled gradient), and its verdicts must be right:
  * a small difference for the exact gradients, and for wrong ones the relative
- * difference ‖g − ∇J‖ / (‖g‖ + ‖∇J‖) they really have. Everything runs in
- * float32, so ε is 1e-2, not the course's float64 1e-7.
+ * difference ‖g − g̃‖ / (‖g‖ + ‖g̃‖) from the two-sided differences g̃. Everything
+ * runs in float32, so ε is 1e-2, not the course's float64 1e-7, and that is the
+ * default: called without ε, the function must return what it does with 1e-2.
  */
 import * as fc from 'fast-check';
 import { dims } from '../../engine/arbitraries';
 import { expectNumber, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
-import { formatNumber, map, type NdArray } from '../../engine/ndarray';
+import { formatNumber, map, nd, type NdArray } from '../../engine/ndarray';
 import { tolerance } from '../../engine/tolerance';
 import type { ValueRecord } from '../../engine/values';
 import type { Net } from './net-inputs';
@@ -51,17 +53,36 @@ function point(o: Oracle, nX: number, n1: number, n2: number, m: number, seed: n
 
 /**
  * A point worth checking: at least a quarter of each hidden layer's units are
- * active and the gradient is not tiny. (A dead network has gradients near 0, and
- * a relative difference of near-zero vectors only measures float32 rounding.)
+ * active, the gradient is not tiny (a dead network has gradients near 0, and a
+ * relative difference of near-zero vectors only measures float32 rounding), and
+ * the two-sided differences at ε = 1e-2 are within 2e-4 of it (a sharply curved
+ * cost leaves a truncation error of up to 1e-3, too close to the 1e-3 that
+ * "accepts exact gradients" allows).
  */
 function healthy(o: Oracle, X: NdArray, Y: NdArray, params: Net): boolean {
   const { Z } = o.forward(X, params);
   const active = (A: NdArray) => A.data.filter((z) => z > 0).length / A.data.length;
-  return active(Z[1]!) >= 0.25 && active(Z[2]!) >= 0.25 && Math.hypot(...flatten(o.backward(X, Y, params))) >= 0.05;
+  if (!(active(Z[1]!) >= 0.25 && active(Z[2]!) >= 0.25)) return false;
+  const exact = flatten(o.backward(X, Y, params));
+  return Math.hypot(...exact) >= 0.05 && o.relativeDifference(centralDifferences(o, X, Y, params, 1e-2), exact) <= 2e-4;
 }
 
-async function checkN(ctx: CheckContext, params: Net, grads: Net, X: NdArray, Y: NdArray, epsilon: number): Promise<number> {
-  const d = expectNumber(await ctx.call('gradientCheckN', [params as ValueRecord, grads as ValueRecord, X, Y, epsilon], { timeoutMs: 20_000 }), 'gradientCheckN(parameters, gradients, X, Y, epsilon)');
+/** The two-sided differences (J(θ + ε) − J(θ − ε)) / (2ε) of the cost in float64, one parameter at a time, in the order W1, b1, …, b3. */
+function centralDifferences(o: Oracle, X: NdArray, Y: NdArray, params: Net, eps: number): number[] {
+  const cost = (key: string, i: number, step: number) => {
+    const data = [...params[key]!.data];
+    data[i]! += step;
+    const { A } = o.forward(X, { ...params, [key]: nd(data, params[key]!.shape) });
+    return o.crossEntropy(A[A.length - 1]!, Y);
+  };
+  return PARAM_KEYS.flatMap((k) => params[k]!.data.map((_, i) => (cost(k, i, eps) - cost(k, i, -eps)) / (2 * eps)));
+}
+
+/** The learner's gradientCheckN; without epsilon, it is called with four arguments (its default ε). */
+async function checkN(ctx: CheckContext, params: Net, grads: Net, X: NdArray, Y: NdArray, epsilon?: number): Promise<number> {
+  const args = [params as ValueRecord, grads as ValueRecord, X, Y, ...(epsilon === undefined ? [] : [epsilon])];
+  const what = `gradientCheckN(parameters, gradients, X, Y${epsilon === undefined ? '' : ', epsilon'})`;
+  const d = expectNumber(await ctx.call('gradientCheckN', args, { timeoutMs: 20_000 }), what);
   if (!Number.isFinite(d)) violated(`gradientCheckN returned ${d}.`, 'Check that g and g̃ have the same length (one entry per parameter, W1, b1, W2, b2, W3, b3 in order) and that the denominator is ‖g‖ + ‖g̃‖.');
   return d;
 }
@@ -229,23 +250,55 @@ export default defineAssignment({
           points: 3,
           hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
           timeoutMs: 20_000,
-          claim: 'Handed wrong gradients g (some of the exact ones scaled, zeroed or sign-flipped), gradientCheckN returns their relative difference ‖g − ∇J‖ / (‖g‖ + ‖∇J‖) with the true gradient ∇J (within 5%)',
+          claim:
+            'Handed wrong gradients g (some of the exact ones scaled, zeroed or sign-flipped), gradientCheckN (ε = 1e-2) returns their relative difference ‖g − g̃‖ / (‖g‖ + ‖g̃‖) with the two-sided differences g̃ of the cost at ε = 1e-2 (within about 5%: the float32 tolerance of a numerical gradient)',
           inputs: fc.record({ p: pointArb, bug: bugArb }),
           numRuns: 6,
           show: ({ p, bug }) => `${showPoint(p)}; the exact gradients with ${Object.entries(bug).map(([k, f]) => `${k} × ${f}`).join(', ')}`,
           holds: async ({ p: spec, bug }, ctx) => {
             const o = await oracle();
             const p = pointAt(o, spec);
-            const exact = o.backward(p.X, p.Y, p.params);
-            const wrong = corrupt(exact, bug);
-            const expected = o.relativeDifference(flatten(wrong), flatten(exact));
+            const wrong = corrupt(o.backward(p.X, p.Y, p.params), bug);
+            // The differences in float64: the learner's float32 ones differ from them by rounding only (u·|J| / ε).
+            const expected = o.relativeDifference(flatten(wrong), centralDifferences(o, p.X, p.Y, p.params, 1e-2));
             const d = await checkN(ctx, p.params, wrong, p.X, p.Y, 1e-2);
-            if (!(Math.abs(d - expected) <= 0.05 * expected + 5e-4)) {
+            if (compareValues(expected, d, tolerance('numericalGradient')) !== null) {
               violated(
                 `the difference is ${formatNumber(d)}, but these gradients are off by ${formatNumber(expected)} (relative).`,
                 'difference = ‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖), with Euclidean norms (square root of the sum of squares) over the whole vectors.',
               );
             }
+          },
+        }),
+        property({
+          name: 'uses the default ε',
+          points: 1,
+          hidden: true, // hidden: needs the plain-JS oracle (not in the learner edition)
+          timeoutMs: 20_000,
+          claim: 'Called without ε, gradientCheckN uses the default ε = 1e-2: it returns exactly the difference it returns when handed ε = 1e-2 (exact gradients, where the difference is float32 rounding and truncation, so it changes with any other ε)',
+          inputs: pointArb,
+          numRuns: 2,
+          show: showPoint,
+          holds: async (spec, ctx) => {
+            const o = await oracle();
+            const p = pointAt(o, spec);
+            const exact = o.backward(p.X, p.Y, p.params);
+            const withEpsilon = await checkN(ctx, p.params, exact, p.X, p.Y, 1e-2);
+            const byDefault = await checkN(ctx, p.params, exact, p.X, p.Y);
+            // Two calls of a deterministic function: anything but float64 noise is a different ε.
+            const same = (a: number, b: number) => compareValues(a, b, tolerance('exact')) === null;
+            if (same(withEpsilon, byDefault)) return;
+            const again = await checkN(ctx, p.params, exact, p.X, p.Y, 1e-2);
+            if (!same(withEpsilon, again)) {
+              violated(
+                `called twice with ε = 1e-2 it returned ${formatNumber(withEpsilon)} and then ${formatNumber(again)}.`,
+                'Compute the difference from the arguments alone: no randomness, and nothing kept from one call to the next.',
+              );
+            }
+            violated(
+              `without ε the difference is ${formatNumber(byDefault)}, but with ε = 1e-2 it is ${formatNumber(withEpsilon)}: the default ε is not 1e-2.`,
+              "Give epsilon the default value 1e-2 (epsilon = 1e-2 in the signature), as the exercise says: the course's 1e-7 is for float64, and a float32 cost cannot resolve it.",
+            );
           },
         }),
       ],
