@@ -1,16 +1,23 @@
 import type * as TF from '@tensorflow/tfjs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from './codec';
 import type { CallOutcome, Implementation } from './implementation';
 import type { Value } from './values';
 import { importSource } from './source-import';
+import { repoRoot } from './paths';
+import { useWasmBackend } from './sandbox/wasm-backend';
 
 let tfPromise: Promise<typeof TF> | undefined;
 
-/** TensorFlow.js for trusted code, loaded on first use only: plain grading never needs it here. */
+/**
+ * TensorFlow.js for trusted code, loaded on first use only: plain grading never needs it here.
+ * It computes on the WebAssembly backend, as learner code does in the sandbox (wasm-backend.ts).
+ */
 export function loadTf(): Promise<typeof TF> {
-  tfPromise ??= import('@tensorflow/tfjs').then((tf) => {
+  tfPromise ??= import('@tensorflow/tfjs').then(async (tf) => {
     tf.env().set('PROD', true); // no "install tfjs-node" banner
+    await useWasmBackend(tf, path.join(repoRoot, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
     return tf;
   });
   return tfPromise;

@@ -22,7 +22,7 @@ tf.env().set('PROD', true); // silences the "install tfjs-node" banner and debug
 
 const folder = process.argv[2]!;
 // Before the lock-down: the backend reads its binary from disk.
-await useWasmBackend(tf, process.argv[3]!, tf.engine().findBackend('cpu') as unknown as Parameters<typeof useWasmBackend>[2]);
+await useWasmBackend(tf, process.argv[3]!);
 // Opened before the lock-down: learner code gets no handle to it from process.
 const channel = new net.Socket({ fd: CHANNEL_FD, readable: true, writable: true });
 const send = (m: RunnerMessage) => {
