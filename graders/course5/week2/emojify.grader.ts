@@ -14,6 +14,7 @@
 import * as fc from 'fast-check';
 import { dim, dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatShape, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -107,6 +108,18 @@ async function stepOf(ctx: CheckContext, avg: NdArray, yOh: NdArray, W: NdArray,
 
 const oneHot = (k: number, n: number) => nd(Array.from({ length: n }, (_, i) => (i === k ? 1 : 0)), [n]);
 
+// A softmax row in float32 is a few roundings per entry; the normalisation makes their sum 1 up to the roundings of
+// one short sum and the divisions (a few u), whatever way the learner computes it. Summed here in float64.
+const PROBABILITY = tolerance('elementwise');
+const nearOne = (x: number) => compareValues(1, x, PROBABILITY) === null;
+
+/** Whether a row is a probability distribution: entries in [0, 1] (above 0 when `positive`) summing to 1, within float32 rounding. */
+function isDistribution(row: ArrayLike<number>, positive = false): boolean {
+  const entries = Array.from(row);
+  const total = entries.reduce((a, b) => a + b, 0);
+  return nearOne(total) && entries.every((p) => (positive ? p > 0 : p >= 0) && (p <= 1 || nearOne(p)));
+}
+
 // ---------------------------------------------------------------- the embedding layer's diagnoses
 
 const HINTS = {
@@ -136,7 +149,8 @@ function layerInput(seed: number, v: number, d: number, m: number, maxLen: numbe
 const layerArgs = (x: LayerInput): Value[] => [x.map, x.wordToIndex, x.indices, x.labels];
 
 const rowOf = (M: NdArray, i: number) => M.data.slice(i * M.shape[1]!, (i + 1) * M.shape[1]!);
-const sameRow = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((x, i) => Math.abs(x - b[i]!) <= 1e-5 + 1e-4 * Math.abs(b[i]!));
+// A matrix row is a float32 copy of a pretrained vector: one rounding per entry.
+const sameRow = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && compareValues(nd(b, [b.length]), nd(a, [a.length]), tolerance('elementwise')) === null;
 
 /** Explains an embedding matrix that is not the expected one, naming the mistake only when the matrix shows it. */
 function expectMatrix(M: NdArray, x: LayerInput): void {
@@ -176,6 +190,7 @@ const V2_HINTS = {
   lstmOnIndices:
     "The LSTM layers read the word vectors [m, maxLen, embDim], not the indices: apply the embedding layer to the input, then the first LSTM to the embedding layer's output.",
   units128: 'The LSTM layers have 128 units whatever lstmUnits is: use the lstmUnits argument (128 is only its default).',
+  default128: "emojifyV2's lstmUnits defaults to 128, the course's size: keep lstmUnits = 128 in its signature, so that a model built without the argument has LSTM layers of 128 units.",
   trainable:
     "The embedding layer in emojifyV2 must stay frozen (trainable false, as pretrainedEmbeddingLayer makes it): fitting the model must not change the pretrained vectors, so don't unfreeze it or build a trainable one.",
 };
@@ -223,10 +238,15 @@ const v2Arb = fc
 
 const showV2 = ({ x, maxLen, units }: V2Input) => `${x.v} words, vectors of length ${x.d}, maxLen ${maxLen}, lstmUnits ${units}, indices [3, ${maxLen}] (seed ${x.seed})`;
 
-/** Calls the given emojifyV2Report; a model that could not be built ends the check, with the mistake when the error shows it. */
-async function v2Report(ctx: CheckContext, { x, maxLen, units }: V2Input, labels = x.labels, steps = 0, timeoutMs?: number): Promise<ValueRecord> {
+/** Calls the given emojifyV2Report as is, lstmUnits left out (undefined: emojifyV2's default) when `units` is. */
+async function v2Call(ctx: CheckContext, { x, maxLen }: V2Input, units: number | undefined, labels = x.labels, steps = 0, timeoutMs?: number): Promise<ValueRecord> {
   const args: Value[] = [maxLen, x.map, x.wordToIndex, x.indices, labels, units, steps, V2_SEED];
-  const r = expectRecord(await ctx.call('emojifyV2Report', args, timeoutMs ? { timeoutMs } : {}), 'the report on your model', ['layers', 'probs']);
+  return expectRecord(await ctx.call('emojifyV2Report', args, timeoutMs ? { timeoutMs } : {}), 'the report on your model', ['layers', 'probs']);
+}
+
+/** Calls the given emojifyV2Report; a model that could not be built ends the check, with the mistake when the error shows it. */
+async function v2Report(ctx: CheckContext, input: V2Input, labels = input.x.labels, steps = 0, timeoutMs?: number): Promise<ValueRecord> {
+  const r = await v2Call(ctx, input, input.units, labels, steps, timeoutMs);
   if (typeof r.error === 'string') {
     // The report numbers the LSTMs in the order they were created. A 2-D input to the 1st: it was given the indices;
     // to the 2nd: the 1st returned its last output only.
@@ -284,6 +304,26 @@ function expectV2Layers(stages: Stage[], units: number): void {
   }
 }
 
+const lstmUnitsOf = (stages: Stage[]) => stages.filter((s) => s.className === 'LSTM').map((s) => s.units);
+
+/** The course's lstmUnits, emojifyV2's default. */
+const COURSE_UNITS = 128;
+
+/**
+ * Explains a model built without lstmUnits whose LSTMs are not of the course's 128 units. The default is named as
+ * the mistake only when the learner's emojifyV2 honours an explicit lstmUnits (`explicit`, built with input.units).
+ */
+function expectDefaultUnits(defaulted: ValueRecord, explicit: ValueRecord, input: V2Input): void {
+  const honoured = typeof explicit.error !== 'string' && lstmUnitsOf(stagesOf(explicit)).every((u) => u === input.units);
+  const hint = honoured ? V2_HINTS.default128 : undefined;
+  if (typeof defaulted.error === 'string') violated(`building your model without lstmUnits failed: ${defaulted.error}`, hint);
+  const units = lstmUnitsOf(stagesOf(defaulted));
+  if (units.length === 0) violated('built without lstmUnits, your model has no LSTM layer.');
+  if (units.some((u) => u !== COURSE_UNITS)) {
+    violated(`built without lstmUnits, your model's LSTM layers have ${units.join(' and ')} units, expected ${COURSE_UNITS} (emojifyV2's default).`, hint);
+  }
+}
+
 /** Per layer: [trainable, non-trainable] parameter counts and how they are made. */
 function expectedParams(v: number, d: number, u: number): [string, number, number, string][] {
   return [
@@ -338,6 +378,8 @@ export default defineAssignment({
               { name: '9 words of length 6, a 6-word sentence with unknown words', args: [`${sentence(s, WORDS.slice(0, 9), 3)} zzz ${sentence(s, WORDS.slice(0, 9), 2)} qux`, m9] },
               { name: '9 words of length 6, a word repeated', args: [`${WORDS[2]} ${WORDS[2]!.toUpperCase()} ${WORDS[5]}`, m9] },
               { name: '7 words of length 3, no known word', args: ['zzz qux', m7] },
+              // One word: the vector length must come from a vector of the map that exists.
+              { name: '1 word of length 4, with unknown words', args: [`zzz ${WORDS[0]!.toUpperCase()} qux ${WORDS[0]}`, wordMap(s, 1, 4)] },
             ] as { name: string; args: Value[] }[];
           },
         }),
@@ -381,7 +423,7 @@ export default defineAssignment({
           holds: async ({ avg, yOh, W, b, label }, ctx) => {
             const out = await stepOf(ctx, avg, yOh, W, b);
             const total = out.a.data.reduce((x, y) => x + y, 0);
-            if (Math.abs(total - 1) > 1e-4 || out.a.data.some((p) => !(p > 0 && p < 1 + 1e-6))) {
+            if (!isDistribution(out.a.data, true)) {
               violated(`a = [${Array.from(out.a.data).join(', ')}] is not a probability distribution (sum ${total}).`, 'a = softmax(z): exponentials of z (minus its max), divided by their sum over the classes.');
             }
             // −log a and a − yOh are as precise as a in absolute terms: their floors are tied to the probabilities' scale.
@@ -499,7 +541,12 @@ export default defineAssignment({
             [
               { seed: 5, v: 6, d: 4, m: 3, maxLen: 5 },
               { seed: 6, v: 11, d: 3, m: 4, maxLen: 4 },
-            ].map(({ seed, v, d, m, maxLen }) => ({ name: `${v} words, vectors of length ${d}, indices [${m}, ${maxLen}]`, args: layerArgs(layerInput(seed, v, d, m, maxLen)) })),
+              // One word: the vector length must come from a vector of the map that exists.
+              { seed: 9, v: 1, d: 3, m: 2, maxLen: 3 },
+            ].map(({ seed, v, d, m, maxLen }) => ({
+              name: `${v} word${v === 1 ? '' : 's'}, vectors of length ${d}, indices [${m}, ${maxLen}]`,
+              args: layerArgs(layerInput(seed, v, d, m, maxLen)),
+            })),
         }),
         property({
           name: 'the pretrained matrix',
@@ -573,6 +620,20 @@ export default defineAssignment({
           },
         }),
         property({
+          name: 'the default lstmUnits',
+          points: 1,
+          claim: `Built without lstmUnits, the model's two LSTM layers have ${COURSE_UNITS} units (the course's size, emojifyV2's default)`,
+          inputs: v2Arb,
+          numRuns: 1,
+          timeoutMs: 20_000,
+          show: showV2,
+          holds: async (input, ctx) => {
+            const defaulted = await v2Call(ctx, input, undefined, undefined, 0, 20_000);
+            // Built with an explicit lstmUnits as well, to tell a wrong default from an ignored argument.
+            expectDefaultUnits(defaulted, await v2Call(ctx, input, input.units, undefined, 0, 20_000), input);
+          },
+        }),
+        property({
           name: 'parameter counts',
           points: 2,
           claim:
@@ -610,7 +671,7 @@ export default defineAssignment({
             for (let i = 0; i < m; i++) {
               const row = Array.from(probs.data.slice(5 * i, 5 * i + 5));
               const total = row.reduce((a, b) => a + b, 0);
-              if (Math.abs(total - 1) > 1e-4 || row.some((p) => !(p >= 0 && p <= 1 + 1e-6))) {
+              if (!isDistribution(row)) {
                 const last = stagesOf(r).at(-1);
                 const hint = last?.className === 'Dense' ? (last.activation === 'linear' ? V2_HINTS.noSoftmax : last.activation === 'sigmoid' ? V2_HINTS.sigmoid : undefined) : undefined;
                 violated(`row ${i} of the output, [${row.map((p) => p.toPrecision(4)).join(', ')}], is not a probability distribution (sum ${total.toPrecision(6)}).`, hint);
