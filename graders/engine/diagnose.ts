@@ -3,8 +3,9 @@ import { formatNumber, type NdArray } from './ndarray';
 /**
  * Generic diagnoses of a wrong tensor: cheap transformations of the expected
  * values (or of the learner's) that may reproduce the other side exactly — a
- * constant offset, a term or a factor per row or per column, a normalisation
- * over the wrong axis, a nonlinearity too many or missing. Each one is offered
+ * constant offset, a term or a factor per row or per column (per index of the
+ * first or last axis for results of rank 3 or more), a normalisation over the
+ * wrong axis, a nonlinearity too many or missing. Each one is offered
  * only when it fits every element to the check's tolerance and the case can
  * tell it apart (enough elements, values that vary, a nonlinearity that changes
  * something here); compare.ts shows one only when nothing else fits too.
@@ -37,6 +38,7 @@ export function genericDiagnoses(expected: NdArray, actual: NdArray, judge: Judg
     const grid = asGrid(expected);
     found.push(...nonlinearities(e, a, grid, judge), ...softmaxes(expected, actual, judge));
     if (grid) found.push(...rowColumnTerms(e, a, grid, judge), ...scalings(e, a, grid, judge));
+    found.push(...axisTransforms(expected, actual, judge));
   }
   return found.filter((m): m is string => m !== undefined);
 }
@@ -83,6 +85,11 @@ interface Grid extends Size2 {
 function asGrid(x: NdArray): Grid | undefined {
   if (x.shape.length !== 2) return undefined;
   const [rows, cols] = x.shape as [number, number];
+  return gridOf(rows, cols);
+}
+
+/** Flat row-major values seen as rows × cols (both at least 2). */
+function gridOf(rows: number, cols: number): Grid | undefined {
   if (rows < 2 || cols < 2) return undefined;
   const cut = new Map<readonly number[], number[][]>();
   const cutColumns = new Map<readonly number[], number[][]>();
@@ -105,22 +112,28 @@ function asGrid(x: NdArray): Grid | undefined {
 /**
  * actual − expected constant along each row, differing between rows: a [rows, 1]
  * term broadcast over the columns (like b in W·X + b). The same for columns.
- * The expected values must vary along some line, or a factor per line fits too.
  */
 function rowColumnTerms(e: readonly number[], a: readonly number[], g: Grid, judge: Judge): (string | undefined)[] {
   return [false, true].map((byColumn) => {
-    const count = byColumn ? g.cols : g.rows;
-    const lines = g.lines(e, byColumn);
-    const terms = lines.map((el, i) => mean(g.lines(a, byColumn)[i]!.map((v, k) => v - el[k]!)));
-    // A line whose expected values are all alike fits a factor as well as a term: one that varies must show a term.
-    const floor = judge.floor(e);
-    if (!(spread(terms) > floor) || !lines.some((el, i) => varies(el, judge) && Math.abs(terms[i]!) > floor)) return undefined;
-    const predicted = e.map((v, k) => v + terms[byColumn ? k % g.cols : Math.floor(k / g.cols)]!);
-    if (!judge.close(predicted, a)) return undefined;
+    if (!lineTerms(e, a, g, byColumn, judge)) return undefined;
     return byColumn
       ? `Yours − expected is the same down each column but differs between columns: a term of shape [1, ${g.cols}] (one value per column, e.g. per example) is missing, extra, or has the wrong sign?`
       : `Yours − expected is the same along each row but differs between rows: a term of shape [${g.rows}, 1] (like a bias b) is missing, extra, or has the wrong sign?`;
   });
+}
+
+/**
+ * The term of each row (or column) when actual = expected + that term fits every element
+ * and the terms differ. The expected values must vary along some line, or a factor per line fits too.
+ */
+function lineTerms(e: readonly number[], a: readonly number[], g: Grid, byColumn: boolean, judge: Judge): number[] | undefined {
+  const lines = g.lines(e, byColumn);
+  const terms = lines.map((el, i) => mean(g.lines(a, byColumn)[i]!.map((v, k) => v - el[k]!)));
+  // A line whose expected values are all alike fits a factor as well as a term: one that varies must show a term.
+  const floor = judge.floor(e);
+  if (!(spread(terms) > floor) || !lines.some((el, i) => varies(el, judge) && Math.abs(terms[i]!) > floor)) return undefined;
+  const predicted = e.map((v, k) => v + terms[byColumn ? k % g.cols : Math.floor(k / g.cols)]!);
+  return judge.close(predicted, a) ? terms : undefined;
 }
 
 /**
@@ -131,34 +144,38 @@ function rowColumnTerms(e: readonly number[], a: readonly number[], g: Grid, jud
 function scalings(e: readonly number[], a: readonly number[], g: Grid, judge: Judge): (string | undefined)[] {
   // An outer product x·yᵀ times a factor per row is another outer product: any change of x or y fits.
   if (isOuterProduct(e, g, judge)) return [];
-  const perLine = (byColumn: boolean): string | undefined => {
-    const count = byColumn ? g.cols : g.rows;
-    const factors: number[] = [];
-    const telling: number[] = [];
-    const floor = judge.floor(e);
-    let scaled = false;
-    for (let i = 0; i < count; i++) {
-      const el = g.lines(e, byColumn)[i]!;
-      const al = g.lines(a, byColumn)[i]!;
-      const norm = el.reduce((s, v) => s + v * v, 0);
-      factors.push(norm > 0 ? el.reduce((s, v, k) => s + v * al[k]!, 0) / norm : 0);
-      // A line with two clear non-zero values checks its factor; one with a single value can take any factor.
-      if (el.filter((v) => Math.abs(v) > floor).length >= 2) telling.push(factors[i]!);
-      // A line whose expected values are all alike fits a term as well as a factor: one that varies must show a factor.
-      if (varies(el, judge) && Math.abs(factors[i]! - 1) > CLEAR * judge.rtol) scaled = true;
-    }
-    if (telling.length < 2 || !scaled || !distinctFactors(telling, judge)) return undefined;
-    // A line zeroed, or a few lines changed among lines left as they are, is some other mistake than a scaling.
-    const largest = telling.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
-    if (telling.some((k) => Math.abs(k) <= CLEAR * judge.rtol * largest || Math.abs(k - 1) <= CLEAR * judge.rtol)) return undefined;
-    if (!judge.close(e.map((v, k) => v * factors[byColumn ? k % g.cols : Math.floor(k / g.cols)]!), a)) return undefined;
+  const found = [false, true].map((byColumn) => {
+    if (!lineFactors(e, a, g, byColumn, judge)) return undefined;
     return byColumn
       ? 'Each column of yours is the expected column times its own factor: a scaling per column (a scale per coordinate, or a division by each column\'s sum, norm or count) is missing, extra, or wrong?'
       : 'Each row of yours is the expected row times its own factor: a scaling per row (a scale per unit, or a division by each row\'s sum, norm or count) is missing, extra, or wrong?';
-  };
-  const found = [perLine(false), perLine(true)];
+  });
   if (found.some(Boolean)) return found;
   return [outerProduct(e, a, g, judge)];
+}
+
+/** The factor of each row (or column) when actual = expected × that factor fits every element and the factors differ. */
+function lineFactors(e: readonly number[], a: readonly number[], g: Grid, byColumn: boolean, judge: Judge): number[] | undefined {
+  const count = byColumn ? g.cols : g.rows;
+  const factors: number[] = [];
+  const telling: number[] = [];
+  const floor = judge.floor(e);
+  let scaled = false;
+  for (let i = 0; i < count; i++) {
+    const el = g.lines(e, byColumn)[i]!;
+    const al = g.lines(a, byColumn)[i]!;
+    const norm = el.reduce((s, v) => s + v * v, 0);
+    factors.push(norm > 0 ? el.reduce((s, v, k) => s + v * al[k]!, 0) / norm : 0);
+    // A line with two clear non-zero values checks its factor; one with a single value can take any factor.
+    if (el.filter((v) => Math.abs(v) > floor).length >= 2) telling.push(factors[i]!);
+    // A line whose expected values are all alike fits a term as well as a factor: one that varies must show a factor.
+    if (varies(el, judge) && Math.abs(factors[i]! - 1) > CLEAR * judge.rtol) scaled = true;
+  }
+  if (telling.length < 2 || !scaled || !distinctFactors(telling, judge)) return undefined;
+  // A line zeroed, or a few lines changed among lines left as they are, is some other mistake than a scaling.
+  const largest = telling.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  if (telling.some((k) => Math.abs(k) <= CLEAR * judge.rtol * largest || Math.abs(k - 1) <= CLEAR * judge.rtol)) return undefined;
+  return judge.close(e.map((v, k) => v * factors[byColumn ? k % g.cols : Math.floor(k / g.cols)]!), a) ? factors : undefined;
 }
 
 /** Whether every value is x_i·y_j for some vectors x and y (a single example's gradient, pos·frequency …). */
@@ -199,6 +216,72 @@ function outerProduct(e: readonly number[], a: readonly number[], g: Grid, judge
   for (let i = 0; i < g.rows; i++) for (let j = 0; j < g.cols; j++) if (i !== p && j !== q && Math.abs(e[i * g.cols + j]!) > floor) checks++;
   if (checks < 2 || !judge.close(e.map((x, k) => x * u[Math.floor(k / g.cols)]! * v[k % g.cols]!), a)) return undefined;
   return 'Yours = expected times a factor per row times a factor per column (yours[i][j] = expected[i][j]·u[i]·v[j]): normalised (a softmax, or a division by a sum or norm) over the wrong axis?';
+}
+
+/**
+ * A result of rank 3 or more (images [m, nH, nW, nC], sequences [nx, m, Tx]): a term
+ * or a factor per index of its first or last axis (a bias per channel missing or
+ * added twice, a scale per example). Each is the per-row or per-column transform of
+ * the result seen as a grid: [first axis, all the rest] or [all the rest, last axis].
+ */
+function axisTransforms(expected: NdArray, actual: NdArray, judge: Judge): (string | undefined)[] {
+  const { shape } = expected;
+  const e = expected.data;
+  const a = actual.data;
+  // A constant term or factor that fits is the simpler diagnosis (offset() here, compare.ts for a factor).
+  if (shape.length < 3 || constantFits(e, a, judge)) return [];
+  return (['first', 'last'] as const).flatMap((axis) => {
+    const byColumn = axis === 'last';
+    const length = byColumn ? shape[shape.length - 1]! : shape[0]!;
+    // The other axes all of size 1 leave one element per index: any difference would fit.
+    const g = gridOf(byColumn ? e.length / length : length, byColumn ? length : e.length / length);
+    if (!g) return [];
+    const floor = judge.floor(e);
+    const terms = lineTerms(e, a, g, byColumn, judge);
+    // An outer product of the axis with the rest, times a factor per index, is another one: any change of either fits.
+    const factors = isOuterProduct(e, g, judge) ? undefined : lineFactors(e, a, g, byColumn, judge);
+    return [
+      // A term of about 0 at some index is a mistake confined to the other indices, not a term broadcast over all of them.
+      terms && terms.every((t) => Math.abs(t) > floor) ? axisTermMessage(axis, shape, terms) : undefined,
+      factors ? axisFactorMessage(axis, shape.length, factors) : undefined,
+    ];
+  });
+}
+
+/** Whether actual = expected + c or actual = k·expected fits, for one c or one k. */
+function constantFits(e: readonly number[], a: readonly number[], judge: Judge): boolean {
+  const c = mean(a.map((v, i) => v - e[i]!));
+  const norm = e.reduce((s, v) => s + v * v, 0);
+  const k = norm > 0 ? e.reduce((s, v, i) => s + v * a[i]!, 0) / norm : 0;
+  return judge.close(e.map((v) => v + c), a) || judge.close(e.map((v) => v * k), a);
+}
+
+/** The first values of a list, each shown by `one`; "…" for the rest beyond four. */
+function listed(values: readonly number[], one: (v: number) => string): string {
+  const shown = values.length <= 4 ? values : values.slice(0, 3);
+  return shown.map(one).join(', ') + (shown.length < values.length ? ', …' : '');
+}
+
+const signed = (v: number) => `${v < 0 ? '−' : '+'}${show(Math.abs(v))}`;
+
+function axisTermMessage(axis: 'first' | 'last', shape: readonly number[], terms: readonly number[]): string {
+  const termShape = shape.map((d, i) => ((axis === 'first' ? i === 0 : i === shape.length - 1) ? d : 1));
+  // What the axis holds is named only for a batch of images: the function may be about anything else.
+  const meaning =
+    shape.length !== 4 ? '' : axis === 'last' ? ' — for images [m, nH, nW, nC], a bias per channel' : ' — for images [m, nH, nW, nC], one per example';
+  return (
+    `Yours − expected depends only on the index along the ${axis} axis (${listed(terms, signed)}): ` +
+    `a term of shape [${termShape.join(', ')}] (one value per index of the ${axis} axis${meaning}) is missing, added twice, or has the wrong sign?`
+  );
+}
+
+function axisFactorMessage(axis: 'first' | 'last', rank: number, factors: readonly number[]): string {
+  const meaning = rank !== 4 ? '' : ` (per ${axis === 'last' ? 'channel' : 'example'} for images [m, nH, nW, nC])`;
+  const list = listed(factors, (k) => `×${k < 0 ? '−' : ''}${show(Math.abs(k))}`);
+  return (
+    `Yours is the expected value times a factor that depends only on the index along the ${axis} axis (${list}): ` +
+    `a scale per index of the ${axis} axis${meaning}, or a division by a sum, norm or count over the other axes, is missing, extra, or wrong?`
+  );
 }
 
 interface Nonlinearity {

@@ -36,4 +36,18 @@ describe('a generic diagnosis', () => {
     const r = await grade((x) => (x.shape[1] === 3 ? scaled(x, 3) : scaled(x, -1)));
     expect(r.hint).toBeUndefined();
   });
+
+  it('agrees across cases whose per-channel terms have different counts', async () => {
+    // A bias per channel (last axis) left out, on images with 2 and 3 channels.
+    const img = (nC: number) => nd(Array.from({ length: 2 * 2 * 3 * nC }, (_, i) => Math.sin(i + nC)), [2, 2, 3, nC]);
+    const imageCases: FixtureCase[] = [
+      { name: 'nC = 2', args: [img(2)], expected: img(2) },
+      { name: 'nC = 3', args: [img(3)], expected: img(3) },
+    ];
+    const bias = [0.5, -0.75, 1.25];
+    const withBias = (x: NdArray) => nd(x.data.map((v, i) => v + bias[i % x.shape[3]!]!), [...x.shape]);
+    const r = await runReferenceCheck(check, 'f', imageCases, fakeContext({ f: withBias }));
+    expect(r.status).toBe('failed');
+    expect(r.hint).toMatch(/last axis/);
+  });
 });

@@ -85,7 +85,8 @@ export async function runReferenceCheck(
 function agreedLikely(mismatches: Mismatch[]): string | undefined {
   const first = mismatches[0]?.likely;
   if (first === undefined) return undefined;
-  const words = (text: string | undefined) => text?.replace(/[-+−]?\d[\d.,]*(e[-+−]?\d+)?/gi, '#');
+  // Numbers aside, and a list of them (one per channel, say) counts as one: cases with 2 and 3 channels agree.
+  const words = (text: string | undefined) => text?.replace(/[-+−]?\d[\d.,]*(e[-+−]?\d+)?/gi, '#').replace(/×?#(?: ×?#)*(?: …)?/g, '#');
   return mismatches.every((m) => words(m.likely) === words(first)) ? first : undefined;
 }
 
