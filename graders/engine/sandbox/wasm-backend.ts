@@ -55,7 +55,12 @@ interface WasmBackend {
  * 'cpu' if WebAssembly could not start here.
  */
 export async function useWasmBackend(tf: typeof TF, wasmDir: string): Promise<string> {
-  if (tf.getBackend() === 'wasm') return 'wasm';
+  // TensorFlow.js keeps one engine per process, whichever copy of this module asks (tests load it afresh per file).
+  const engine = tf.engine() as unknown as Record<symbol, boolean>;
+  if (engine[GUARDED]) {
+    if (tf.getBackend() !== 'wasm') await tf.setBackend('wasm');
+    return tf.getBackend();
+  }
   const cpu = tf.engine().findBackend('cpu') as unknown as CpuBackend;
   // The bundle (tf-entry.ts) carries the backend; the package (DEEPGRADE_TF_PACKAGE) has it apart.
   const setWasmPaths = ((tf as unknown as { setWasmPaths?: SetWasmPaths }).setWasmPaths ?? (await importWasmPackage()).setWasmPaths) as SetWasmPaths;
@@ -78,8 +83,11 @@ export async function useWasmBackend(tf: typeof TF, wasmDir: string): Promise<st
     return 'cpu';
   }
   shareHandedOutArrays(tf.backend() as unknown as WasmInternals);
+  engine[GUARDED] = true;
   return 'wasm';
 }
+
+const GUARDED = Symbol.for('deepgrade.wasm-backend-guarded');
 
 interface WasmInternals {
   readSync(dataId: object, start?: number, end?: number): TF.backend_util.BackendValues;
