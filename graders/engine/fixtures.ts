@@ -10,6 +10,7 @@ import { repoRoot } from './paths';
 import { assertValid } from './schemas/validate';
 import { withSeedOffset } from './seeded';
 import { isRecord, type Value } from './values';
+import { onSandboxBackend } from './in-process';
 
 /** A known mistake's output on one case: a learner output equal to it earns its hint. */
 export interface Mistake {
@@ -142,6 +143,17 @@ export async function generateFixtures(
   mistakes: KnownMistake[] = [],
   variant: FixtureVariant = 'public',
   options: GenerationOptions = {},
+): Promise<FixtureFile> {
+  // Computed as the sandbox computes: a stored mistake's output is what a learner making it returns.
+  return onSandboxBackend(() => generateOnCurrentBackend(def, reference, mistakes, variant, options));
+}
+
+async function generateOnCurrentBackend(
+  def: AssignmentDef,
+  reference: Implementation,
+  mistakes: KnownMistake[],
+  variant: FixtureVariant,
+  options: GenerationOptions,
 ): Promise<FixtureFile> {
   const checks: FixtureFile['checks'] = {};
   const solutionFile = options.solutionFile ?? path.join(repoRoot, 'solutions', `${def.id}.ts`);

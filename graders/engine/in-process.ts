@@ -10,17 +10,34 @@ import { useWasmBackend } from './sandbox/wasm-backend';
 
 let tfPromise: Promise<typeof TF> | undefined;
 
-/**
- * TensorFlow.js for trusted code, loaded on first use only: plain grading never needs it here.
- * It computes on the WebAssembly backend, as learner code does in the sandbox (wasm-backend.ts).
- */
+/** TensorFlow.js for trusted code, loaded on first use only: plain grading never needs it here. */
 export function loadTf(): Promise<typeof TF> {
-  tfPromise ??= import('@tensorflow/tfjs').then(async (tf) => {
+  tfPromise ??= import('@tensorflow/tfjs').then((tf) => {
     tf.env().set('PROD', true); // no "install tfjs-node" banner
-    await useWasmBackend(tf, path.join(repoRoot, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
     return tf;
   });
   return tfPromise;
+}
+
+/**
+ * Runs `f` with trusted code computing on the sandbox's backend (the guarded
+ * WebAssembly one, wasm-backend.ts), then puts the previous backend back. For
+ * outputs that are stored and later compared with a learner's as they are, to
+ * a tolerance tighter than float32 noise on some values: the fixtures' expected
+ * outputs and known mistakes, the examples' printed outputs. Grading itself
+ * compares within float32 tolerances and keeps this process on the lighter CPU
+ * backend.
+ */
+export async function onSandboxBackend<T>(f: () => Promise<T>): Promise<T> {
+  const tf = await loadTf();
+  await tf.ready(); // the backend in use so far, started if none was yet
+  const before = tf.getBackend();
+  await useWasmBackend(tf, path.join(repoRoot, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'));
+  try {
+    return await f();
+  } finally {
+    if (tf.getBackend() !== before) await tf.setBackend(before);
+  }
 }
 
 /**

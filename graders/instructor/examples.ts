@@ -44,7 +44,7 @@ import { transformSync, type TransformFailure } from 'esbuild';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTf } from '../engine/in-process';
+import { loadTf, onSandboxBackend } from '../engine/in-process';
 import { assignmentFiles } from '../engine/registry';
 
 /** Significant digits of a tensor's values (float32 carries about 7). */
@@ -350,7 +350,6 @@ async function importFile(file: string): Promise<Record<string, unknown>> {
 }
 
 async function loadContext(root: string, id: string, rel: string): Promise<Context> {
-  // The backend every trusted computation uses (in-process.ts): examples print what grading computes.
   const tf = await loadTf();
   const npFile = path.join(root, 'lib', 'np-random.ts');
   const solutionFile = assignmentFiles(root, id).solution;
@@ -471,6 +470,11 @@ async function runExample(ctx: Context, example: Example): Promise<string> {
  * when given) and compares what they print with the file.
  */
 export async function runAssignmentExamples(root: string, id: string, options: { only?: string[] } = {}): Promise<AssignmentExamples> {
+  // Printed as `npm run try` prints them: computed on the sandbox's backend.
+  return onSandboxBackend(() => runOnCurrentBackend(root, id, options));
+}
+
+async function runOnCurrentBackend(root: string, id: string, options: { only?: string[] }): Promise<AssignmentExamples> {
   const file = assignmentFiles(root, id).instructions;
   const rel = path.relative(root, file);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';

@@ -54,6 +54,15 @@ const PROGRAMS: Record<string, string> = {
     const again = out.dataSync();
     return tf.concat([tf.add(out, 1).flatten(), tf.tensor1d([again === d ? 1 : 0, again[5]])]);
   }`,
+  // Weights rewritten through dataSync() after a matMul packed them: the second product uses the new values.
+  rewrittenWeights: `() => {
+    const B = tf.tensor2d([[1, 2], [3, 4]]);
+    const a = tf.tensor2d([[1, 1]]);
+    const first = tf.matMul(a, B);
+    const d = B.dataSync();
+    d[0] = 10;
+    return tf.concat([first.flatten(), tf.matMul(a, B).flatten(), tf.matMul(a, B.reshape([2, 2])).flatten()]);
+  }`,
   einsum: `() => tf.einsum('ij,jk->ik', tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[1, 0], [1, 1]]))`,
 };
 

@@ -79,10 +79,7 @@ async function buildRuntime(root: string): Promise<Runtime> {
       nodePaths: [path.join(root, 'node_modules')],
       logLevel: 'silent',
       // tfjs-core's Node platform calls require() for built-ins (util, node-fetch's http…).
-      // The WASM backend's Emscripten glue is CommonJS for Node too: require('fs') and __dirname.
-      banner: {
-        js: "import { createRequire as __deepgradeRequire } from 'node:module'; import { fileURLToPath as __deepgradePath } from 'node:url'; const require = __deepgradeRequire(import.meta.url); const __dirname = __deepgradePath(new URL('.', import.meta.url));",
-      },
+      banner: { js: "import { createRequire as __deepgradeRequire } from 'node:module'; const require = __deepgradeRequire(import.meta.url);" },
     });
     writeAtomically(tf, out.outputFiles[0]!.text);
   }
@@ -129,6 +126,12 @@ async function runnerBuild(root: string, tf: string): Promise<string> {
       target: 'node20',
       outbase: '.',
       outExtension: { '.js': '.mjs' },
+      // The WebAssembly backend (wasm-backend.ts) is bundled in, from its ES module build, which imports
+      // TensorFlow.js by name (sent to the file above); its Emscripten glue is CommonJS: require('fs'), __dirname.
+      mainFields: ['module', 'main'],
+      banner: {
+        js: "import { createRequire as __deepgradeRequire } from 'node:module'; import { fileURLToPath as __deepgradePath } from 'node:url'; const require = __deepgradeRequire(import.meta.url); const __dirname = __deepgradePath(new URL('.', import.meta.url));",
+      },
       plugins: [tfRuntimePlugin(tf)],
     }));
   return path.join(dir, manifest.outputs[entry.split(path.sep).join('/')]!);

@@ -15,7 +15,8 @@
  *   tensor id, and a tensor reshaped keeps its id: the same data used again
  *   in another shape (avg as a column in a dot, then as a row in an outer
  *   product) gets the first shape's operator and wrong numbers. Those kernels
- *   get a fresh copy of their weights on every call;
+ *   get a copy of their weights, under a new id, when the id was used before
+ *   in another shape or the data was rewritten (freshWeights);
  * - a few compute something else (CPU_SEMANTICS: ties, NaN, casts to bool,
  *   a random stream of its own) and always run on the CPU backend;
  * - on the CPU backend, dataSync() hands out the tensor's own storage, and
@@ -33,14 +34,6 @@ interface CpuBackend extends TF.KernelBackend {
   makeTensorInfo(shape: number[], dtype: TF.DataType, values: TF.backend_util.BackendValues): TF.TensorInfo;
   readSync(dataId: object): TF.backend_util.BackendValues;
   disposeData(dataId: object): boolean;
-}
-
-type SetWasmPaths = (prefix: string) => void;
-
-/** The package by a name esbuild does not follow: the sandbox's runner never needs it, and must not carry it. */
-function importWasmPackage(): Promise<{ setWasmPaths: SetWasmPaths }> {
-  const name = '@tensorflow/tfjs-backend-wasm';
-  return import(name) as Promise<{ setWasmPaths: SetWasmPaths }>;
 }
 
 interface WasmBackend {
@@ -62,8 +55,7 @@ export async function useWasmBackend(tf: typeof TF, wasmDir: string): Promise<st
     return tf.getBackend();
   }
   const cpu = tf.engine().findBackend('cpu') as unknown as CpuBackend;
-  // The bundle (tf-entry.ts) carries the backend; the package (DEEPGRADE_TF_PACKAGE) has it apart.
-  const setWasmPaths = ((tf as unknown as { setWasmPaths?: SetWasmPaths }).setWasmPaths ?? (await importWasmPackage()).setWasmPaths) as SetWasmPaths;
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
   // Emscripten's Node glue adds process handlers that rethrow anything uncaught: the runner keeps its own.
   const before = { exception: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false); // one thread: same order of sums, same results, every run
@@ -96,9 +88,15 @@ interface WasmInternals {
   wasm: { HEAPU8: Uint8Array };
 }
 
+type Values = Float32Array | Int32Array | Uint8Array;
+
 /** The array each tensor's full read handed out, by data id; written back to the WASM heap before a kernel reads it. */
-const handedOut = new WeakMap<object, Float32Array | Int32Array | Uint8Array>();
+const handedOut = new WeakMap<object, Values>();
+/** Data ids whose bytes were rewritten from such an array: an XNNPACK operator packed from their old bytes is stale. */
+const rewritten = new WeakSet<object>();
 let heapOf: ((dataId: object) => Uint8Array | undefined) | undefined;
+/** The backend's own read, which hands out a fresh copy and records nothing: for this module's copies. */
+let rawRead: ((dataId: object) => Values) | undefined;
 
 /**
  * Gives the WASM backend the CPU backend's aliasing: a full read of a tensor
@@ -108,6 +106,10 @@ let heapOf: ((dataId: object) => Uint8Array | undefined) | undefined;
 function shareHandedOutArrays(backend: WasmInternals) {
   const readSync = backend.readSync.bind(backend);
   const disposeData = backend.disposeData.bind(backend);
+  rawRead = (dataId) => {
+    writeBack(dataId);
+    return readSync(dataId) as Values;
+  };
   heapOf = (dataId) => {
     const info = backend.dataIdMap.get(dataId);
     const values = handedOut.get(dataId);
@@ -120,7 +122,7 @@ function shareHandedOutArrays(backend: WasmInternals) {
     writeBack(dataId);
     if (start || end != null) return readSync(dataId, start, end);
     let values = handedOut.get(dataId);
-    if (!values) handedOut.set(dataId, (values = readSync(dataId) as Float32Array | Int32Array | Uint8Array));
+    if (!values) handedOut.set(dataId, (values = readSync(dataId) as Values));
     return values;
   };
   backend.disposeData = (dataId, force) => {
@@ -130,10 +132,20 @@ function shareHandedOutArrays(backend: WasmInternals) {
   };
 }
 
+/** Copies a handed-out array's bytes to the heap when they differ from it (compared first: a copy is rarely written). */
 function writeBack(dataId: object) {
   const values = handedOut.get(dataId);
-  const heap = values && heapOf?.(dataId);
-  if (heap) heap.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  if (!values) return;
+  const heap = heapOf?.(dataId);
+  if (!heap) return;
+  const mine = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  for (let i = 0; i < mine.length; i++) {
+    if (mine[i] !== heap[i]) {
+      heap.set(mine);
+      rewritten.add(dataId);
+      return;
+    }
+  }
 }
 
 /**
@@ -179,6 +191,25 @@ export function guardWasmKernels(tf: typeof TF, cpu: CpuBackend): void {
   }
 }
 
+/** How each weights tensor was first used by a caching kernel: its shape and the kernel's attributes. */
+const usedAs = new WeakMap<object, string>();
+
+/**
+ * A copy of the weights, under an id of its own, when XNNPACK's operator cached
+ * for their id may not fit this call: used before in another shape or with other
+ * attributes (a reshape keeps the id), or rewritten since. Otherwise undefined,
+ * and the cached operator is the right one.
+ */
+function freshWeights(wasm: WasmBackend, w: TF.TensorInfo | undefined, attrs: TF.NamedAttrMap | undefined): TF.TensorInfo | undefined {
+  if (!w) return undefined;
+  const signature = `${w.shape.join(',')}|${JSON.stringify(attrs ?? {})}`;
+  const first = usedAs.get(w.dataId);
+  if (first === undefined && !rewritten.has(w.dataId)) usedAs.set(w.dataId, signature);
+  else if (first === signature && !rewritten.has(w.dataId)) return undefined;
+  else return wasm.makeOutput(w.shape, w.dtype, undefined, rawRead ? rawRead(w.dataId) : wasm.readSync(w.dataId));
+  return undefined;
+}
+
 /** The WASM kernel where it is sound, the CPU one where it is not (see the top of this file). */
 function guardKernel(
   wasmKernel: TF.KernelFunc,
@@ -192,8 +223,7 @@ function guardKernel(
     if (cpuSemantics?.(args.attrs)) return cpuKernel(args);
     for (const t of Object.values(inputs)) if (t && t.shape.includes(0)) return cpuKernel(args);
     const wasm = args.backend as unknown as WasmBackend & { disposeData(dataId: object): void };
-    const original = weights ? inputs[weights] : undefined;
-    const copy = original && wasm.makeOutput(original.shape, original.dtype, undefined, wasm.readSync(original.dataId));
+    const copy = weights ? freshWeights(wasm, inputs[weights], args.attrs) : undefined;
     try {
       return wasmKernel(copy ? { ...args, inputs: { ...inputs, [weights!]: copy } } : args);
     } catch {
@@ -211,7 +241,7 @@ function onCpu(kernelFunc: TF.KernelFunc, cpu: CpuBackend): TF.KernelFunc {
     const copies: TF.TensorInfo[] = [];
     const copy = (t: TF.TensorInfo | undefined) => {
       if (!t) return t;
-      const c = cpu.makeTensorInfo(t.shape, t.dtype, wasm.readSync(t.dataId));
+      const c = cpu.makeTensorInfo(t.shape, t.dtype, rawRead ? rawRead(t.dataId) : wasm.readSync(t.dataId));
       copies.push(c);
       return c;
     };
