@@ -10,6 +10,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { formatNumber as fmt, map, matmul, nd, transpose2d, zeros, type NdArray } from '../../engine/ndarray';
 import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
+import { compareValues } from '../../engine/compare';
 import { tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 
@@ -39,6 +40,10 @@ const problemArb = dims({ nX: 4, m: 6 }).chain(({ nX, m }) =>
 );
 
 /** σ(wᵀX + b) in double precision, one value per example. */
+// An activation within elementwise tolerance of 0.5 is too close to call: the float32 rounding of z, through σ' ≤ 1/4,
+// can put a correct activation on either side of it.
+const tooCloseToCall = (a: number) => compareValues(0.5, a, tolerance('elementwise')) === null;
+
 function activations(w: NdArray, b: number, X: NdArray): number[] {
   return matmul(transpose2d(w), X).data.map((z) => 1 / (1 + Math.exp(-(z + b))));
 }
@@ -197,7 +202,9 @@ export default defineAssignment({
               violated(`costs holds ${costs.length} values after 300 iterations, expected 3.`, 'Record the cost when i % 100 === 0: iterations 0, 100 and 200.');
             }
             const { cost: initial } = await propagate(ctx, w, b, X, Y);
-            if (!(Math.abs(costs[0]! - initial) <= 1e-4 * Math.max(1, initial))) {
+            // The same cost computed twice in float32, perhaps in another order: a few roundings of its largest term each.
+            const terms = activations(w, b, X).map((a, j) => -(Y.data[j] ? Math.log(a) : Math.log(1 - a)));
+            if (compareValues(initial, costs[0]!, tolerance('elementwise', { scale: Math.max(1, ...terms.filter(Number.isFinite)) })) !== null) {
               violated(
                 `costs[0] is ${fmt(costs[0]!)}, but the cost before any update is ${fmt(initial)}.`,
                 'Record the cost of iteration 0, computed before the first update (i % 100 === 0).',
@@ -246,7 +253,7 @@ export default defineAssignment({
             const predictions = expectTensor(await ctx.call('predict', [w, b, X]), 'predict(w, b, X)', [1, m]);
             activations(w, b, X).forEach((a, i) => {
               const v = predictions.data[i]!;
-              if (Math.abs(a - 0.5) < 1e-4) return; // too close to call in float32
+              if (tooCloseToCall(a)) return;
               if (v !== (a > 0.5 ? 1 : 0)) {
                 violated(`for example ${i}, σ(wᵀx + b) = ${fmt(a)} and the prediction is ${fmt(v)}, expected ${a > 0.5 ? 1 : 0}.`, 'Predict 1 where A > 0.5 and 0 elsewhere, as numbers: tf.cast(tf.greater(A, 0.5), \'float32\').');
               }

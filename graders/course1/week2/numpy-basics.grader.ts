@@ -4,9 +4,17 @@
 import * as fc from 'fast-check';
 import { dim, dims } from '../../engine/arbitraries';
 import { expectClose, expectNumber, expectTensor, violated, Violation } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt, map, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
+
+// A unit-norm row or a softmax row in float32 is a few roundings per entry and one short sum: its norm or sum is 1
+// up to a few u, whatever way the learner computes it (computed here in float64).
+const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+// A result that should be exactly 0 (a loss of y against itself): within float32's floor.
+const nearZero = (x: number) => compareValues(0, x, tolerance('float32')) === null;
 
 const sigma = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -80,7 +88,8 @@ export default defineAssignment({
             });
             expectClose(sNeg, map(s, (v) => 1 - v), 'sigmoid(−x) (should be 1 − sigmoid(x))');
             x.data.forEach((v, i) => {
-              if (Math.abs(v) < 1e-3) return; // too close to 0.5 to call in float32
+              // Too close to 0.5 to call: σ(x) within elementwise tolerance of 0.5, where float32 rounding can put it on either side.
+              if (compareValues(0.5, sigma(v), tolerance('elementwise')) === null) return;
               const a = s.data[i]!;
               if (v > 0 !== a > 0.5) {
                 violated(`sigmoid(${fmt(v)}) is ${fmt(a)}: it should be ${v > 0 ? 'above' : 'below'} 0.5.`, 'σ(x) = 1 / (1 + e^(−x)): mind the minus sign in the exponent.');
@@ -177,9 +186,9 @@ export default defineAssignment({
             const xs = rows(x);
             rows(out).forEach((row, i) => {
               const n = norm(xs[i]!);
-              if (n < 1e-3) return;
+              if (nearZero(n)) return; // an all-zero row has no direction
               const got = norm(row);
-              if (!(Math.abs(got - 1) <= 1e-3)) {
+              if (!nearOne(got)) {
                 violated(
                   `row ${i} of the result has norm ${fmt(got)}, not 1.`,
                   'Divide each row by its norm ‖x_i‖ = sqrt(Σ_j x_ij²), computed along axis 1 with keepDims: true.',
@@ -213,11 +222,11 @@ export default defineAssignment({
           numRuns: 20,
           holds: async (x, ctx) => {
             const out = expectTensor(await ctx.call('softmax', [x]), 'softmax(x)', x.shape);
-            const outside = out.data.find((v) => !(v > 0 && v <= 1 + 1e-6));
+            const outside = out.data.find((v) => !(v > 0 && (v <= 1 || nearOne(v))));
             if (outside !== undefined) violated(`softmax(x) has the value ${fmt(outside)}, outside (0, 1].`);
             rows(out).forEach((row, i) => {
               const sum = row.reduce((a, b) => a + b, 0);
-              if (!(Math.abs(sum - 1) <= 1e-4)) {
+              if (!nearOne(sum)) {
                 violated(`row ${i} of softmax(x) sums to ${fmt(sum)}, not 1.`, 'Divide exp(x) by its row sums: tf.sum(xExp, 1, true), over axis 1 with keepDims.');
               }
             });
@@ -317,9 +326,9 @@ function expectCloseOk(actual: NdArray | number, expected: NdArray | number): bo
 
 async function checkLoss(ctx: CheckContext, fn: 'l1Loss' | 'l2Loss', yhat: NdArray, y: NdArray): Promise<void> {
   const same = expectNumber(await ctx.call(fn, [y, y]), `${fn}(y, y)`);
-  if (!(Math.abs(same) <= 1e-6)) violated(`${fn}(y, y) is ${fmt(same)}, not 0.`);
+  if (!nearZero(same)) violated(`${fn}(y, y) is ${fmt(same)}, not 0.`);
   const loss = expectNumber(await ctx.call(fn, [yhat, y]), `${fn}(yhat, y)`);
-  if (!(Number.isFinite(loss) && loss >= -1e-6)) {
+  if (!(Number.isFinite(loss) && (loss >= 0 || nearZero(loss)))) {
     violated(
       `${fn}(yhat, y) is ${fmt(loss)}: a loss is never negative.`,
       fn === 'l1Loss' ? 'L1 is Σ |y − ŷ|: take the absolute value of each error before summing.' : 'L2 is Σ (y − ŷ)²: square each error before summing.',

@@ -9,6 +9,7 @@
 import * as fc from 'fast-check';
 import { PROBLEMS_IN_ORDER, REMEDIES, type Problem } from '../../../lib/ml-strategy';
 import { expectArray, expectClose, expectNumber, expectRecord, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -48,6 +49,9 @@ function expectedDiagnosis(e: Record<string, number>, minGap: number): { gaps: n
 }
 
 /** A split request: sizes, fractions in twentieths, a seed. */
+/** A set size is a rounded fraction of a count: within one example of it (allowing the float64 rounding of the product). */
+const withinOne = (count: number, target: number) => Math.abs(count - target) <= 1 || compareValues(1, Math.abs(count - target), tolerance('exact')) === null;
+
 const splitArb = fc.record({
   web: fc.integer({ min: 0, max: 40 }),
   mobile: fc.integer({ min: 2, max: 30 }),
@@ -226,10 +230,10 @@ export default defineAssignment({
             if (Math.abs(sets.dev.length - sets.test.length) > 1) violated(`dev holds ${sets.dev.length} examples and test ${sets.test.length}: split the held-out mobile examples in halves.`);
             const pool = sets.train.length + sets.trainDev.length;
             const mobileTrain = pool - req.web;
-            if (Math.abs(mobileTrain - req.mobileTrainFraction * req.mobile) > 1 + 1e-9) {
+            if (!withinOne(mobileTrain, req.mobileTrainFraction * req.mobile)) {
               violated(`the training pool holds ${mobileTrain} mobile examples, expected about ${fmt(req.mobileTrainFraction * req.mobile)} (mobileTrainFraction × mobileCount).`);
             }
-            if (Math.abs(sets.trainDev.length - req.trainDevFraction * pool) > 1 + 1e-9) {
+            if (!withinOne(sets.trainDev.length, req.trainDevFraction * pool)) {
               violated(`trainDev holds ${sets.trainDev.length} examples, expected about ${fmt(req.trainDevFraction * pool)} (trainDevFraction × the ${pool} examples of the training pool).`);
             }
           },
@@ -314,7 +318,7 @@ export default defineAssignment({
             expectClose(num(out.labelError, 'labelError'), labelError, 'labelError', tolerance('exact'));
             expectClose(num(out.otherError, 'otherError'), otherError, 'otherError', tolerance('exact'));
             // Too close to call: a correct answer may go either way by a rounding error.
-            if (Math.abs(labelError - minRatio * otherError) < 1e-9) return;
+            if (compareValues(minRatio * otherError, labelError, tolerance('exact')) === null) return; // within the tolerance labelError itself is held to
             const worth = labelError >= minRatio * otherError;
             if (out.worthFixing !== worth) {
               violated(`worthFixing is ${String(out.worthFixing)}, but labelError ${fmt(labelError)} is ${worth ? 'at least' : 'below'} minRatio × otherError = ${fmt(minRatio * otherError)}.`);

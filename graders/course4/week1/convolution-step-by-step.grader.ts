@@ -13,11 +13,13 @@ import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNd, formatNumber, formatShape, full, nd, sameShape, sizeOf, type NdArray } from '../../engine/ndarray';
 import { heatmapPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 import { tfOracle } from '../../engine/oracle';
 import { at, channelSums, convShape, distinct, distinctArb, forEachWindow, outSize, poolShape, type ConvHp, type Mode, type PoolHp } from './conv-inputs';
@@ -29,6 +31,9 @@ const oracle = () => import('./conv.oracle');
 const SLOW = 30_000;
 const grid = { min: -2, max: 2, step: 0.25 };
 const modes: Mode[] = ['max', 'average'];
+// The inputs are on a grid of quarters, so copies, maxima and sums of their products are exact in float32, and an
+// average's division rounds once: the learner's values are within a few u of the oracle's, whatever the order.
+const near = (want: number, got: number) => compareValues(want, got, tolerance('elementwise')) === null;
 
 // ---------------------------------------------------------------- inputs
 
@@ -265,7 +270,7 @@ export default defineAssignment({
                   for (let c = 0; c < nC; c++) {
                     const k = at(expected.shape, i, h, w, c);
                     const inside = h >= pad && h < nH - pad && w >= pad && w < nW - pad;
-                    if (Math.abs(out.data[k]! - expected.data[k]!) > 1e-6) {
+                    if (!near(expected.data[k]!, out.data[k]!)) {
                       violated(
                         inside
                           ? `the result at ${idx(expected.shape, k)} is ${formatNumber(out.data[k]!)}, but it is X${idx(X.shape, at(X.shape, i, h - pad, w - pad, c))} = ${formatNumber(expected.data[k]!)} (X shifted by pad).`
@@ -305,12 +310,12 @@ export default defineAssignment({
           holds: async ({ a, W, b }, ctx) => {
             const z = expectNumber(await ctx.call('convSingleStep', [a, W, b]), 'convSingleStep(a_slice_prev, W, b)');
             const expected = (await oracle()).singleStepJs(a, W, b);
-            if (Math.abs(z - expected) > 1e-4 * (1 + Math.abs(expected))) {
+            if (!near(expected, z)) {
               const noBias = expected - b.data[0]!;
               const hint =
-                Math.abs(z - noBias) < 1e-4 * (1 + Math.abs(noBias))
+                near(noBias, z)
                   ? 'The bias is missing: Z = Σ(a_slice_prev ⊙ W) + b.'
-                  : Math.abs(z - (noBias + sizeOf(a.shape) * b.data[0]!)) < 1e-4 * (1 + Math.abs(z))
+                  : near(noBias + sizeOf(a.shape) * b.data[0]!, z)
                     ? 'b was added to every product before the sum (f·f·nC_prev times): add it once, after the sum.'
                     : undefined;
               violated(`the result is ${formatNumber(z)}, expected Σ(a ⊙ W) + b = ${formatNumber(expected)}.`, hint);
@@ -480,8 +485,8 @@ export default defineAssignment({
               const a = A.data[o]!;
               const v = win.map((k) => APrev.data[k]!);
               const where = `A${idx(A.shape, o)} = ${formatNumber(a)}`;
-              if (!v.some((x) => Math.abs(x - a) < 1e-6)) violated(`${where} is not a value of its window [${v.map(formatNumber).join(', ')}].`);
-              const larger = v.find((x) => x > a + 1e-6);
+              if (!v.some((x) => near(x, a))) violated(`${where} is not a value of its window [${v.map(formatNumber).join(', ')}].`);
+              const larger = v.find((x) => x > a && !near(a, x));
               if (larger !== undefined) violated(`${where}, but its window [${v.map(formatNumber).join(', ')}] holds ${formatNumber(larger)}, which is larger.`);
             });
           },
@@ -664,9 +669,9 @@ export default defineAssignment({
           numRuns: 20,
           holds: async ({ dz, nH, nW }, ctx) => {
             const out = expectTensor(await ctx.call('distributeValue', [dz, [nH, nW]]), `distributeValue(${dz}, [${nH}, ${nW}])`, [nH, nW]);
-            if (out.data.some((v) => Math.abs(v - out.data[0]!) > 1e-6)) violated('the values are not all equal: an average gives each of its inputs the same share.');
+            if (out.data.some((v) => !near(out.data[0]!, v))) violated('the values are not all equal: an average gives each of its inputs the same share.');
             const total = out.data.reduce((a, v) => a + v, 0);
-            if (Math.abs(total - dz) > 1e-4) violated(`the values sum to ${formatNumber(total)}, not to dz = ${dz}: each should be dz / (nH·nW) = ${formatNumber(dz / (nH * nW))}.`);
+            if (!near(dz, total)) violated(`the values sum to ${formatNumber(total)}, not to dz = ${dz}: each should be dz / (nH·nW) = ${formatNumber(dz / (nH * nW))}.`);
           },
         }),
       ],
@@ -734,7 +739,7 @@ export default defineAssignment({
             const dAPrev = expectTensor(await ctx.call('poolBackward', [dA, [APrev, hp], mode]), `poolBackward(dA, cache, '${mode}')`, APrev.shape);
             const got = channelSums(dAPrev);
             const want = channelSums(dA);
-            const k = got.findIndex((g, j) => Math.abs(g - want[j]!) > 1e-4 * (1 + Math.abs(want[j]!)));
+            const k = got.findIndex((g, j) => !near(want[j]!, g));
             if (k >= 0) {
               const nC = APrev.shape[3]!;
               violated(`for example ${Math.floor(k / nC)}, channel ${k % nC}, dA_prev sums to ${formatNumber(got[k]!)} but dA sums to ${formatNumber(want[k]!)}.`);

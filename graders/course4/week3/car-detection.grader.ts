@@ -14,10 +14,11 @@ import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
-import { tolerance } from '../../engine/tolerance';
+import { scaleOf, tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 import { tfOracle } from '../../engine/oracle';
 import { clusteredDetections, cornerBoxArb, row, xyBoxArb, type Corners, type DetectionsJs } from './yolo-inputs';
@@ -100,6 +101,11 @@ const yoloArb = fc
     return { xy: xy!, wh: wh!, conf: conf!, probs: probs!, boxes: s.uniform([S1, S2, A, 4]), threshold };
   });
 
+// A value of a few float32 operations (an IoU's products and division, a score's product, a copied box): within a few u.
+const near = (want: number, got: number) => compareValues(want, got, tolerance('elementwise')) === null;
+/** Whether a kept detection is this input box: its score and corners copied (at most a float32 rounding of them). */
+const sameDetection = (score: number, box: number[], inScore: number, inBox: number[]) => near(inScore, score) && inBox.every((v, q) => near(v, box[q]!));
+
 const rows = (boxes: NdArray): number[][] => Array.from({ length: boxes.shape[0]! }, (_, i) => row(boxes, i));
 
 // ---------------------------------------------------------------- reading outputs
@@ -175,8 +181,8 @@ export default defineAssignment({
           holds: async ([a, b], ctx) => {
             const ab = expectNumber(await ctx.call('iou', [a, b]), 'iou(a, b)');
             const ba = expectNumber(await ctx.call('iou', [b, a]), 'iou(b, a)');
-            if (!(ab >= -1e-9 && ab <= 1 + 1e-9)) violated(`iou(a, b) is ${formatNumber(ab)}, outside [0, 1].`);
-            if (Math.abs(ab - ba) > 1e-6) violated(`iou(a, b) is ${formatNumber(ab)} but iou(b, a) is ${formatNumber(ba)}: the IoU cannot depend on the order of the boxes.`);
+            if (!((ab >= 0 || near(0, ab)) && (ab <= 1 || near(1, ab)))) violated(`iou(a, b) is ${formatNumber(ab)}, outside [0, 1].`);
+            if (!near(ab, ba)) violated(`iou(a, b) is ${formatNumber(ab)} but iou(b, a) is ${formatNumber(ba)}: the IoU cannot depend on the order of the boxes.`);
           },
         }),
         property({
@@ -187,7 +193,7 @@ export default defineAssignment({
           numRuns: 20,
           holds: async ({ a, dx, dy, gap }, ctx) => {
             const same = expectNumber(await ctx.call('iou', [a, [...a]]), 'iou(a, a)');
-            if (Math.abs(same - 1) > 1e-6) violated(`iou(a, a) is ${formatNumber(same)}, expected 1.`);
+            if (!near(1, same)) violated(`iou(a, a) is ${formatNumber(same)}, expected 1.`);
             // b: a box placed right of / below a (or left / above), `gap` half-units away, shifted along the other axis by dx/dy.
             const [x1, y1, x2, y2] = a;
             const w = 1 + Math.abs(dx) / 2;
@@ -197,7 +203,7 @@ export default defineAssignment({
             // Apart in x always; also apart in y when dy is odd, overlapping in y otherwise.
             const b = Math.abs(dy) % 2 === 1 ? [bx1, by1, bx1 + w, by1 + h] : [bx1, y1, bx1 + w, y1 + h];
             const v = expectNumber(await ctx.call('iou', [a, b]), 'iou(a, b)');
-            if (Math.abs(v) > 1e-6) violated(`iou([${a.join(', ')}], [${b.map(formatNumber).join(', ')}]) is ${formatNumber(v)}, but the boxes do not overlap: it should be 0.`, 'Clamp the intersection\'s width and height at 0 separately: max(xi2 − xi1, 0) · max(yi2 − yi1, 0).');
+            if (!near(0, v)) violated(`iou([${a.join(', ')}], [${b.map(formatNumber).join(', ')}]) is ${formatNumber(v)}, but the boxes do not overlap: it should be 0.`, 'Clamp the intersection\'s width and height at 0 separately: max(xi2 − xi1, 0) · max(yi2 − yi1, 0).');
           },
         }),
         property({
@@ -248,7 +254,7 @@ export default defineAssignment({
               const got = { 'x (centre)': (x1! + x2!) / 2, 'y (centre)': (y1! + y2!) / 2, w: x2! - x1!, h: y2! - y1! };
               const want = { 'x (centre)': x, 'y (centre)': y, w, h };
               for (const key of Object.keys(want) as (keyof typeof want)[]) {
-                if (Math.abs(got[key] - want[key]) > 1e-5)
+                if (compareValues(want[key], got[key], tolerance('elementwise', { scale: scaleOf(x, y, w, h) })) !== null)
                   violated(
                     `box ${i}: reading its corners as [y1, x1, y2, x2] = [${[y1, x1, y2, x2].map((v) => formatNumber(v!)).join(', ')}] gives ${key} = ${formatNumber(got[key])}, but the box has ${key} = ${formatNumber(want[key])} ` +
                       `(x = ${formatNumber(x)}, y = ${formatNumber(y)}, w = ${formatNumber(w)}, h = ${formatNumber(h)}).`,
@@ -398,7 +404,7 @@ export default defineAssignment({
             const source: number[] = [];
             for (let j = 0; j < k; j++) {
               const box = row(got.boxes, j);
-              const i = input.findIndex((b, i) => Math.abs(d.scores.data[i]! - got.scores.data[j]!) < 1e-6 && b.every((v, q) => Math.abs(v - box[q]!) < 1e-5));
+              const i = input.findIndex((b, i) => sameDetection(got.scores.data[j]!, box, d.scores.data[i]!, b));
               if (i < 0) violated(`kept box ${j} (score ${formatNumber(got.scores.data[j]!)}, [${box.map(formatNumber).join(', ')}]) is not one of the input boxes with its own score.`);
               if (got.classes.data[j] !== d.classes.data[i]) violated(`kept box ${j} is input box ${i}, of class ${d.classes.data[i]}, but its class is returned as ${got.classes.data[j]}: gather the classes with the same indices.`);
               if (source.includes(i)) violated(`input box ${i} is kept twice.`);
@@ -430,7 +436,7 @@ export default defineAssignment({
             const want = gatherJs({ scores: d.scores, boxes: d.boxes, classes: d.classes }, kept);
             // Name the kept boxes by their input index when they are input boxes: "kept 2, 0, 5; expected 0, 2" says more than a value diff.
             const input = rows(d.boxes);
-            const source = rows(got.boxes).map((box, j) => input.findIndex((b, i) => Math.abs(d.scores.data[i]! - got.scores.data[j]!) < 1e-6 && b.every((v, q) => Math.abs(v - box[q]!) < 1e-5)));
+            const source = rows(got.boxes).map((box, j) => input.findIndex((b, i) => sameDetection(got.scores.data[j]!, box, d.scores.data[i]!, b)));
             if (source.every((i) => i >= 0) && source.join() !== kept.join())
               violated(`the result keeps input boxes [${source.join(', ')}], in that order; greedy NMS keeps [${kept.join(', ')}] (scores ${kept.map((i) => formatNumber(d.scores.data[i]!)).join(', ')}).`);
             expectDetections(got, want, `nonMaxSuppression (the input boxes ${kept.join(', ')} should be kept, in that order)`);
@@ -532,9 +538,9 @@ export default defineAssignment({
           holds: async ({ outputs, imageShape, maxBoxes, scoreThreshold, iouThreshold }, ctx) => {
             const [xy, wh, conf, probs] = outputs as [NdArray, NdArray, NdArray, NdArray];
             const { cornersJs, evalJs, filterJs, unambiguous } = await oracle();
-            // Skip outputs whose answer hangs on a tie: a score at the threshold, or an NMS near-tie.
+            // Skip outputs whose answer hangs on a tie: a score at the threshold (within float32 rounding), or an NMS near-tie.
             const f = filterJs(conf, cornersJs(xy, wh), probs, scoreThreshold);
-            fc.pre(unambiguous(f.scores.data, rows(f.boxes), iouThreshold) && f.scores.data.every((v) => Math.abs(v - scoreThreshold) > 1e-4));
+            fc.pre(unambiguous(f.scores.data, rows(f.boxes), iouThreshold) && f.scores.data.every((v) => !near(scoreThreshold, v)));
             const got = detections(await ctx.call('yoloEval', [outputs, imageShape, maxBoxes, scoreThreshold, iouThreshold]), 'yoloEval');
             const want = evalJs(xy, wh, conf, probs, imageShape, maxBoxes, scoreThreshold, iouThreshold);
             expectDetections(got, want, `yoloEval(outputs, [${imageShape.join(', ')}], ${maxBoxes}, ${scoreThreshold}, ${iouThreshold})`);

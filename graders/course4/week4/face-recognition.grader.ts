@@ -11,9 +11,11 @@ import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { ValueRecord } from '../../engine/values';
 import { tfOracle } from '../../engine/oracle';
 
@@ -30,6 +32,16 @@ function basicLosses(a: NdArray, p: NdArray, n: NdArray, alpha: number): number[
   const [A, P, N] = [rowsOf(a), rowsOf(p), rowsOf(n)];
   return A.map((ai, i) => sqDist(ai, P[i]!) - sqDist(ai, N[i]!) + alpha);
 }
+
+/**
+ * The magnitude of the squared distances the loss is summed from: a float32 loss carries their rounding even when
+ * they cancel to a far smaller loss (the tolerance's scale).
+ */
+const lossScale = (a: NdArray, p: NdArray, n: NdArray) => {
+  const [A, P, N] = [rowsOf(a), rowsOf(p), rowsOf(n)];
+  return A.reduce((s, ai, i) => s + sqDist(ai, P[i]!) + sqDist(ai, N[i]!), 0);
+};
+const sameLoss = (want: number, got: number, scale: number) => compareValues(want, got, tolerance('float32', { scale })) === null;
 
 function tripletJs(a: NdArray, p: NdArray, n: NdArray, alpha: number): number {
   return basicLosses(a, p, n, alpha).reduce((s, b) => s + Math.max(b, 0), 0);
@@ -111,6 +123,9 @@ const recognitionArb = fc
   });
 
 const distance = (x: NdArray, y: NdArray) => Math.sqrt(sqDist(x.data, y.data));
+// A float32 distance is a short sum and a square root: within a few u of the float64 one. Two distances that
+// close (to each other, or to the 0.7 threshold) cannot be told apart in float32, so the decision is not checked.
+const indistinct = (x: number, y: number) => compareValues(x, y, tolerance('elementwise')) === null;
 
 // ---------------------------------------------------------------- the assignment
 
@@ -160,7 +175,8 @@ export default defineAssignment({
           numRuns: 20,
           holds: async ({ a, p, n, alpha }, ctx) => {
             const L = await loss(ctx, a, p, n, alpha);
-            if (Math.abs(L) > 1e-4) violated(`the loss is ${formatNumber(L)}, expected 0: every triplet has ‖a − n‖² − ‖a − p‖² > α = ${alpha}.`);
+            // Every triplet's term clamps to exactly 0, so the float32 floor alone.
+            if (!sameLoss(0, L, 0)) violated(`the loss is ${formatNumber(L)}, expected 0: every triplet has ‖a − n‖² − ‖a − p‖² > α = ${alpha}.`);
           },
         }),
         property({
@@ -196,10 +212,10 @@ export default defineAssignment({
             const single = (x: NdArray, i: number) => nd(rowsOf(x)[i]!, [1, x.shape[1]!]);
             const whole = await loss(ctx, a, p, n, alpha);
             const shuffled = await loss(ctx, permute(a), permute(p), permute(n), alpha);
-            if (Math.abs(whole - shuffled) > 1e-4 * (1 + Math.abs(whole))) violated(`the loss is ${formatNumber(whole)}, but ${formatNumber(shuffled)} with the triplets in the order ${order.join(', ')}.`);
+            if (!sameLoss(whole, shuffled, lossScale(a, p, n))) violated(`the loss is ${formatNumber(whole)}, but ${formatNumber(shuffled)} with the triplets in the order ${order.join(', ')}.`);
             let sum = 0;
             for (let i = 0; i < m; i++) sum += await loss(ctx, single(a, i), single(p, i), single(n, i), alpha);
-            if (Math.abs(whole - sum) > 1e-4 * (1 + Math.abs(sum)))
+            if (!sameLoss(sum, whole, lossScale(a, p, n)))
               violated(`the loss of the batch of ${m} is ${formatNumber(whole)}, but the losses of its triplets, one at a time, add up to ${formatNumber(sum)}.`, 'Sum the per-triplet losses max(…, 0) over the batch: not their mean, and not max(sum, 0).');
           },
         }),
@@ -269,7 +285,7 @@ export default defineAssignment({
             const want = distance(e, db[who] as NdArray);
             expectClose(expectNumber(dist!, 'the distance (the first item verify returns)'), want, 'the distance');
             if (typeof open !== 'boolean') violated(`the door decision (the second item verify returns) should be true or false, but is ${String(open)}.`);
-            if (Math.abs(want - 0.7) > 1e-4 && open !== want < 0.7) violated(`at distance ${formatNumber(want)} the door should ${want < 0.7 ? 'open (distance < 0.7)' : 'stay closed (distance ≥ 0.7)'}, but verify returns ${open}.`);
+            if (!indistinct(0.7, want) && open !== want < 0.7) violated(`at distance ${formatNumber(want)} the door should ${want < 0.7 ? 'open (distance < 0.7)' : 'stay closed (distance ≥ 0.7)'}, but verify returns ${open}.`);
           },
         }),
       ],
@@ -301,7 +317,7 @@ export default defineAssignment({
             const [dist, name] = expectArray(await ctx.call('whoIsIt', [e, db]), 'whoIsIt(encoding, database)', 2);
             const dists = Object.entries(db).map(([k, v]) => [k, distance(e, v as NdArray)] as const).sort((x, y) => x[1] - y[1]);
             expectClose(expectNumber(dist!, 'the distance (the first item whoIsIt returns)'), dists[0]![1], 'the smallest distance');
-            const tie = dists.length > 1 && dists[1]![1] - dists[0]![1] < 1e-5;
+            const tie = dists.length > 1 && indistinct(dists[0]![1], dists[1]![1]);
             if (!tie && name !== dists[0]![0])
               violated(`the closest person is ${dists[0]![0]} (distance ${formatNumber(dists[0]![1])}), but whoIsIt returns ${JSON.stringify(name)}. Distances: ${dists.map(([k, v]) => `${k} ${formatNumber(v)}`).join(', ')}.`);
           },

@@ -13,9 +13,11 @@
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { Value, ValueRecord } from '../../engine/values';
 import { characterMaps, dinosaurNames } from '../../../lib/datasets/names';
 
@@ -152,7 +154,7 @@ export default defineAssignment({
               const c = out[k] as NdArray;
               a.data.forEach((x, i) => {
                 const want = Math.min(maxValue, Math.max(-maxValue, x));
-                if (Math.abs(c.data[i]! - want) > 1e-5 * Math.max(1, Math.abs(want))) {
+                if (compareValues(want, c.data[i]!, tolerance('elementwise')) !== null) {
                   violated(
                     `${k} entry ${i} is ${formatNumber(x)}; clipped to ±${formatNumber(maxValue)} it should be ${formatNumber(want)}, but is ${formatNumber(c.data[i]!)}.`,
                     'Clip every gradient element-wise: tf.clipByValue(g, −maxValue, maxValue) for each of the five, not their norm, and not only some of them.',

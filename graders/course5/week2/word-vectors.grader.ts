@@ -18,10 +18,12 @@
 import * as fc from 'fast-check';
 import { dim, tensor } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { tolerance } from '../../engine/tolerance';
 import type { Value, ValueRecord } from '../../engine/values';
 
 // ---------------------------------------------------------------- the known mistakes (the mutants' hints)
@@ -60,6 +62,15 @@ const vec1 = (v: Vec): NdArray => nd(v, [v.length]);
 /** |a − b| ≤ tol·(1 + |b|). */
 const near = (a: number, b: number, tol = 1e-3) => Math.abs(a - b) <= tol * (1 + Math.abs(b));
 const nearVec = (a: Vec, b: Vec, tol = 1e-3) => norm(sub(a, b)) <= tol * (1 + norm(b));
+// A float32 cosine of u with itself (or its bound): the same squares summed above and below, so 1 within a few u.
+const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+// A float32 cosine is a sum of d products normalised to unit scale: float32's tolerance with the unit as its scale.
+const COSINE = tolerance('float32', { scale: 1 });
+/** Whether a float32 vector quantity is `want`, its rounding on the order of the vectors it is built from (`scale`). */
+const closeAt = (want: number, got: number, scale: number) => compareValues(want, got, tolerance('float32', { scale })) === null;
+// Not a tolerance: below a cosine of 1% between e and g, the ratio dot(out, g) / dot(e, g) the diagnoses read
+// amplifies the result's rounding too much to name a mistake.
+const MIN_DIAGNOSABLE_COSINE = 0.01;
 
 /** Words for the maps: real-looking, none of them an answer anywhere. */
 const FILLERS = [
@@ -191,7 +202,7 @@ const equalizeMap = ({ w1, w2, word }: EqualizeInput): ValueRecord => ({ actor: 
 function diagnoseNeutralize(e: Vec, g: Vec, out: Vec): string | undefined {
   const eg = dot(e, g);
   const gg = dot(g, g);
-  if (Math.abs(eg) < 1e-2 * norm(e) * norm(g)) return undefined;
+  if (Math.abs(eg) < MIN_DIAGNOSABLE_COSINE * norm(e) * norm(g)) return undefined;
   const ratio = dot(out, g) / eg;
   const gn = Math.sqrt(gg);
   if (Math.abs(gn - 1) > 0.05 && near(ratio, 1 - gn)) return HINTS.neuDivNorm;
@@ -267,9 +278,9 @@ export default defineAssignment({
           numRuns: 12,
           holds: async ({ u, v }, ctx) => {
             const cuv = await cosineOf(ctx, u, v, 'cosineSimilarity(u, v)');
-            if (!(Math.abs(cuv) <= 1 + 1e-5)) violated(`cosineSimilarity(u, v) is ${formatNumber(cuv)}, outside [−1, 1].`, diagnoseCosine(u.data, v.data, cuv));
+            if (!(Math.abs(cuv) <= 1 || nearOne(Math.abs(cuv)))) violated(`cosineSimilarity(u, v) is ${formatNumber(cuv)}, outside [−1, 1].`, diagnoseCosine(u.data, v.data, cuv));
             const cuu = await cosineOf(ctx, u, u, 'cosineSimilarity(u, u)');
-            if (!(Math.abs(cuu - 1) <= 1e-5)) {
+            if (!nearOne(cuu)) {
               violated(`cosineSimilarity(u, u) is ${formatNumber(cuu)}, not 1 (||u||₂ = ${formatNumber(norm(u.data))}).`, diagnoseCosine(u.data, u.data, cuu));
             }
           },
@@ -283,11 +294,11 @@ export default defineAssignment({
           holds: async ({ u, v, alpha, beta }, ctx) => {
             const c = await cosineOf(ctx, u, v, 'cosineSimilarity(u, v)');
             const scaled = await cosineOf(ctx, vec1(scale(u.data, alpha)), vec1(scale(v.data, beta)), 'cosineSimilarity(α·u, β·v)');
-            if (!(Math.abs(scaled - c) <= 1e-4 * (1 + Math.abs(c)))) {
+            if (compareValues(c, scaled, COSINE) !== null) {
               violated(`cosineSimilarity(u, v) is ${formatNumber(c)} but with u scaled by ${formatNumber(alpha)} and v by ${formatNumber(beta)} it is ${formatNumber(scaled)}.`, 'A cosine depends on the directions only: dividing the dot product by both norms removes the lengths.');
             }
             const flipped = await cosineOf(ctx, vec1(scale(u.data, -1)), v, 'cosineSimilarity(−u, v)');
-            if (!(Math.abs(flipped + c) <= 1e-4 * (1 + Math.abs(c)))) violated(`cosineSimilarity(−u, v) is ${formatNumber(flipped)}, not −${formatNumber(c)}.`);
+            if (compareValues(-c, flipped, COSINE) !== null) violated(`cosineSimilarity(−u, v) is ${formatNumber(flipped)}, not −${formatNumber(c)}.`);
           },
         }),
       ],
@@ -406,7 +417,7 @@ export default defineAssignment({
           holds: async ({ e, other, g }, ctx) => {
             const out = await neutralizeOf(ctx, 'nurse', g, { doctor: other, nurse: e });
             const along = dot(out, g.data) / norm(g.data);
-            if (!(Math.abs(along) <= 1e-4 * (1 + norm(e.data)))) {
+            if (!closeAt(0, along, norm(e.data))) {
               violated(`the result's component along g is ${formatNumber(along)}, not 0 (the word's own was ${formatNumber(dot(e.data, g.data) / norm(g.data))}, ||g||₂ = ${formatNumber(norm(g.data))}).`, diagnoseNeutralize(e.data, g.data, out));
             }
           },
@@ -420,7 +431,7 @@ export default defineAssignment({
           holds: async ({ e, other, g }, ctx) => {
             const out = await neutralizeOf(ctx, 'nurse', g, { doctor: other, nurse: e });
             const change = orth(sub(out, e.data), g.data);
-            if (!(norm(change) <= 1e-4 * (1 + norm(e.data)))) {
+            if (!closeAt(0, norm(change), norm(e.data))) {
               violated(`the part orthogonal to g changed by a vector of norm ${formatNumber(norm(change))} (the word's vector has norm ${formatNumber(norm(e.data))}).`, diagnoseNeutralize(e.data, g.data, out) ?? 'Subtract from e its projection on g, (e·g / ||g||₂²)·g: a multiple of g, nothing else.');
             }
           },
@@ -493,7 +504,7 @@ export default defineAssignment({
             const w = orth(input.word.data, g);
             const d1 = norm(sub(e1, w));
             const d2 = norm(sub(e2, w));
-            if (!(Math.abs(d1 - d2) <= 1e-4 * (1 + d1 + d2))) violated(`||e1 − w||₂ = ${formatNumber(d1)} but ||e2 − w||₂ = ${formatNumber(d2)} for a w orthogonal to the axis.`, hint);
+            if (!closeAt(d1, d2, 1 + d1 + d2)) violated(`||e1 − w||₂ = ${formatNumber(d1)} but ||e2 − w||₂ = ${formatNumber(d2)} for a w orthogonal to the axis.`, hint);
           },
         }),
       ],

@@ -16,9 +16,11 @@
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { compareValues } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { scaleOf, tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 import { plantedCorpus } from '../../../lib/datasets/word2vec-corpus';
 
@@ -83,6 +85,8 @@ function pairCount(T: number, w: number): number {
 }
 
 const row = (a: NdArray, i: number) => a.data.slice(i * a.shape[1]!, (i + 1) * a.shape[1]!);
+// A few float32 operations per value (a power, a division, −log σ(0)), summed over a handful of words: a few u.
+const near = (want: number, got: number) => compareValues(want, got, tolerance('elementwise')) === null;
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 const cosine = (a: number[], b: number[]) => dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b) || 1);
 
@@ -232,7 +236,7 @@ export default defineAssignment({
             const bad = p.findIndex((x) => !(x >= 0));
             if (bad >= 0) violated(`p[${bad}] is ${formatNumber(p[bad]!)}.`);
             const total = p.reduce((a, b) => a + b, 0);
-            if (Math.abs(total - 1) > 1e-4) violated(`the probabilities sum to ${formatNumber(total)}, not 1.`, 'Divide every count^power by the sum of all of them (after raising to the power).');
+            if (!near(1, total)) violated(`the probabilities sum to ${formatNumber(total)}, not 1.`, 'Divide every count^power by the sum of all of them (after raising to the power).');
           },
         }),
         property({
@@ -246,11 +250,11 @@ export default defineAssignment({
             for (let i = 1; i < counts.length; i++) {
               const want = (counts[i]! / counts[0]!) ** power;
               const got = p[i]! / p[0]!;
-              if (!(Math.abs(got - want) <= 1e-3 * want)) {
+              if (!near(want, got)) {
                 const plain = counts[i]! / counts[0]!;
                 violated(
                   `counts ${counts[i]} and ${counts[0]} give p[${i}] / p[0] = ${formatNumber(got)}; with power ${power} it should be (${counts[i]}/${counts[0]})^${power} = ${formatNumber(want)}.`,
-                  power !== 1 && Math.abs(got - plain) <= 1e-3 * plain ? 'The counts are not raised to the power: p ∝ counts^power (¾ by default), which flattens the distribution.' : undefined,
+                  power !== 1 && near(plain, got) ? 'The counts are not raised to the power: p ∝ counts^power (¾ by default), which flattens the distribution.' : undefined,
                 );
               }
             }
@@ -341,8 +345,8 @@ export default defineAssignment({
             const negatives = Array.from({ length: k }, (_, i) => (seed + 3 * i) % v);
             const loss = await lossOf(ctx, zeros([v, d]), zeros([v, d]), seed % v, (seed + 1) % v, negatives);
             const want = (k + 1) * Math.LN2;
-            if (!(Math.abs(loss - want) <= 1e-4 * want)) {
-              const mean = Math.abs(loss - 2 * Math.LN2) <= 1e-4 && k > 1;
+            if (!near(want, loss)) {
+              const mean = near(2 * Math.LN2, loss) && k > 1;
               violated(`the loss is ${formatNumber(loss)}, expected (${k} + 1)·log 2 = ${formatNumber(want)}.`, mean ? 'The negatives\' terms are averaged: the loss sums −log σ(−u_k·v_c) over the k negatives.' : undefined);
             }
           },
@@ -356,7 +360,7 @@ export default defineAssignment({
           holds: async ({ V, U, picks, c }, ctx) => {
             const [o, a, b] = picks as [number, number, number];
             const [lab, la, lb, l0] = [await lossOf(ctx, V, U, c, o, [a, b]), await lossOf(ctx, V, U, c, o, [a]), await lossOf(ctx, V, U, c, o, [b]), await lossOf(ctx, V, U, c, o, [])];
-            if (!(Math.abs(lab - (la + lb - l0)) <= 1e-4 * (1 + Math.abs(lab)))) {
+            if (compareValues(lab, la + lb - l0, tolerance('float32', { scale: scaleOf(la, lb, l0) })) !== null) {
               violated(`L([${a}, ${b}]) = ${formatNumber(lab)}, but L([${a}]) + L([${b}]) − L([]) = ${formatNumber(la + lb - l0)}.`, 'The loss sums one term per negative (no mean, no other normalisation).');
             }
           },

@@ -161,6 +161,9 @@ async function modelOf(ctx: CheckContext, X: NdArray, nS: number, w: ValueRecord
   return { outputs, alphas };
 }
 
+// A float32 softmax entry is a few roundings, and its row sums to 1 up to a few u (summed here in float64).
+const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+
 /** Each of the `rows` consecutive runs of `size` entries is a distribution. */
 function expectDistributions(p: NdArray, rows: number, size: number, what: string, hint?: string): void {
   for (let i = 0; i < rows; i++) {
@@ -170,7 +173,7 @@ function expectDistributions(p: NdArray, rows: number, size: number, what: strin
       if (!(v >= -1e-6)) violated(`${what}: a negative entry ${formatNumber(v)}.`, hint);
       sum += v;
     }
-    if (Math.abs(sum - 1) > 1e-3) violated(`${what}: row ${i} sums to ${formatNumber(sum)}, not 1.`, hint);
+    if (!nearOne(sum)) violated(`${what}: row ${i} sums to ${formatNumber(sum)}, not 1.`, hint);
   }
 }
 
@@ -208,7 +211,7 @@ export default defineAssignment({
           holds: async (x, ctx) => {
             const { alphas } = await attentionOf(ctx, x.a, x.sPrev, x.w);
             const [m, Tx] = x.a.shape as [number, number];
-            if (Tx > 1 && alphas.data.every((v) => Math.abs(v - 1) < 1e-4)) violated(`every attention weight is 1 (Tx = ${Tx}): they sum to ${Tx}, not 1.`, HINTS.softmaxAxis);
+            if (Tx > 1 && alphas.data.every(nearOne)) violated(`every attention weight is 1 (Tx = ${Tx}): they sum to ${Tx}, not 1.`, HINTS.softmaxAxis);
             expectDistributions(alphas, m, Tx, 'alphas over the Tx positions');
           },
         }),
