@@ -10,7 +10,8 @@ import { repoRoot } from './paths';
 import { assertValid } from './schemas/validate';
 import { withSeedOffset } from './seeded';
 import { isRecord, type Value } from './values';
-import { onSandboxBackend } from './in-process';
+import { inProcessImplementation, onSandboxBackend } from './in-process';
+import { patchedMutantDir, writeSolutionVariant } from './mutants';
 
 /** A known mistake's output on one case: a learner output equal to it earns its hint. */
 export interface Mistake {
@@ -132,8 +133,10 @@ export interface GenerationOptions {
    * (default: solutions/<id>.ts). Without it hints say "arguments 1 and 2".
    */
   solutionFile?: string;
-  /** Derive mistakes from the cases' arguments (generated-mistakes.ts); default true. */
+  /** Derive mistakes from the cases' arguments (generated-mistakes.ts) and the solution's source (order-mistakes.ts); default true. */
   generate?: boolean;
+  /** Where the solution's derived variants are written (default .deepgrade/mutants/<id>/). */
+  variantDir?: string;
 }
 
 /** Runs every reference check's cases through the reference solution (and the known mistakes). */
@@ -157,11 +160,12 @@ async function generateOnCurrentBackend(
 ): Promise<FixtureFile> {
   const checks: FixtureFile['checks'] = {};
   const solutionFile = options.solutionFile ?? path.join(repoRoot, 'solutions', `${def.id}.ts`);
+  const variantDir = options.variantDir ?? patchedMutantDir(repoRoot, def.id);
   for (const exercise of def.exercises) {
     for (const check of exercise.checks) {
       if (check.kind !== 'reference') continue;
       const fn = check.fn ?? exercise.name;
-      const both = await bothVariants(check, fn, reference, mistakes.filter((m) => m.fn === fn), { ...options, solutionFile }, variant);
+      const both = await bothVariants(check, fn, reference, mistakes.filter((m) => m.fn === fn), { ...options, solutionFile, variantDir }, variant);
       const cases = both.filter((c) => (variant === 'hidden') === !!c.hidden);
       // A check whose cases draw nothing at random has no hidden variant: its public cases are all there is.
       if (cases.length) checks[fixtureKey(exercise.name, check.name)] = { cases };
@@ -232,7 +236,7 @@ async function buildCases(check: ReferenceCheckDef, fn: string, reference: Imple
     for (const [k, m] of mistakes.entries()) hand[k]!.behaviours.push(await behaviour(args, i, m.impl));
   }
   const hidden = inputs.map((c) => c.hidden);
-  const generated = options.generate === false ? [] : await generatedBehaviours(cases, fn, options.solutionFile, (args, i) => behaviour(args, i, reference));
+  const generated = options.generate === false ? [] : await generatedBehaviours(cases, fn, options, reference, behaviour);
   const { selectGenerated } = await import('./mistake-selection');
   const { kept } = selectGenerated(hidden, hand, generated, limitsFor(cases));
   return inputs.map((c, i) => {
@@ -266,16 +270,18 @@ function limitsFor(cases: { args: Value[]; expected: Value }[]): SelectionLimits
   return { maxPerCase: GENERATED_LIMITS.maxPerCase, maxBytes: Math.max(GENERATED_LIMITS.minBytes, GENERATED_LIMITS.bytesRatio * base) };
 }
 
-/** Every generated candidate's behaviour on every case, most plausible first (see generated-mistakes.ts). */
+/** Every generated candidate's behaviour on every case: argument-derived ones most plausible first, then source-derived ones. */
 async function generatedBehaviours(
   cases: { args: Value[] }[],
   fn: string,
-  solutionFile: string | undefined,
-  run: (args: Value[], i: number) => Promise<Behaviour>,
+  { solutionFile, variantDir }: GenerationOptions,
+  reference: Implementation,
+  behaviour: (args: Value[], i: number, impl: Implementation) => Promise<Behaviour>,
 ): Promise<KnownBehaviour[]> {
   const { variantsOf } = await import('./generated-mistakes');
   const { exportedParams } = await import('./param-names');
-  const params = (solutionFile && existsSync(solutionFile) ? exportedParams(solutionFile).get(fn) : undefined) ?? [];
+  const solution = solutionFile && existsSync(solutionFile) ? solutionFile : undefined;
+  const params = (solution ? exportedParams(solution).get(fn) : undefined) ?? [];
   const byHint = new Map<string, { kind: GeneratedKind; priority: number[]; args: Map<number, Value[]> }>();
   cases.forEach((c, i) => {
     for (const v of variantsOf(c.args, params)) {
@@ -288,8 +294,16 @@ async function generatedBehaviours(
   const out: KnownBehaviour[] = [];
   for (const [hint, c] of candidates) {
     // Where the transformation does not apply (shapes differ in this case), a learner making it leaves no trace we know.
-    const behaviours = await inTurn(cases.map((_, i) => () => (c.args.has(i) ? run(c.args.get(i)!, i) : Promise.resolve<Behaviour>({ kind: 'silent' }))));
+    const behaviours = await inTurn(cases.map((_, i) => () => (c.args.has(i) ? behaviour(c.args.get(i)!, i, reference) : Promise.resolve<Behaviour>({ kind: 'silent' }))));
     out.push({ hint, behaviours, generated: c.kind });
+  }
+  if (solution && variantDir) {
+    const { orderVariants } = await import('./order-mistakes');
+    for (const [k, v] of orderVariants(readFileSync(solution, 'utf8'), fn).entries()) {
+      const file = await writeSolutionVariant(solution, v.source, path.join(variantDir, `order-${fn}-${k}.ts`));
+      const impl = inProcessImplementation(file, `the solution with one change: ${v.hint}`);
+      out.push({ hint: v.hint, behaviours: await inTurn(cases.map((c, i) => () => behaviour(c.args, i, impl))), generated: 'order' });
+    }
   }
   return out;
 }

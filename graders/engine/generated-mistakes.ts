@@ -18,7 +18,8 @@ import { isNdArray, sameShape, type NdArray } from './ndarray';
 import type { Labels, ParamInfo } from './param-names';
 import { isRecord, type Value } from './values';
 
-export type GeneratedKind = 'swap' | 'cache-entry' | 'stale-cache';
+/** 'order' comes from the solution's source instead (order-mistakes.ts). */
+export type GeneratedKind = 'swap' | 'cache-entry' | 'stale-cache' | 'order';
 
 export interface Variant {
   kind: GeneratedKind;

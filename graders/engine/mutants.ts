@@ -104,15 +104,26 @@ function readPatch(file: string, rel: string): MutantPatch {
 /** Writes the patched solution where the sandbox and the in-process loader can import it; returns its path. */
 async function writePatchedMutant(root: string, id: string, name: string, patch: MutantPatch, rel: string): Promise<string> {
   const out = path.join(patchedMutantDir(root, id), `${name}.ts`);
-  const text = await renderPatchedMutant(root, id, patch, rel, out);
-  // Rewritten only when it changes, and atomically: several processes may load the same mutants at once.
-  if (!existsSync(out) || readFileSync(out, 'utf8') !== text) {
-    mkdirSync(path.dirname(out), { recursive: true });
-    const tmp = `${out}.${process.pid}.${createHash('sha1').update(text).digest('hex').slice(0, 8)}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, out);
-  }
+  writeIfChanged(out, await renderPatchedMutant(root, id, patch, rel, out));
   return out;
+}
+
+/**
+ * Writes a changed copy of a solution (its whole source, as from solutionFile) to `out`, its relative
+ * imports made to resolve from there; returns `out`. For variants the grader derives (order-mistakes.ts).
+ */
+export async function writeSolutionVariant(solutionFile: string, source: string, out: string): Promise<string> {
+  writeIfChanged(out, `// Generated from ${toPosix(path.basename(solutionFile))}: do not edit.\n` + (await rewriteRelativeImports(source, path.dirname(solutionFile), path.dirname(out))));
+  return out;
+}
+
+/** Rewritten only when it changes, and atomically: several processes may load the same modules at once. */
+function writeIfChanged(out: string, text: string): void {
+  if (existsSync(out) && readFileSync(out, 'utf8') === text) return;
+  mkdirSync(path.dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.${createHash('sha1').update(text).digest('hex').slice(0, 8)}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, out);
 }
 
 /** The module a patch mutant becomes: the patched solution, its relative imports made to resolve from `out`. */

@@ -1,0 +1,160 @@
+/**
+ * Mistakes of order the grader derives from the reference solution's source
+ * (issue #16): an activation applied before a term is added instead of after
+ * (`tanh(u) + ba` for `tanh(u + ba)`), or after instead of before. Each variant
+ * is the solution with one call of the graded function rewritten; fixtures.ts
+ * runs it on the check's cases like the argument-derived mistakes
+ * (generated-mistakes.ts) and keeps its outputs only where they tell it apart
+ * from every other known mistake (mistake-selection.ts).
+ *
+ * Only the function form with TensorFlow.js imported as a namespace is read
+ * (`tf.tanh(tf.add(a, b))`), nested or through a `const` used once; other code
+ * gives no variant, never a wrong one.
+ */
+import ts from 'typescript';
+
+export interface OrderVariant {
+  hint: string;
+  /** The whole solution module with the one call rewritten. */
+  source: string;
+}
+
+const ACTIVATIONS = new Set(['relu', 'sigmoid', 'tanh']);
+const TERMS: Record<string, { done: string; to: string; result: string }> = {
+  add: { done: 'added', to: 'add', result: 'sum' },
+  sub: { done: 'subtracted', to: 'subtract', result: 'difference' },
+};
+
+interface TfCall {
+  op: string;
+  args: readonly ts.Expression[];
+}
+
+/** The variants of `fn` in a solution's source, in source order, one per distinct hint. */
+export function orderVariants(source: string, fn: string): OrderVariant[] {
+  const sf = ts.createSourceFile('solution.ts', source, ts.ScriptTarget.ES2022, true);
+  const tf = tfNamespace(sf);
+  const body = tf ? exportedFunction(sf, fn) : undefined;
+  if (!tf || !body) return [];
+  const call = (e: ts.Expression): TfCall | undefined => {
+    e = unwrap(e);
+    if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return undefined;
+    const target = e.expression.expression;
+    return ts.isIdentifier(target) && target.text === tf && ts.isIdentifier(e.expression.name) ? { op: e.expression.name.text, args: e.arguments } : undefined;
+  };
+  const text = (e: ts.Expression) => e.getText(sf);
+  const out: OrderVariant[] = [];
+  const add = (node: ts.Node, replacement: string, hint: string) => {
+    if (out.some((v) => v.hint === hint)) return;
+    out.push({ hint, source: source.slice(0, node.getStart(sf)) + replacement + source.slice(node.getEnd()) });
+  };
+  const visit = (node: ts.Node): void => {
+    const c = ts.isCallExpression(node) ? call(node) : undefined;
+    if (c && ACTIVATIONS.has(c.op) && c.args.length === 1) {
+      // act(a ± b), written nested or through a const used only here → act(a) ± b and a ± act(b).
+      const inner = call(c.args[0]!) ?? callBehind(c.args[0]!, body, call);
+      const term = inner && TERMS[inner.op];
+      if (inner && term && inner.args.length === 2) {
+        const [a, b] = inner.args.map(text) as [string, string];
+        // The activation goes on a computed term (W·x, a sum), the plain one (a bias) left out; on either when both are plain.
+        const plain = inner.args.map((t) => ts.isIdentifier(unwrap(t)) || ts.isPropertyAccessExpression(unwrap(t)));
+        for (const k of [0, 1].filter((k) => !plain[k] || plain[1 - k])) {
+          const [x, y] = k === 0 ? [`${tf}.${c.op}(${a})`, b] : [a, `${tf}.${c.op}(${b})`];
+          const other = named(inner.args[1 - k]!, sf);
+          const alone = named(inner.args[k]!, sf);
+          const what = other
+            ? `before ${other} is ${term.done}: ${term.to} ${other} first`
+            : alone
+              ? `to ${alone} alone, before the ${term.result}: ${term.to} first`
+              : `to one term alone, before the ${term.result}: ${term.to} first`;
+          add(node, `${tf}.${inner.op}(${x}, ${y})`, `Likely: the ${c.op} is applied ${what}, then apply the ${c.op} to the whole ${term.result}.`);
+        }
+      }
+    }
+    if (c && TERMS[c.op] && c.args.length === 2) {
+      // act(a) ± b → act(a ± b).
+      for (const k of [0, 1]) {
+        const wrapped = call(c.args[k]!);
+        if (!wrapped || !ACTIVATIONS.has(wrapped.op) || wrapped.args.length !== 1) continue;
+        const parts = c.args.map(text);
+        parts[k] = text(wrapped.args[0]!);
+        const term = TERMS[c.op]!;
+        const other = named(c.args[1 - k]!, sf) ?? 'the other term';
+        const alone = named(wrapped.args[0]!, sf) ?? 'its own term';
+        add(
+          node,
+          `${tf}.${wrapped.op}(${tf}.${c.op}(${parts.join(', ')}))`,
+          `Likely: the ${wrapped.op} is applied after ${other} is ${term.done}: apply it to ${alone} alone, then ${term.to} ${other}.`,
+        );
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return out;
+}
+
+/** The local name of `import * as tf from '@tensorflow/tfjs'`, if the file has one. */
+function tfNamespace(sf: ts.SourceFile): string | undefined {
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.moduleSpecifier.text.startsWith('@tensorflow/tfjs')) continue;
+    const bindings = st.importClause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) return bindings.name.text;
+  }
+  return undefined;
+}
+
+function exportedFunction(sf: ts.SourceFile, fn: string): ts.Node | undefined {
+  for (const st of sf.statements) {
+    if (!ts.canHaveModifiers(st) || !ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    if (ts.isFunctionDeclaration(st) && st.name?.text === fn && st.body) return st.body;
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === fn && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer.body;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `x as T`, `(x)` and `x!` are x. */
+function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+/**
+ * The call behind an identifier declared `const z = tf.op(…)` in the function and read nowhere else:
+ * then rewriting its one use is the same as rewriting the computation (a value also cached or
+ * returned would keep the right sum there, a mixture no learner writes).
+ */
+function callBehind(e: ts.Expression, body: ts.Node, call: (e: ts.Expression) => TfCall | undefined): TfCall | undefined {
+  e = unwrap(e);
+  if (!ts.isIdentifier(e)) return undefined;
+  let declaration: ts.VariableDeclaration | undefined;
+  let uses = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === e.text) {
+      const list = node.parent;
+      declaration = ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const && !declaration ? node : undefined;
+    } else if (ts.isIdentifier(node) && node.text === e.text && !isName(node)) {
+      // A shorthand property ({ Z1 }) is a use too; a property name (.Z1) is not.
+      uses++;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return declaration?.initializer && uses === 1 ? call(declaration.initializer) : undefined;
+}
+
+/** A property's or declaration's own name (`.Z1`, `const Z1`), not a read of the variable. */
+function isName(node: ts.Identifier): boolean {
+  const p = node.parent;
+  return (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isVariableDeclaration(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node);
+}
+
+/** How a hint names an operand: `ba`, `params.b1`; undefined for anything longer. */
+function named(e: ts.Expression, sf: ts.SourceFile): string | undefined {
+  const t = unwrap(e).getText(sf);
+  return /^[\w$.[\]'"`]+$/.test(t) && t.length <= 24 ? `\`${t}\`` : undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * Mistakes of order derived from the reference solution's source (issue #16):
+ * an activation applied before a bias is added. The variants are read from
+ * the source only where the reading is certain, recorded in the fixtures, and
+ * named at grading for a learner who makes the mistake in their own words.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadFixtures } from '../graders/engine/fixtures';
+import { orderVariants } from '../graders/engine/order-mistakes';
+import { repoRoot } from '../graders/engine/paths';
+import { gradeFile, newSandbox } from './support/grading';
+
+const changed = (source: string, variant: string) => variant.split('\n').filter((line, i) => line !== source.split('\n')[i]).map((l) => l.trim());
+
+describe('orderVariants', () => {
+  const source = [
+    "import * as tf from '@tensorflow/tfjs';",
+    'export function nested(W: tf.Tensor2D, x: tf.Tensor2D, b: tf.Tensor2D) {',
+    '  return tf.tanh(tf.add(tf.matMul(W, x), b) as tf.Tensor2D);',
+    '}',
+    'export function throughConst(W: tf.Tensor2D, x: tf.Tensor2D, b: tf.Tensor2D) {',
+    '  const z = tf.sub(tf.matMul(W, x), b);',
+    '  return tf.sigmoid(z);',
+    '}',
+    'export function cached(W: tf.Tensor2D, x: tf.Tensor2D, b: tf.Tensor2D) {',
+    '  const z = tf.add(tf.matMul(W, x), b);',
+    '  return [tf.relu(z), { z }];',
+    '}',
+    'export function afterwards(x: tf.Tensor2D, shortcut: tf.Tensor2D) {',
+    '  return tf.add(tf.relu(x), shortcut);',
+    '}',
+    'export function methods(x: tf.Tensor2D, b: tf.Tensor2D) {',
+    '  return x.add(b).relu();',
+    '}',
+    'export function plainPair(x: tf.Tensor2D, shortcut: tf.Tensor2D) {',
+    '  return tf.relu(tf.add(x, shortcut));',
+    '}',
+  ].join('\n');
+
+  it('moves the activation inside the sum, nested or through a const read once, onto the computed term', () => {
+    const [nested, ...more] = orderVariants(source, 'nested');
+    expect(more).toEqual([]);
+    expect(changed(source, nested!.source)).toEqual(['return tf.add(tf.tanh(tf.matMul(W, x)), b);']);
+    expect(nested!.hint).toBe('Likely: the tanh is applied before `b` is added: add `b` first, then apply the tanh to the whole sum.');
+    const [constant] = orderVariants(source, 'throughConst');
+    expect(changed(source, constant!.source)).toEqual(['return tf.sub(tf.sigmoid(tf.matMul(W, x)), b);']);
+    expect(constant!.hint).toContain('before `b` is subtracted');
+  });
+
+  it('gives no variant where the rewrite would not be the mistake: a value also cached, method calls', () => {
+    expect(orderVariants(source, 'cached')).toEqual([]);
+    expect(orderVariants(source, 'methods')).toEqual([]);
+    expect(orderVariants(source, 'missing')).toEqual([]);
+    expect(orderVariants(source.replace("import * as tf from '@tensorflow/tfjs';", ''), 'nested')).toEqual([]);
+  });
+
+  it('moves an activation applied to one term out over the sum, and tries both plain terms', () => {
+    const [after] = orderVariants(source, 'afterwards');
+    expect(changed(source, after!.source)).toEqual(['return tf.relu(tf.add(x, shortcut));']);
+    expect(after!.hint).toBe('Likely: the relu is applied after `shortcut` is added: apply it to `x` alone, then add `shortcut`.');
+    expect(orderVariants(source, 'plainPair').map((v) => changed(source, v.source))).toEqual([
+      ['return tf.add(tf.relu(x), shortcut);'],
+      ['return tf.add(x, tf.relu(shortcut));'],
+    ]);
+  });
+});
+
+describe('course5/week1/rnn-step-by-step', () => {
+  const ID = 'course5/week1/rnn-step-by-step';
+  const HINT = 'Likely: the tanh is applied before `ba` is added: add `ba` first, then apply the tanh to the whole sum.';
+  const sandbox = newSandbox();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-order-'));
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records the bias added after the tanh in both editions', () => {
+    for (const variant of ['public', 'hidden'] as const) {
+      const cases = loadFixtures(repoRoot, ID, variant)?.checks['rnnCellForward/seeded cases']?.cases ?? [];
+      expect(cases.length).toBeGreaterThan(0);
+      for (const c of cases) expect(c.mistakes).toContainEqual(expect.objectContaining({ hint: HINT, generated: 'order' }));
+    }
+  });
+
+  it('names it for a learner who writes it their own way, and not for the solution or another mistake', async () => {
+    const source = readFileSync(path.join(repoRoot, 'solutions', `${ID}.ts`), 'utf8').replace(/from '\.\.\/\.\.\/\.\.\//g, `from '${repoRoot}/`);
+    const line = 'const aNext = tf.tanh(tf.add(tf.add(tf.matMul(Waa, aPrev), tf.matMul(Wax, xt)), ba)) as tf.Tensor2D;';
+    expect(source).toContain(line);
+    const seeded = async (text: string) => {
+      const file = path.join(dir, 'rnn.ts');
+      writeFileSync(file, text);
+      const r = await gradeFile(sandbox, ID, file, { only: ['rnnCellForward'], trusted: true });
+      return r.exercises.find((e) => e.name === 'rnnCellForward')!.checks.find((c) => c.name === 'seeded cases')!;
+    };
+    const wrong = await seeded(source.replace(line, 'const aNext = tf.matMul(Wax, xt).add(tf.matMul(Waa, aPrev)).tanh().add(ba) as tf.Tensor2D;'));
+    expect(wrong.status).toBe('failed');
+    expect(wrong.hint).toBe(HINT);
+    const sigmoid = await seeded(source.replace(line, 'const aNext = tf.sigmoid(tf.add(tf.add(tf.matMul(Waa, aPrev), tf.matMul(Wax, xt)), ba)) as tf.Tensor2D;'));
+    expect(sigmoid.status).toBe('failed');
+    expect(sigmoid.hint).not.toBe(HINT);
+    const right = await seeded(source);
+    expect(right.status).toBe('passed');
+    expect(right.hint).toBeUndefined();
+  }, 120_000);
+});
