@@ -5,10 +5,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gradeClass } from '../graders/batch/batch';
 import { repoRoot } from '../graders/engine/paths';
 import { loadGrader } from '../graders/engine/registry';
+import { Sandbox } from '../graders/engine/sandbox/client';
 import { committed } from './support/repo-copy';
 
 const ID = 'course1/week3/planar-classification';
@@ -37,7 +38,11 @@ describe('batch grading', () => {
     const def = await loadGrader(repoRoot, ID);
     const out = path.join(dir, 'out');
     const progress: number[] = [];
+    const warmUps = vi.spyOn(Sandbox.prototype, 'warmUp');
     const r = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, workers: 2, budgetSeconds: 120, onProgress: (d) => progress.push(d) });
+    // No child is started ahead for bea's untouched stub or dan's empty folder: they run no code.
+    expect(warmUps).toHaveBeenCalledTimes(3);
+    warmUps.mockRestore();
     const byName = Object.fromEntries(r.rows.map((row) => [row.learner, row]));
     expect(r.rows.map((row) => row.learner)).toEqual(['ada', 'bea', 'cai', 'dan', 'eve']);
     expect(byName.ada!.score).toBe(byName.ada!.maxScore);

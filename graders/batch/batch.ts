@@ -22,6 +22,7 @@ import { renderReport } from '../engine/report/render';
 import { assignmentFiles, learnerFileName } from '../engine/registry';
 import { Sandbox } from '../engine/sandbox/client';
 import { describeIsolation, detectIsolation } from '../engine/sandbox/isolation';
+import { isUntouchedStub } from '../engine/stubs';
 
 export interface LearnerRow {
   learner: string;
@@ -267,8 +268,13 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
   const results: AssignmentResult[] = [];
   // One learner, one sandbox, one private folder: closed (process killed, bundles deleted) before the next.
   const sandbox = new Sandbox({ root: ctx.root, isolation: ctx.allowUnisolated ? 'auto' : 'require' });
-  // TensorFlow.js loads in the child while this process builds the learner's bundle.
-  sandbox.warmUp().catch(() => undefined);
+  // TensorFlow.js loads in the child while this process builds the learner's bundle; a learner who handed in
+  // only untouched stubs (or nothing) runs no code, so no child is started for them (half a second of a core).
+  const runsCode = ctx.defs.some((def) => {
+    const file = path.join(intake.root, learnerFileName(ctx.root, def.id));
+    return def.kind !== 'quiz' && existsSync(file) && !isUntouchedStub(ctx.root, def.id, file);
+  });
+  if (runsCode) sandbox.warmUp().catch(() => undefined);
   const started = Date.now();
   void ctx.budget.then((seconds) => sandbox.setBudget(seconds, started), () => sandbox.setBudget(60, started));
   let row: LearnerRow;
