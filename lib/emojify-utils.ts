@@ -180,6 +180,22 @@ function summarise(layer: tf.layers.Layer): LayerSummary {
   };
 }
 
+/**
+ * Builds with the LSTMs' orthogonal initialiser standing in for Glorot's: reseedWeights overwrites every
+ * weight it draws, and TensorFlow.js computes it with a QR decomposition per layer that takes seconds at the
+ * course's 128 units (tens of seconds on the CPU backend). What the model computes is the same either way.
+ */
+function withoutOrthogonalInitialiser<T>(build: () => T): T {
+  const classes = tf.serialization.SerializationMap.getMap().classNameMap as Record<string, unknown>;
+  const orthogonal = classes.Orthogonal;
+  if (classes.GlorotUniform) classes.Orthogonal = classes.GlorotUniform;
+  try {
+    return build();
+  } finally {
+    classes.Orthogonal = orthogonal;
+  }
+}
+
 /** The number at the end of a layer's name ("lstm_LSTM7" → 7). */
 const uidOf = (name: string) => Number(/(\d+)$/.exec(name)?.[1] ?? NaN);
 
@@ -224,7 +240,7 @@ export function describeEmojifyV2(
   const before = uidOf(tf.layers.lstm({ units: 1 }).name);
   let model: tf.LayersModel;
   try {
-    model = build();
+    model = withoutOrthogonalInitialiser(build);
   } catch (err) {
     // An untouched stub stays "not attempted".
     if (err instanceof Error && err.name === 'NotImplementedError') throw err;

@@ -44,7 +44,16 @@ function denseFrom(rng: RandomState, nIn: number, nOut: number, scale: number, b
  * features are relu(u·x) and relu(−u·x): together |u·x|, which no linear model
  * of x can read. The next two layers are close to the identity.
  */
-function world() {
+function world(): World {
+  // Drawn once: every example's features read it (thousands of times for a threshold).
+  fixed ??= drawWorld();
+  return fixed;
+}
+
+type World = ReturnType<typeof drawWorld>;
+let fixed: World | undefined;
+
+function drawWorld() {
   const rng = new RandomState(2024);
   const directions = Array.from({ length: HIDDEN_SIZE / 2 }, () => rng.randn(INPUT_SIZE));
   const kernel1 = new Array<number>(INPUT_SIZE * HIDDEN_SIZE).fill(0);
