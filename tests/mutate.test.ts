@@ -38,8 +38,9 @@ export function sample(a: tf.Tensor2D, b: tf.Tensor2D, n: number, flag: boolean,
   const z = tf.matMul(a, b, false, true);
   const s = tf.sum(tf.sigmoid(z), 1, true).div(n);
   const big = tf.greater(s, 0.5);
+  const h = tf.tanh(tf.add(tf.matMul(a, b, false, true), s));
   if (flag !== false && total > n) return tf.sub(s, tf.sqrt(tf.abs(z)));
-  return tf.add(tf.mul(s, -1), big);
+  return tf.add(tf.mul(s, -1), tf.add(big, h));
 }
 `;
 
@@ -77,6 +78,7 @@ describe('mutant generation', () => {
     expect(find('sign', 'tf.neg(tf.add(')).toBeDefined();
     expect(find('boolean', 'flag !== true')).toBeDefined();
     expect(find('argument', 'offset = 0): tf.Tensor { offset = 0;')).toBeDefined();
+    expect(find('order', 'const h = tf.add(tf.tanh(tf.matMul(a, b, false, true)), s);')).toBeDefined();
     // No literal mutant of the axis itself (the axis class owns it), none in the loop's i++.
     expect(g!.mutations.some((m) => m.operator === 'literal' && applyMutation(SAMPLE, m).includes('tf.sum(tf.sigmoid(z), 2, true)'))).toBe(false);
     for (const m of g!.mutations) {

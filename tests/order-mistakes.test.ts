@@ -35,6 +35,9 @@ describe('orderVariants', () => {
     'export function methods(x: tf.Tensor2D, b: tf.Tensor2D) {',
     '  return x.add(b).relu();',
     '}',
+    'export function difference(x: tf.Tensor2D, y: tf.Tensor2D) {',
+    '  return tf.sub(x, tf.sigmoid(y));',
+    '}',
     'export function plainPair(x: tf.Tensor2D, shortcut: tf.Tensor2D) {',
     '  return tf.relu(tf.add(x, shortcut));',
     '}',
@@ -61,6 +64,9 @@ describe('orderVariants', () => {
     const [after] = orderVariants(source, 'afterwards');
     expect(changed(source, after!.source)).toEqual(['return tf.relu(tf.add(x, shortcut));']);
     expect(after!.hint).toBe('Likely: the relu is applied after `shortcut` is added: apply it to `x` alone, then add `shortcut`.');
+    const [difference] = orderVariants(source, 'difference');
+    expect(changed(source, difference!.source)).toEqual(['return tf.sigmoid(tf.sub(x, y));']);
+    expect(difference!.hint).toBe('Likely: the sigmoid is applied to the whole difference: apply it to `y` alone, then subtract that from `x`.');
     expect(orderVariants(source, 'plainPair').map((v) => changed(source, v.source))).toEqual([
       ['return tf.add(tf.relu(x), shortcut);'],
       ['return tf.add(x, tf.relu(shortcut));'],

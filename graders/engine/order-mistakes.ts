@@ -19,6 +19,14 @@ export interface OrderVariant {
   source: string;
 }
 
+/** One rewrite: the span of the source replaced, by what, and the hint a learner who wrote it should see. */
+export interface OrderEdit {
+  start: number;
+  end: number;
+  replacement: string;
+  hint: string;
+}
+
 const ACTIVATIONS = new Set(['relu', 'sigmoid', 'tanh']);
 const TERMS: Record<string, { done: string; to: string; result: string }> = {
   add: { done: 'added', to: 'add', result: 'sum' },
@@ -33,9 +41,14 @@ interface TfCall {
 /** The variants of `fn` in a solution's source, in source order, one per distinct hint. */
 export function orderVariants(source: string, fn: string): OrderVariant[] {
   const sf = ts.createSourceFile('solution.ts', source, ts.ScriptTarget.ES2022, true);
+  const node = exportedFunctionNode(sf, fn);
+  return node ? orderEdits(sf, node).map((e) => ({ hint: e.hint, source: source.slice(0, e.start) + e.replacement + source.slice(e.end) })) : [];
+}
+
+/** The rewrites of one function (a node of sf), in source order, one per distinct hint; none without a `tf` namespace import. */
+export function orderEdits(sf: ts.SourceFile, body: ts.Node): OrderEdit[] {
   const tf = tfNamespace(sf);
-  const body = tf ? exportedFunction(sf, fn) : undefined;
-  if (!tf || !body) return [];
+  if (!tf) return [];
   const call = (e: ts.Expression): TfCall | undefined => {
     e = unwrap(e);
     if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return undefined;
@@ -43,10 +56,9 @@ export function orderVariants(source: string, fn: string): OrderVariant[] {
     return ts.isIdentifier(target) && target.text === tf && ts.isIdentifier(e.expression.name) ? { op: e.expression.name.text, args: e.arguments } : undefined;
   };
   const text = (e: ts.Expression) => e.getText(sf);
-  const out: OrderVariant[] = [];
+  const out: OrderEdit[] = [];
   const add = (node: ts.Node, replacement: string, hint: string) => {
-    if (out.some((v) => v.hint === hint)) return;
-    out.push({ hint, source: source.slice(0, node.getStart(sf)) + replacement + source.slice(node.getEnd()) });
+    if (!out.some((v) => v.hint === hint)) out.push({ start: node.getStart(sf), end: node.getEnd(), replacement, hint });
   };
   const visit = (node: ts.Node): void => {
     const c = ts.isCallExpression(node) ? call(node) : undefined;
@@ -81,11 +93,12 @@ export function orderVariants(source: string, fn: string): OrderVariant[] {
         const term = TERMS[c.op]!;
         const other = named(c.args[1 - k]!, sf) ?? 'the other term';
         const alone = named(wrapped.args[0]!, sf) ?? 'its own term';
-        add(
-          node,
-          `${tf}.${wrapped.op}(${tf}.${c.op}(${parts.join(', ')}))`,
-          `Likely: the ${wrapped.op} is applied after ${other} is ${term.done}: apply it to ${alone} alone, then ${term.to} ${other}.`,
-        );
+        // In other − act(x), `other` is not the term subtracted: name the difference instead.
+        const hint =
+          c.op === 'sub' && k === 1
+            ? `Likely: the ${wrapped.op} is applied to the whole difference: apply it to ${alone} alone, then subtract that from ${other}.`
+            : `Likely: the ${wrapped.op} is applied after ${other} is ${term.done}: apply it to ${alone} alone, then ${term.to} ${other}.`;
+        add(node, `${tf}.${wrapped.op}(${tf}.${c.op}(${parts.join(', ')}))`, hint);
       }
     }
     ts.forEachChild(node, visit);
@@ -94,8 +107,8 @@ export function orderVariants(source: string, fn: string): OrderVariant[] {
   return out;
 }
 
-/** The local name of `import * as tf from '@tensorflow/tfjs'`, if the file has one. */
-function tfNamespace(sf: ts.SourceFile): string | undefined {
+/** The name `import * as tf from '@tensorflow/tfjs'` gives TensorFlow.js in this file, if any. */
+export function tfNamespace(sf: ts.SourceFile): string | undefined {
   for (const st of sf.statements) {
     if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.moduleSpecifier.text.startsWith('@tensorflow/tfjs')) continue;
     const bindings = st.importClause?.namedBindings;
@@ -104,13 +117,14 @@ function tfNamespace(sf: ts.SourceFile): string | undefined {
   return undefined;
 }
 
-function exportedFunction(sf: ts.SourceFile, fn: string): ts.Node | undefined {
+/** The exported function named fn: its declaration, or the arrow / function expression a const holds. */
+export function exportedFunctionNode(sf: ts.SourceFile, fn: string): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
   for (const st of sf.statements) {
     if (!ts.canHaveModifiers(st) || !ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
-    if (ts.isFunctionDeclaration(st) && st.name?.text === fn && st.body) return st.body;
+    if (ts.isFunctionDeclaration(st) && st.name?.text === fn && st.body) return st;
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.name.text === fn && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer.body;
+        if (ts.isIdentifier(d.name) && d.name.text === fn && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
       }
     }
   }

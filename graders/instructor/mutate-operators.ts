@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
+import { exportedFunctionNode, orderEdits, tfNamespace } from '../engine/order-mistakes';
 
 /** The operator classes, in the order the cap visits them. */
 export const OPERATORS = [
@@ -31,6 +32,7 @@ export const OPERATORS = [
   'arg-order',
   'loop-bound',
   'argument',
+  'order',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -52,6 +54,7 @@ export const OPERATOR_NOTES: Record<Operator, string> = {
   'arg-order': 'the two arguments of a tf op swapped',
   'loop-bound': 'loop bounds: < ↔ <=, i = 0 → i = 1',
   argument: 'an argument with a default ignored: `p = <its default>;` first in the body',
+  order: 'an activation moved across a sum: tanh(a + b) ↔ tanh(a) + b (engine/order-mistakes.ts)',
 };
 
 export interface Mutation {
@@ -121,12 +124,12 @@ export function generateMutations(file: string, fns: readonly string[], options:
   const display = options.displayName ?? path.relative(process.cwd(), file);
   const out: FunctionMutations[] = [];
   for (const fn of fns) {
-    const body = functionNode(sf, fn);
+    const body = exportedFunctionNode(sf, fn);
     if (!body) {
       out.push({ fn, candidates: 0, mutations: [], byOperator: {} });
       continue;
     }
-    const found = [...new Finder(sf, checker, tfNamespace(sf)).run(body), ...pinnedArguments(sf, body)].filter((c) => allowed.has(c.operator));
+    const found = [...new Finder(sf, checker, tfNamespace(sf)).run(body), ...pinnedArguments(sf, body), ...orderCandidates(sf, body)].filter((c) => allowed.has(c.operator));
     // Source order, then operator order, then replacement: the ids follow it.
     found.sort((a, b) => a.start - b.start || a.end - b.end || OPERATORS.indexOf(a.operator) - OPERATORS.indexOf(b.operator) || cmp(a.replacement, b.replacement));
     const all: Mutation[] = found.map((c, k) => toMutation(sf, display, fn, k, c));
@@ -185,21 +188,9 @@ interface Candidate {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The body (or the whole arrow/function expression) of an exported function named fn. */
-function functionNode(sf: ts.SourceFile, fn: string): ts.Node | undefined {
-  for (const st of sf.statements) {
-    const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (!exported) continue;
-    if (ts.isFunctionDeclaration(st) && st.name?.text === fn && st.body) return st;
-    if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.name.text === fn && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) {
-          return d.initializer;
-        }
-      }
-    }
-  }
-  return undefined;
+/** An activation moved across a sum (the variants fixtures diagnose, engine/order-mistakes.ts). */
+function orderCandidates(sf: ts.SourceFile, node: ts.Node): Candidate[] {
+  return orderEdits(sf, node).map((e) => ({ operator: 'order' as const, start: e.start, end: e.end, replacement: e.replacement }));
 }
 
 /**
@@ -230,17 +221,6 @@ function pinnedArguments(sf: ts.SourceFile, node: ts.Node): Candidate[] {
     before: `${name} as passed`,
     after: `${name} = ${value} (the argument ignored)`,
   }));
-}
-
-/** The name `import * as tf from '@tensorflow/tfjs'` gives TensorFlow.js in this file, if any. */
-function tfNamespace(sf: ts.SourceFile): string | undefined {
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-    if (!st.moduleSpecifier.text.startsWith('@tensorflow/tfjs')) continue;
-    const b = st.importClause?.namedBindings;
-    if (b && ts.isNamespaceImport(b)) return b.name.text;
-  }
-  return undefined;
 }
 
 const TOKEN_SWAPS: Partial<Record<ts.SyntaxKind, { op: Operator; to: string[] }>> = {
