@@ -133,6 +133,17 @@ describe('generated mistakes on a made-up assignment', () => {
     expect((await grade(stepCheck, 'step', cases('step/cases'), (x: NdArray, y: NdArray) => step(y, x))).hint).toBe('Hand: y − 2x.');
   });
 
+  it('does not record a known mistake whose output changes from one run to the next', async () => {
+    const noisy: KnownMistake = { fn: 'step', hint: 'Noisy.', impl: fakeImplementation({ step: (x: NdArray, y: NdArray) => zip(step(x, y), x, (a) => a + Math.random()) }) };
+    const steady: KnownMistake = { fn: 'step', hint: 'Steady.', impl: fakeImplementation({ step: (x: NdArray, y: NdArray) => zip(step(x, y), x, (a) => a + 1) }) };
+    const { cases } = await fixtures([noisy, steady]);
+    for (const c of cases('step/cases')) {
+      const hints = c.mistakes?.map((m) => m.hint) ?? [];
+      expect(hints).toContain('Steady.');
+      expect(hints).not.toContain('Noisy.');
+    }
+  });
+
   it('says "arguments 1 and 2" without the solution source', async () => {
     const pub = await generateFixtures(def, solution, [], 'public', { solutionFile: path.join(dir, 'missing.ts') });
     expect(pub.checks['step/cases']!.cases[0]!.mistakes?.[0]?.hint).toBe('Likely: arguments 1 and 2 are swapped: each is used where the other belongs.');

@@ -233,7 +233,16 @@ async function buildCases(check: ReferenceCheckDef, fn: string, reference: Imple
     cases.push({ args, expected, constants: c.constants ?? {} });
     // Each mutant right after the reference, case by case: a mutant that forgets to seed a shared
     // generator (np.random) gives what it gives after the reference's own call, as it always has.
-    for (const [k, m] of mistakes.entries()) hand[k]!.behaviours.push(await behaviour(args, i, m.impl));
+    const first: Behaviour[] = [];
+    for (const m of mistakes) first.push(await behaviour(args, i, m.impl));
+    if (!mistakes.length) continue;
+    // The same calls again, in the same order: an output that differs (unseeded randomness, such as dropout
+    // left on at inference) is no output a learner could ever match, so it is not recorded.
+    await callOrThrow(reference, fn, args);
+    for (const [k, m] of mistakes.entries()) {
+      const again = await behaviour(args, i, m.impl);
+      hand[k]!.behaviours.push(JSON.stringify(again) === JSON.stringify(first[k]) ? first[k]! : { kind: 'silent' });
+    }
   }
   const hidden = inputs.map((c) => c.hidden);
   const generated = options.generate === false ? [] : await generatedBehaviours(cases, fn, options, reference, behaviour);
