@@ -29,6 +29,10 @@ describe('orderVariants', () => {
     '  const z = tf.add(tf.matMul(W, x), b);',
     '  return [tf.relu(z), { z }];',
     '}',
+    'export function cachedComputed(W: tf.Tensor2D, x: tf.Tensor2D, V: tf.Tensor2D) {',
+    '  const z = tf.add(tf.matMul(W, x), tf.matMul(V, x));',
+    '  return [tf.relu(z), { z }];',
+    '}',
     'export function afterwards(x: tf.Tensor2D, shortcut: tf.Tensor2D) {',
     '  return tf.add(tf.relu(x), shortcut);',
     '}',
@@ -53,8 +57,15 @@ describe('orderVariants', () => {
     expect(constant!.hint).toContain('before `b` is subtracted');
   });
 
-  it('gives no variant where the rewrite would not be the mistake: a value also cached, method calls', () => {
-    expect(orderVariants(source, 'cached')).toEqual([]);
+  it('takes the term out of a sum that is also cached, and moves it past the activation', () => {
+    const [cached, ...more] = orderVariants(source, 'cached');
+    expect(more).toEqual([]);
+    expect(changed(source, cached!.source)).toEqual(['const z = tf.matMul(W, x);', 'return [tf.add(tf.relu(z), b), { z }];']);
+    expect(cached!.hint).toBe('Likely: the relu is applied before `b` is added: add `b` first, then apply the relu to the whole sum.');
+  });
+
+  it('gives no variant where the rewrite would not be the mistake: a term that is not plain moved past a cache, method calls', () => {
+    expect(orderVariants(source, 'cachedComputed')).toEqual([]);
     expect(orderVariants(source, 'methods')).toEqual([]);
     expect(orderVariants(source, 'missing')).toEqual([]);
     expect(orderVariants(source.replace("import * as tf from '@tensorflow/tfjs';", ''), 'nested')).toEqual([]);
@@ -111,5 +122,27 @@ describe('course5/week1/rnn-step-by-step', () => {
     const right = await seeded(source);
     expect(right.status).toBe('passed');
     expect(right.hint).toBeUndefined();
+  }, 120_000);
+});
+
+describe('course1/week3/planar-classification', () => {
+  const ID = 'course1/week3/planar-classification';
+  const sandbox = newSandbox();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-order-planar-'));
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names the bias added after the tanh, Z1 cached without it, for a learner who writes it their own way', async () => {
+    const source = readFileSync(path.join(repoRoot, 'solutions', `${ID}.ts`), 'utf8').replace(/from '\.\.\/\.\.\/\.\.\//g, `from '${repoRoot}/`);
+    const lines = ['const Z1 = tf.add(tf.matMul(W1, X), b1) as tf.Tensor2D;', 'const A1 = tf.tanh(Z1);'].join('\n  ');
+    expect(source).toContain(lines);
+    const file = path.join(dir, 'planar.ts');
+    writeFileSync(file, source.replace(lines, ['const Z1 = W1.matMul(X) as tf.Tensor2D;', 'const A1 = Z1.tanh().add(b1) as tf.Tensor2D;'].join('\n  ')));
+    const r = await gradeFile(sandbox, ID, file, { only: ['forwardPropagation'], trusted: true });
+    const seeded = r.exercises.find((e) => e.name === 'forwardPropagation')!.checks.find((c) => c.name === 'seeded cases')!;
+    expect(seeded.status).toBe('failed');
+    expect(seeded.hint).toBe('Likely: the tanh is applied before `b1` is added: add `b1` first, then apply the tanh to the whole sum.');
   }, 120_000);
 });

@@ -8,8 +8,9 @@
  * from every other known mistake (mistake-selection.ts).
  *
  * Only the function form with TensorFlow.js imported as a namespace is read
- * (`tf.tanh(tf.add(a, b))`), nested or through a `const` used once; other code
- * gives no variant, never a wrong one.
+ * (`tf.tanh(tf.add(a, b))`), nested or through a `const` (when the const is also
+ * cached, it loses the term too: `Z1 = W1·X`, `A1 = tanh(Z1) + b1`); other
+ * code gives no variant, never a wrong one.
  */
 import ts from 'typescript';
 
@@ -19,12 +20,20 @@ export interface OrderVariant {
   source: string;
 }
 
-/** One rewrite: the span of the source replaced, by what, and the hint a learner who wrote it should see. */
-export interface OrderEdit {
+interface Span {
   start: number;
   end: number;
   replacement: string;
+}
+
+/**
+ * One rewrite: the span of the source replaced, by what, and the hint a learner who wrote it should see.
+ * `also`: a second span, earlier in the source, for a sum kept in a const that is read elsewhere too
+ * (`const Z1 = W1·X + b1` cached): the const loses the term, which moves past the activation.
+ */
+export interface OrderEdit extends Span {
   hint: string;
+  also?: Span;
 }
 
 const ACTIVATIONS = new Set(['relu', 'sigmoid', 'tanh']);
@@ -42,7 +51,9 @@ interface TfCall {
 export function orderVariants(source: string, fn: string): OrderVariant[] {
   const sf = ts.createSourceFile('solution.ts', source, ts.ScriptTarget.ES2022, true);
   const node = exportedFunctionNode(sf, fn);
-  return node ? orderEdits(sf, node).map((e) => ({ hint: e.hint, source: source.slice(0, e.start) + e.replacement + source.slice(e.end) })) : [];
+  const apply = (text: string, e: Span) => text.slice(0, e.start) + e.replacement + text.slice(e.end);
+  // The later span first, so that the earlier one's offsets still hold.
+  return node ? orderEdits(sf, node).map((e) => ({ hint: e.hint, source: e.also ? apply(apply(source, e), e.also) : apply(source, e) })) : [];
 }
 
 /** The rewrites of one function (a node of sf), in source order, one per distinct hint; none without a `tf` namespace import. */
@@ -57,21 +68,21 @@ export function orderEdits(sf: ts.SourceFile, body: ts.Node): OrderEdit[] {
   };
   const text = (e: ts.Expression) => e.getText(sf);
   const out: OrderEdit[] = [];
-  const add = (node: ts.Node, replacement: string, hint: string) => {
-    if (!out.some((v) => v.hint === hint)) out.push({ start: node.getStart(sf), end: node.getEnd(), replacement, hint });
+  const add = (node: ts.Node, replacement: string, hint: string, also?: Span) => {
+    if (!out.some((v) => v.hint === hint)) out.push({ start: node.getStart(sf), end: node.getEnd(), replacement, hint, ...(also ? { also } : {}) });
   };
   const visit = (node: ts.Node): void => {
     const c = ts.isCallExpression(node) ? call(node) : undefined;
     if (c && ACTIVATIONS.has(c.op) && c.args.length === 1) {
       // act(a ± b), written nested or through a const used only here → act(a) ± b and a ± act(b).
-      const inner = call(c.args[0]!) ?? callBehind(c.args[0]!, body, call);
+      const behind = call(c.args[0]!) ? undefined : constBehind(c.args[0]!, body);
+      const inner = call(c.args[0]!) ?? (behind && call(behind.initializer));
       const term = inner && TERMS[inner.op];
       if (inner && term && inner.args.length === 2) {
         const [a, b] = inner.args.map(text) as [string, string];
         // The activation goes on a computed term (W·x, a sum), the plain one (a bias) left out; on either when both are plain.
         const plain = inner.args.map((t) => ts.isIdentifier(unwrap(t)) || ts.isPropertyAccessExpression(unwrap(t)));
         for (const k of [0, 1].filter((k) => !plain[k] || plain[1 - k])) {
-          const [x, y] = k === 0 ? [`${tf}.${c.op}(${a})`, b] : [a, `${tf}.${c.op}(${b})`];
           const other = named(inner.args[1 - k]!, sf);
           const alone = named(inner.args[k]!, sf);
           const what = other
@@ -79,7 +90,18 @@ export function orderEdits(sf: ts.SourceFile, body: ts.Node): OrderEdit[] {
             : alone
               ? `to ${alone} alone, before the ${term.result}: ${term.to} first`
               : `to one term alone, before the ${term.result}: ${term.to} first`;
-          add(node, `${tf}.${inner.op}(${x}, ${y})`, `Likely: the ${c.op} is applied ${what}, then apply the ${c.op} to the whole ${term.result}.`);
+          const hint = `Likely: the ${c.op} is applied ${what}, then apply the ${c.op} to the whole ${term.result}.`;
+          if (!behind || behind.uses === 1) {
+            const [x, y] = k === 0 ? [`${tf}.${c.op}(${a})`, b] : [a, `${tf}.${c.op}(${b})`];
+            add(node, `${tf}.${inner.op}(${x}, ${y})`, hint);
+          } else if (plain[1 - k] && behind.declaration.getEnd() < node.getStart(sf)) {
+            // The const is read elsewhere too (a cache): it keeps the term the activation sees; the plain one moves past it.
+            const z = text(c.args[0]!);
+            const kept = inner.args[k]!;
+            const [x, y] = k === 0 ? [`${tf}.${c.op}(${z})`, b] : [a, `${tf}.${c.op}(${z})`];
+            const initializer = unwrap(behind.initializer);
+            add(node, `${tf}.${inner.op}(${x}, ${y})`, hint, { start: initializer.getStart(sf), end: initializer.getEnd(), replacement: text(kept) });
+          }
         }
       }
     }
@@ -138,27 +160,25 @@ function unwrap(e: ts.Expression): ts.Expression {
 }
 
 /**
- * The call behind an identifier declared `const z = tf.op(…)` in the function and read nowhere else:
- * then rewriting its one use is the same as rewriting the computation (a value also cached or
- * returned would keep the right sum there, a mixture no learner writes).
+ * The `const z = …` an identifier reads, declared once in the function, and how many times z is read there.
+ * Read once, rewriting that read is the same as rewriting the computation; read more often (a value also
+ * cached or returned), the const itself must change too.
  */
-function callBehind(e: ts.Expression, body: ts.Node, call: (e: ts.Expression) => TfCall | undefined): TfCall | undefined {
+function constBehind(e: ts.Expression, body: ts.Node): { declaration: ts.VariableDeclaration; initializer: ts.Expression; uses: number } | undefined {
   e = unwrap(e);
   if (!ts.isIdentifier(e)) return undefined;
-  let declaration: ts.VariableDeclaration | undefined;
+  const declarations: ts.VariableDeclaration[] = [];
   let uses = 0;
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === e.text) {
-      const list = node.parent;
-      declaration = ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const && !declaration ? node : undefined;
-    } else if (ts.isIdentifier(node) && node.text === e.text && !isName(node)) {
-      // A shorthand property ({ Z1 }) is a use too; a property name (.Z1) is not.
-      uses++;
-    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === e.text) declarations.push(node);
+    else if (ts.isIdentifier(node) && node.text === e.text && !isName(node)) uses++; // a shorthand property ({ Z1 }) is a read too
     ts.forEachChild(node, visit);
   };
   visit(body);
-  return declaration?.initializer && uses === 1 ? call(declaration.initializer) : undefined;
+  const [declaration] = declarations;
+  const list = declaration?.parent;
+  if (declarations.length !== 1 || !declaration!.initializer || !list || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
+  return { declaration: declaration!, initializer: declaration!.initializer, uses };
 }
 
 /** A property's or declaration's own name (`.Z1`, `const Z1`), not a read of the variable. */

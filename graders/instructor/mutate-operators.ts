@@ -190,7 +190,10 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** An activation moved across a sum (the variants fixtures diagnose, engine/order-mistakes.ts). */
 function orderCandidates(sf: ts.SourceFile, node: ts.Node): Candidate[] {
-  return orderEdits(sf, node).map((e) => ({ operator: 'order' as const, start: e.start, end: e.end, replacement: e.replacement }));
+  // A mutation is one span: the two-span rewrites (a cached sum) are fixtures' only.
+  return orderEdits(sf, node)
+    .filter((e) => !e.also)
+    .map((e) => ({ operator: 'order' as const, start: e.start, end: e.end, replacement: e.replacement }));
 }
 
 /**
