@@ -85,15 +85,27 @@ describe('orderVariants', () => {
   });
 });
 
+// Real assignments, graded in the sandbox: the solution with one passage rewritten as a learner would write it.
+const sandbox = newSandbox();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-order-'));
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The check `check` of `fn` for the solution of `id` with `find` replaced by `replace` (the solution itself when find is ''). */
+async function gradeRewritten(id: string, fn: string, find: string, replace: string, check = 'seeded cases') {
+  const source = readFileSync(path.join(repoRoot, 'solutions', `${id}.ts`), 'utf8').replace(/from '\.\.\/\.\.\/\.\.\//g, `from '${repoRoot}/`);
+  expect(source).toContain(find);
+  const file = path.join(dir, `${path.basename(id)}.ts`);
+  writeFileSync(file, find ? source.replace(find, replace) : source);
+  const r = await gradeFile(sandbox, id, file, { only: [fn], trusted: true });
+  return r.exercises.find((e) => e.name === fn)!.checks.find((c) => c.name === check)!;
+}
+
 describe('course5/week1/rnn-step-by-step', () => {
   const ID = 'course5/week1/rnn-step-by-step';
   const HINT = 'Likely: the tanh is applied before `ba` is added: add `ba` first, then apply the tanh to the whole sum.';
-  const sandbox = newSandbox();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-order-'));
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('records the bias added after the tanh in both editions', () => {
     for (const variant of ['public', 'hidden'] as const) {
@@ -104,44 +116,24 @@ describe('course5/week1/rnn-step-by-step', () => {
   });
 
   it('names it for a learner who writes it their own way, and not for the solution or another mistake', async () => {
-    const source = readFileSync(path.join(repoRoot, 'solutions', `${ID}.ts`), 'utf8').replace(/from '\.\.\/\.\.\/\.\.\//g, `from '${repoRoot}/`);
     const line = 'const aNext = tf.tanh(tf.add(tf.add(tf.matMul(Waa, aPrev), tf.matMul(Wax, xt)), ba)) as tf.Tensor2D;';
-    expect(source).toContain(line);
-    const seeded = async (text: string) => {
-      const file = path.join(dir, 'rnn.ts');
-      writeFileSync(file, text);
-      const r = await gradeFile(sandbox, ID, file, { only: ['rnnCellForward'], trusted: true });
-      return r.exercises.find((e) => e.name === 'rnnCellForward')!.checks.find((c) => c.name === 'seeded cases')!;
-    };
-    const wrong = await seeded(source.replace(line, 'const aNext = tf.matMul(Wax, xt).add(tf.matMul(Waa, aPrev)).tanh().add(ba) as tf.Tensor2D;'));
+    const wrong = await gradeRewritten(ID, 'rnnCellForward', line, 'const aNext = tf.matMul(Wax, xt).add(tf.matMul(Waa, aPrev)).tanh().add(ba) as tf.Tensor2D;');
     expect(wrong.status).toBe('failed');
     expect(wrong.hint).toBe(HINT);
-    const sigmoid = await seeded(source.replace(line, 'const aNext = tf.sigmoid(tf.add(tf.add(tf.matMul(Waa, aPrev), tf.matMul(Wax, xt)), ba)) as tf.Tensor2D;'));
+    const sigmoid = await gradeRewritten(ID, 'rnnCellForward', line, line.replace('tf.tanh', 'tf.sigmoid'));
     expect(sigmoid.status).toBe('failed');
     expect(sigmoid.hint).not.toBe(HINT);
-    const right = await seeded(source);
+    const right = await gradeRewritten(ID, 'rnnCellForward', '', '');
     expect(right.status).toBe('passed');
     expect(right.hint).toBeUndefined();
   }, 120_000);
 });
 
 describe('course1/week3/planar-classification', () => {
-  const ID = 'course1/week3/planar-classification';
-  const sandbox = newSandbox();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-order-planar-'));
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('names the bias added after the tanh, Z1 cached without it, for a learner who writes it their own way', async () => {
-    const source = readFileSync(path.join(repoRoot, 'solutions', `${ID}.ts`), 'utf8').replace(/from '\.\.\/\.\.\/\.\.\//g, `from '${repoRoot}/`);
     const lines = ['const Z1 = tf.add(tf.matMul(W1, X), b1) as tf.Tensor2D;', 'const A1 = tf.tanh(Z1);'].join('\n  ');
-    expect(source).toContain(lines);
-    const file = path.join(dir, 'planar.ts');
-    writeFileSync(file, source.replace(lines, ['const Z1 = W1.matMul(X) as tf.Tensor2D;', 'const A1 = Z1.tanh().add(b1) as tf.Tensor2D;'].join('\n  ')));
-    const r = await gradeFile(sandbox, ID, file, { only: ['forwardPropagation'], trusted: true });
-    const seeded = r.exercises.find((e) => e.name === 'forwardPropagation')!.checks.find((c) => c.name === 'seeded cases')!;
+    const mine = ['const Z1 = W1.matMul(X) as tf.Tensor2D;', 'const A1 = Z1.tanh().add(b1) as tf.Tensor2D;'].join('\n  ');
+    const seeded = await gradeRewritten('course1/week3/planar-classification', 'forwardPropagation', lines, mine);
     expect(seeded.status).toBe('failed');
     expect(seeded.hint).toBe('Likely: the tanh is applied before `b1` is added: add `b1` first, then apply the tanh to the whole sum.');
   }, 120_000);
