@@ -40,6 +40,11 @@ export interface Mismatch {
   actual?: string;
 }
 
+/** Whether `actual` is `expected` within the tolerance: compareValues finds no difference. */
+export function withinTolerance(expected: Value, actual: Value, tolerance: Tolerance = DEFAULT_TOLERANCE): boolean {
+  return compareValues(expected, actual, tolerance) === null;
+}
+
 export function compareValues(
   expected: Value,
   actual: Value,

@@ -10,7 +10,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { formatNumber as fmt, map, matmul, nd, transpose2d, zeros, type NdArray } from '../../engine/ndarray';
 import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 
@@ -42,7 +42,7 @@ const problemArb = dims({ nX: 4, m: 6 }).chain(({ nX, m }) =>
 /** σ(wᵀX + b) in double precision, one value per example. */
 // An activation within elementwise tolerance of 0.5 is too close to call: the float32 rounding of z, through σ' ≤ 1/4,
 // can put a correct activation on either side of it.
-const tooCloseToCall = (a: number) => compareValues(0.5, a, tolerance('elementwise')) === null;
+const tooCloseToCall = (a: number) => withinTolerance(0.5, a, tolerance('elementwise'));
 
 function activations(w: NdArray, b: number, X: NdArray): number[] {
   return matmul(transpose2d(w), X).data.map((z) => 1 / (1 + Math.exp(-(z + b))));
@@ -204,7 +204,7 @@ export default defineAssignment({
             const { cost: initial } = await propagate(ctx, w, b, X, Y);
             // The same cost computed twice in float32, perhaps in another order: a few roundings of its largest term each.
             const terms = activations(w, b, X).map((a, j) => -(Y.data[j] ? Math.log(a) : Math.log(1 - a)));
-            if (compareValues(initial, costs[0]!, tolerance('elementwise', { scale: Math.max(1, ...terms.filter(Number.isFinite)) })) !== null) {
+            if (!withinTolerance(initial, costs[0]!, tolerance('elementwise', { scale: Math.max(1, ...terms.filter(Number.isFinite)) }))) {
               violated(
                 `costs[0] is ${fmt(costs[0]!)}, but the cost before any update is ${fmt(initial)}.`,
                 'Record the cost of iteration 0, computed before the first update (i % 100 === 0).',

@@ -4,7 +4,7 @@
 import * as fc from 'fast-check';
 import { dim, dims } from '../../engine/arbitraries';
 import { expectClose, expectNumber, expectTensor, violated, Violation } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt, map, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -12,9 +12,9 @@ import { tolerance } from '../../engine/tolerance';
 
 // A unit-norm row or a softmax row in float32 is a few roundings per entry and one short sum: its norm or sum is 1
 // up to a few u, whatever way the learner computes it (computed here in float64).
-const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+const nearOne = (x: number) => withinTolerance(1, x, tolerance('elementwise'));
 // A result that should be exactly 0 (a loss of y against itself): within float32's floor.
-const nearZero = (x: number) => compareValues(0, x, tolerance('float32')) === null;
+const nearZero = (x: number) => withinTolerance(0, x, tolerance('float32'));
 
 const sigma = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -89,7 +89,7 @@ export default defineAssignment({
             expectClose(sNeg, map(s, (v) => 1 - v), 'sigmoid(−x) (should be 1 − sigmoid(x))');
             x.data.forEach((v, i) => {
               // Too close to 0.5 to call: σ(x) within elementwise tolerance of 0.5, where float32 rounding can put it on either side.
-              if (compareValues(0.5, sigma(v), tolerance('elementwise')) === null) return;
+              if (withinTolerance(0.5, sigma(v), tolerance('elementwise'))) return;
               const a = s.data[i]!;
               if (v > 0 !== a > 0.5) {
                 violated(`sigmoid(${fmt(v)}) is ${fmt(a)}: it should be ${v > 0 ? 'above' : 'below'} 0.5.`, 'σ(x) = 1 / (1 + e^(−x)): mind the minus sign in the exponent.');

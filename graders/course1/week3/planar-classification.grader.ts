@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { loadPlanarDataset } from '../../../lib/datasets/planar';
 import { dims, labels, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { isNdArray, map, matmul, nd, zeros, type NdArray } from '../../engine/ndarray';
@@ -320,7 +320,7 @@ export default defineAssignment({
             predictions.data.forEach((v, i) => {
               const a = A2.data[i]!;
               // Too close to call: within elementwise tolerance of 0.5, float32 rounding of the forward pass can put it on either side.
-              if (compareValues(0.5, a, tolerance('elementwise')) === null) return;
+              if (withinTolerance(0.5, a, tolerance('elementwise'))) return;
               if (v !== (a > 0.5 ? 1 : 0)) violated(`for A2 = ${a} the prediction is ${v}, expected ${a > 0.5 ? 1 : 0}.`);
             });
           },

@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import { dim, distinctSizes, labels } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import type { NdArray } from '../../engine/ndarray';
 import { costsPlot, recordPlot } from '../../engine/report/plots';
@@ -158,7 +158,7 @@ export default defineAssignment({
             p.data.forEach((v, i) => {
               const a = AL.data[i]!;
               // Too close to call: within elementwise tolerance of 0.5, float32 rounding of the forward pass can put it on either side.
-              if (compareValues(0.5, a, tolerance('elementwise')) === null) return;
+              if (withinTolerance(0.5, a, tolerance('elementwise'))) return;
               if (v !== (a > 0.5 ? 1 : 0)) violated(`for AL = ${a} the prediction is ${v}, expected ${a > 0.5 ? 1 : 0}.`);
             });
           },

@@ -13,7 +13,7 @@
 import * as fc from 'fast-check';
 import { dims } from '../../engine/arbitraries';
 import { expectNumber, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, map, nd, type NdArray } from '../../engine/ndarray';
 import { tolerance } from '../../engine/tolerance';
@@ -68,7 +68,7 @@ function healthy(o: Oracle, X: NdArray, Y: NdArray, params: Net): boolean {
   if (!(active(Z[1]!) >= 0.25 && active(Z[2]!) >= 0.25)) return false;
   const exact = flatten(o.backward(X, Y, params));
   // Within the numerical-gradient floor of 0: the float64 differences leave the float32 ones room below ACCEPTS_EXACT.
-  return Math.hypot(...exact) >= 0.05 && compareValues(0, o.relativeDifference(centralDifferences(o, X, Y, params, 1e-2), exact), tolerance('numericalGradient')) === null;
+  return Math.hypot(...exact) >= 0.05 && withinTolerance(0, o.relativeDifference(centralDifferences(o, X, Y, params, 1e-2), exact), tolerance('numericalGradient'));
 }
 
 /** The two-sided differences (J(θ + ε) − J(θ − ε)) / (2ε) of the cost in float64, one parameter at a time, in the order W1, b1, …, b3. */
@@ -173,7 +173,7 @@ export default defineAssignment({
           holds: async ({ x, theta, epsilon }, ctx) => {
             const d = expectNumber(await ctx.call('gradientCheck', [x, theta, epsilon]), 'gradientCheck(x, theta, epsilon)');
             // In float64 at ε down to 1e-7 the two costs cancel all but ~9 digits: what is left is within float32's floor of 0.
-            if (compareValues(0, d, tolerance('float32')) !== null) {
+            if (!withinTolerance(0, d, tolerance('float32'))) {
               violated(
                 `the difference is ${formatNumber(d)}.`,
                 'gradapprox = (J(θ + ε) − J(θ − ε)) / (2ε) — mind the parentheses around 2ε — and difference = |grad − gradapprox| / (|grad| + |gradapprox|).',
@@ -194,7 +194,7 @@ export default defineAssignment({
           numRuns: 15,
           holds: async ({ x, theta, epsilon }, ctx) => {
             const d = expectNumber(await ctx.call('gradientCheck', [x, theta, epsilon]), 'gradientCheck(x, theta, epsilon)');
-            if (compareValues(1, d, tolerance('exact')) !== null) {
+            if (!withinTolerance(1, d, tolerance('exact'))) {
               violated(
                 `the difference is ${formatNumber(d)}, but θ + ε and θ − ε both round to θ here, so gradapprox = 0 and the difference is 1.`,
                 'Compute gradapprox from the cost, (J(θ + ε) − J(θ − ε)) / (2ε), never from what you know the derivative is: a check that cannot fail checks nothing.',
@@ -267,7 +267,7 @@ export default defineAssignment({
             // The differences in float64: the learner's float32 ones differ from them by rounding only (u·|J| / ε).
             const expected = o.relativeDifference(flatten(wrong), centralDifferences(o, p.X, p.Y, p.params, 1e-2));
             const d = await checkN(ctx, p.params, wrong, p.X, p.Y, 1e-2);
-            if (compareValues(expected, d, tolerance('numericalGradient')) !== null) {
+            if (!withinTolerance(expected, d, tolerance('numericalGradient'))) {
               violated(
                 `the difference is ${formatNumber(d)}, but these gradients are off by ${formatNumber(expected)} (relative).`,
                 'difference = ‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖), with Euclidean norms (square root of the sum of squares) over the whole vectors.',
@@ -291,7 +291,7 @@ export default defineAssignment({
             const withEpsilon = await checkN(ctx, p.params, exact, p.X, p.Y, 1e-2);
             const byDefault = await checkN(ctx, p.params, exact, p.X, p.Y);
             // Two calls of a deterministic function: anything but float64 noise is a different ε.
-            const same = (a: number, b: number) => compareValues(a, b, tolerance('exact')) === null;
+            const same = (a: number, b: number) => withinTolerance(a, b, tolerance('exact'));
             if (same(withEpsilon, byDefault)) return;
             const again = await checkN(ctx, p.params, exact, p.X, p.Y, 1e-2);
             if (!same(withEpsilon, again)) {

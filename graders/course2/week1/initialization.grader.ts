@@ -10,7 +10,7 @@
 import * as fc from 'fast-check';
 import { dim, dims, distinctSizes, labels, tensor } from '../../engine/arbitraries';
 import { expectClose, expectRecord, expectTensor, violated, Violation } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { histogramPlot, recordPlot } from '../../engine/report/plots';
@@ -147,7 +147,7 @@ export default defineAssignment({
               const b = trained[`b${l}`]!;
               const cols = W.shape[1]!;
               // Symmetric units go through the same float64 operations: they stay equal up to float64 noise (the exact class).
-              const differ = (a: number, first: number) => compareValues(first, a, tolerance('exact')) !== null;
+              const differ = (a: number, first: number) => !withinTolerance(first, a, tolerance('exact'));
               for (let u = 1; u < W.shape[0]!; u++) {
                 const differs = W.data.slice(u * cols, (u + 1) * cols).some((w, j) => differ(w, W.data[j]!)) || differ(b.data[u]!, b.data[0]!);
                 if (differs) {

@@ -7,7 +7,7 @@ import { loadMoonsDataset } from '../../../lib/datasets/moons';
 import { dim, dims, distinctSizes, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { callOrThrow } from '../../engine/implementation';
 import { formatShape, isNdArray, map, matmul, nd, zeros, zip, type NdArray } from '../../engine/ndarray';
 import { boundaryGrid, costsPlot, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
@@ -646,7 +646,7 @@ export default defineAssignment({
             expectClose(await at(rr), lr0, `scheduleLrDecay at epoch ${rr} < timeInterval ${T} (should be α0)`);
             const [start, inside] = [await at(k * T), await at(k * T + rr)];
             // The same float64 formula with the same ⌊epoch / T⌋: equal up to float64 noise (the exact class).
-            if (compareValues(start, inside, tolerance('exact')) !== null) {
+            if (!withinTolerance(start, inside, tolerance('exact'))) {
               violated(`with timeInterval ${T} the rate is ${start} at epoch ${k * T} but ${inside} at epoch ${k * T + rr}, in the same interval.`, 'Use ⌊epochNum / timeInterval⌋ (Math.floor): the rate only drops every timeInterval epochs.');
             }
           },

@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNumber, map, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -190,7 +190,7 @@ export default defineAssignment({
               const sum = row.reduce((a, b) => a + b, 0);
               const dot = row.reduce((a, b, j) => a + b * Znorm.data[i * m + j]!, 0);
               // Both are 0 up to the rounding of a backward pass over terms of that scale (the dot product's terms are also weighted by Ẑ: twice the scale).
-              if (compareValues(0, sum, tolerance('backward', { scale })) !== null || compareValues(0, dot, tolerance('backward', { scale: 2 * scale })) !== null) {
+              if (!withinTolerance(0, sum, tolerance('backward', { scale })) || !withinTolerance(0, dot, tolerance('backward', { scale: 2 * scale }))) {
                 violated(
                   `row ${i} of dZ sums to ${formatNumber(sum)} and its dot product with Ẑ is ${formatNumber(dot)} (the row's |dZ| adds up to ${formatNumber(scale)}).`,
                   'μ and σ² depend on every Z_ij: dZ = (1/m)/√(σ² + ε) ⊙ (m·dẐ − Σ_j dẐ − Ẑ ⊙ Σ_j dẐ ⊙ Ẑ), with dẐ = dout ⊙ γ.',

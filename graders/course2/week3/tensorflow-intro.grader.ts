@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { flattenSigns, loadSignsDataset, SIGNS_CLASSES } from '../../../lib/datasets/signs';
 import { dim, dims, distinctSizes, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectScalar, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { compareValues, withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatShape, map, matmul, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -58,13 +58,13 @@ function oneHotColumns(labels: readonly number[], C: number): NdArray {
 const STABLE_SOFTMAX_HINT = 'exp of large logits overflows to Infinity: subtract each column\'s maximum (tf.max(Z, 0, true)) before tf.exp.';
 // A softmax column in float32 is a few roundings per entry and one short sum: its entries are at most 1 and its sum is 1
 // up to a few u, whatever way the learner computes it (summed here in float64).
-const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+const nearOne = (x: number) => withinTolerance(1, x, tolerance('elementwise'));
 
 /**
  * Whether a cost is the cross-entropy of Z within float32 rounding: each example's loss is a few float32 operations
  * (max, subtract, exp, log) on logits of up to max|Z|, so the floor is tied to that scale; the mean does not grow it.
  */
-const costIsRight = (cost: number, Z: NdArray, Y: NdArray) => Number.isFinite(cost) && compareValues(crossEntropy(Z, Y), cost, tolerance('elementwise', { scale: scaleOf(Z) })) === null;
+const costIsRight = (cost: number, Z: NdArray, Y: NdArray) => Number.isFinite(cost) && withinTolerance(crossEntropy(Z, Y), cost, tolerance('elementwise', { scale: scaleOf(Z) }));
 
 const STABLE_COST_HINT = 'tf.log(softmax(Z)) is −∞ where softmax underflows to 0 (large logits): use tf.losses.softmaxCrossEntropy or tf.logSoftmax.';
 
@@ -241,10 +241,10 @@ export default defineAssignment({
             const shifted = map(Z, (v, k) => v + shifts[k % m]!);
             const A = expectTensor(await ctx.call('softmax', [shifted]), 'softmax(Z + shift)', Z.shape);
             const expected = softmaxColumns(Z);
-            if (A.data.every(Number.isFinite) && compareValues(expected, A, tolerance()) === null) return;
+            if (A.data.every(Number.isFinite) && withinTolerance(expected, A, tolerance())) return;
             // Is it the shift? The unshifted logits tell.
             const plain = await ctx.call('softmax', [Z]);
-            const plainOk = compareValues(expected, plain, tolerance()) === null;
+            const plainOk = withinTolerance(expected, plain, tolerance());
             if (!plainOk) violated('softmax(Z) is wrong even without a shift: see the other checks of softmax first.');
             const nonFinite = A.data.filter((a) => !Number.isFinite(a)).length;
             violated(

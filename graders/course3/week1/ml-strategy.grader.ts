@@ -9,7 +9,7 @@
 import * as fc from 'fast-check';
 import { PROBLEMS_IN_ORDER, REMEDIES, type Problem } from '../../../lib/ml-strategy';
 import { expectArray, expectClose, expectNumber, expectRecord, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -50,7 +50,7 @@ function expectedDiagnosis(e: Record<string, number>, minGap: number): { gaps: n
 
 /** A split request: sizes, fractions in twentieths, a seed. */
 /** A set size is a rounded fraction of a count: within one example of it (allowing the float64 rounding of the product). */
-const withinOne = (count: number, target: number) => Math.abs(count - target) <= 1 || compareValues(1, Math.abs(count - target), tolerance('exact')) === null;
+const withinOne = (count: number, target: number) => Math.abs(count - target) <= 1 || withinTolerance(1, Math.abs(count - target), tolerance('exact'));
 
 const splitArb = fc.record({
   web: fc.integer({ min: 0, max: 40 }),
@@ -318,7 +318,7 @@ export default defineAssignment({
             expectClose(num(out.labelError, 'labelError'), labelError, 'labelError', tolerance('exact'));
             expectClose(num(out.otherError, 'otherError'), otherError, 'otherError', tolerance('exact'));
             // Too close to call: a correct answer may go either way by a rounding error.
-            if (compareValues(minRatio * otherError, labelError, tolerance('exact')) === null) return; // within the tolerance labelError itself is held to
+            if (withinTolerance(minRatio * otherError, labelError, tolerance('exact'))) return; // within the tolerance labelError itself is held to
             const worth = labelError >= minRatio * otherError;
             if (out.worthFixing !== worth) {
               violated(`worthFixing is ${String(out.worthFixing)}, but labelError ${fmt(labelError)} is ${worth ? 'at least' : 'below'} minRatio × otherError = ${fmt(minRatio * otherError)}.`);

@@ -12,7 +12,7 @@
 import * as fc from 'fast-check';
 import { accuracy, forward, INPUT_SIZE, pretrainedLayers, taskBData, taskBLabels, type PlainDense } from '../../../lib/datasets/transfer-tasks';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -80,7 +80,7 @@ function lossCandidates({ Yhat, Y }: MultiTaskInput) {
 }
 
 // A loss is a float32 mean of terms −log ŷ of order 1: the float32 class, with its floor at that scale.
-const near = (a: number, b: number) => compareValues(b, a, tolerance('float32', { scale: 1 })) === null;
+const near = (a: number, b: number) => withinTolerance(b, a, tolerance('float32', { scale: 1 }));
 
 async function learnerSigmoidCall(ctx: CheckContext, fn: string, Z: NdArray, Y: NdArray): Promise<Value> {
   return ctx.call(fn, [nd(Z.data.map(sigmoid), Z.shape), Y]);
@@ -223,8 +223,8 @@ export default defineAssignment({
               if (!Number.isNaN(y)) return;
               const g = dZ.data[i]!;
               // A masked entry is 0, or a float32 rounding of 0 (the elementwise floor); (ŷ − 0)/m there is the mask ignored.
-              if (compareValues(0, g, tolerance('elementwise')) !== null) {
-                const asZero = compareValues(Yhat.data[i]! / m, g, tolerance('float32')) === null;
+              if (!withinTolerance(0, g, tolerance('elementwise'))) {
+                const asZero = withinTolerance(Yhat.data[i]! / m, g, tolerance('float32'));
                 violated(`the label at flat index ${i} is missing, but the gradient there is ${fmt(g)}, not 0.`, Number.isNaN(g) || asZero ? HINTS.gradientIgnoresMask : undefined);
               }
             });
@@ -281,8 +281,8 @@ export default defineAssignment({
             out.layers.forEach((layer, i) => {
               const change = maxChange(layer, start[i]!);
               // A frozen layer holds the pretrained weights up to their float32 copy; a trained one moves past a training run's floor.
-              if (i < n - k && compareValues(0, change, tolerance('elementwise', { scale: scaleOf(start[i]!.kernel, start[i]!.bias) })) !== null) violated(`layer ${i} is frozen for k = ${k}, but its weights moved by up to ${fmt(change)}.`);
-              if (i >= n - k && compareValues(0, change, tolerance('training')) === null) violated(`layer ${i} is one of the last k = ${k}, but its weights did not move.`);
+              if (i < n - k && !withinTolerance(0, change, tolerance('elementwise', { scale: scaleOf(start[i]!.kernel, start[i]!.bias) }))) violated(`layer ${i} is frozen for k = ${k}, but its weights moved by up to ${fmt(change)}.`);
+              if (i >= n - k && withinTolerance(0, change, tolerance('training'))) violated(`layer ${i} is one of the last k = ${k}, but its weights did not move.`);
             });
           },
         }),

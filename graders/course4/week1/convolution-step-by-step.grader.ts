@@ -13,7 +13,7 @@ import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNd, formatNumber, formatShape, full, nd, sameShape, sizeOf, type NdArray } from '../../engine/ndarray';
@@ -33,7 +33,7 @@ const grid = { min: -2, max: 2, step: 0.25 };
 const modes: Mode[] = ['max', 'average'];
 // The inputs are on a grid of quarters, so copies, maxima and sums of their products are exact in float32, and an
 // average's division rounds once: the learner's values are within a few u of the oracle's, whatever the order.
-const near = (want: number, got: number) => compareValues(want, got, tolerance('elementwise')) === null;
+const near = (want: number, got: number) => withinTolerance(want, got, tolerance('elementwise'));
 
 // ---------------------------------------------------------------- inputs
 

@@ -11,7 +11,7 @@
 import * as fc from 'fast-check';
 import { dim, dims } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { compareValues, withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatShape, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -23,7 +23,7 @@ import { asValue, convOut, randomBlockWeights, withMainPathZeroed, type BlockKin
 const oracle = () => import('./resnet.oracle');
 
 // "The output is all zeros": every entry is 0 within float32's floor, while relu(X) has an entry that is not.
-const isZero = (v: number) => compareValues(0, v, tolerance('float32')) === null;
+const isZero = (v: number) => withinTolerance(0, v, tolerance('float32'));
 
 /** A block's input and weights, drawn from a seed: the report shows the sizes and the seed. */
 interface BlockInput {
@@ -105,7 +105,7 @@ function expectBlock(out: NdArray, expected: NdArray, what: string, known: Known
   expectShape(out, expected.shape, what);
   const m = compareValues(expected, out, undefined, {}, what);
   if (!m) return;
-  const mistake = known.find((k) => compareValues(k.output, out) === null);
+  const mistake = known.find((k) => withinTolerance(k.output, out));
   violated(m.message, mistake?.hint ?? otherwise);
 }
 
@@ -330,7 +330,7 @@ export default defineAssignment({
             const floor = [Math.floor(nH / s), Math.floor(nW / s), a.filters[2]];
             const m = compareValues(expected, shape, undefined, {}, 'outputShape (without the batch dimension)');
             if (m) {
-              const isFloor = compareValues(floor, shape) === null;
+              const isFloor = withinTolerance(floor, shape);
               violated(m.message, isFloor ? "A 1×1 'valid' convolution with stride s gives ⌊(n − 1)/s⌋ + 1 = ⌈n/s⌉ pixels, not ⌊n/s⌋: the last, partial stride still has a pixel." : m.likely);
             }
           },

@@ -14,7 +14,7 @@ import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -102,7 +102,7 @@ const yoloArb = fc
   });
 
 // A value of a few float32 operations (an IoU's products and division, a score's product, a copied box): within a few u.
-const near = (want: number, got: number) => compareValues(want, got, tolerance('elementwise')) === null;
+const near = (want: number, got: number) => withinTolerance(want, got, tolerance('elementwise'));
 /** Whether a kept detection is this input box: its score and corners copied (at most a float32 rounding of them). */
 const sameDetection = (score: number, box: number[], inScore: number, inBox: number[]) => near(inScore, score) && inBox.every((v, q) => near(v, box[q]!));
 
@@ -254,7 +254,7 @@ export default defineAssignment({
               const got = { 'x (centre)': (x1! + x2!) / 2, 'y (centre)': (y1! + y2!) / 2, w: x2! - x1!, h: y2! - y1! };
               const want = { 'x (centre)': x, 'y (centre)': y, w, h };
               for (const key of Object.keys(want) as (keyof typeof want)[]) {
-                if (compareValues(want[key], got[key], tolerance('elementwise', { scale: scaleOf(x, y, w, h) })) !== null)
+                if (!withinTolerance(want[key], got[key], tolerance('elementwise', { scale: scaleOf(x, y, w, h) })))
                   violated(
                     `box ${i}: reading its corners as [y1, x1, y2, x2] = [${[y1, x1, y2, x2].map((v) => formatNumber(v!)).join(', ')}] gives ${key} = ${formatNumber(got[key])}, but the box has ${key} = ${formatNumber(want[key])} ` +
                       `(x = ${formatNumber(x)}, y = ${formatNumber(y)}, w = ${formatNumber(w)}, h = ${formatNumber(h)}).`,

@@ -11,7 +11,7 @@ import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -41,7 +41,7 @@ const lossScale = (a: NdArray, p: NdArray, n: NdArray) => {
   const [A, P, N] = [rowsOf(a), rowsOf(p), rowsOf(n)];
   return A.reduce((s, ai, i) => s + sqDist(ai, P[i]!) + sqDist(ai, N[i]!), 0);
 };
-const sameLoss = (want: number, got: number, scale: number) => compareValues(want, got, tolerance('float32', { scale })) === null;
+const sameLoss = (want: number, got: number, scale: number) => withinTolerance(want, got, tolerance('float32', { scale }));
 
 function tripletJs(a: NdArray, p: NdArray, n: NdArray, alpha: number): number {
   return basicLosses(a, p, n, alpha).reduce((s, b) => s + Math.max(b, 0), 0);
@@ -125,7 +125,7 @@ const recognitionArb = fc
 const distance = (x: NdArray, y: NdArray) => Math.sqrt(sqDist(x.data, y.data));
 // A float32 distance is a short sum and a square root: within a few u of the float64 one. Two distances that
 // close (to each other, or to the 0.7 threshold) cannot be told apart in float32, so the decision is not checked.
-const indistinct = (x: number, y: number) => compareValues(x, y, tolerance('elementwise')) === null;
+const indistinct = (x: number, y: number) => withinTolerance(x, y, tolerance('elementwise'));
 
 // ---------------------------------------------------------------- the assignment
 

@@ -11,7 +11,7 @@
 import * as fc from 'fast-check';
 import { dims as distinctDims, tensor } from '../../engine/arbitraries';
 import { expectClose, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, matmul, nd, transpose2d, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -35,7 +35,7 @@ function unroll(a: NdArray): NdArray {
 }
 
 // A cost of identical activations is a float32 computation whose differences are all exactly 0: 0 within the float32 floor.
-const isZero = (J: number) => compareValues(0, J, tolerance('float32')) === null;
+const isZero = (J: number) => withinTolerance(0, J, tolerance('float32'));
 
 const gram = (A: NdArray): NdArray => matmul(A, transpose2d(A));
 const sumSqDiff = (x: readonly number[], y: readonly number[]) => x.reduce((s, v, i) => s + (v - y[i]!) ** 2, 0);
@@ -267,7 +267,7 @@ export default defineAssignment({
             );
             const J = await cost(ctx, 'computeLayerStyleCost', [a, b]);
             const Js = await cost(ctx, 'computeLayerStyleCost', [a, shuffled]);
-            if (compareValues(J, Js, tolerance('float32')) !== null)
+            if (!withinTolerance(J, Js, tolerance('float32')))
               violated(
                 `J_style is ${formatNumber(J)}, but ${formatNumber(Js)} once the positions of a_G are shuffled (positions in the order ${order.join(', ')}).`,
                 'Unroll [1, nH, nW, nC] to [nC, nH·nW] by reshaping to [nH·nW, nC] and then transposing: reshaping straight to [nC, nH·nW] mixes channels and positions.',

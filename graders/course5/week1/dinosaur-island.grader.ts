@@ -13,7 +13,7 @@
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -154,7 +154,7 @@ export default defineAssignment({
               const c = out[k] as NdArray;
               a.data.forEach((x, i) => {
                 const want = Math.min(maxValue, Math.max(-maxValue, x));
-                if (compareValues(want, c.data[i]!, tolerance('elementwise')) !== null) {
+                if (!withinTolerance(want, c.data[i]!, tolerance('elementwise'))) {
                   violated(
                     `${k} entry ${i} is ${formatNumber(x)}; clipped to ±${formatNumber(maxValue)} it should be ${formatNumber(want)}, but is ${formatNumber(c.data[i]!)}.`,
                     'Clip every gradient element-wise: tf.clipByValue(g, −maxValue, maxValue) for each of the five, not their norm, and not only some of them.',

@@ -15,7 +15,7 @@
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
@@ -77,7 +77,7 @@ function reverseColumns(a: NdArray): NdArray {
 const dot = (a: NdArray, b: NdArray) => a.data.reduce((s, x, i) => s + x * b.data[i]!, 0);
 
 // A float32 softmax column sums to 1 up to a few roundings per entry (summed here in float64): a few u.
-const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+const nearOne = (x: number) => withinTolerance(1, x, tolerance('elementwise'));
 
 function expectColumnsSumTo1(y: NdArray, what: string): void {
   const [n, m] = y.shape as [number, number];

@@ -14,7 +14,7 @@
 import * as fc from 'fast-check';
 import { dim, dims } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatShape, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -111,7 +111,7 @@ const oneHot = (k: number, n: number) => nd(Array.from({ length: n }, (_, i) => 
 // A softmax row in float32 is a few roundings per entry; the normalisation makes their sum 1 up to the roundings of
 // one short sum and the divisions (a few u), whatever way the learner computes it. Summed here in float64.
 const PROBABILITY = tolerance('elementwise');
-const nearOne = (x: number) => compareValues(1, x, PROBABILITY) === null;
+const nearOne = (x: number) => withinTolerance(1, x, PROBABILITY);
 
 /** Whether a row is a probability distribution: entries in [0, 1] (above 0 when `positive`) summing to 1, within float32 rounding. */
 function isDistribution(row: ArrayLike<number>, positive = false): boolean {
@@ -150,7 +150,7 @@ const layerArgs = (x: LayerInput): Value[] => [x.map, x.wordToIndex, x.indices, 
 
 const rowOf = (M: NdArray, i: number) => M.data.slice(i * M.shape[1]!, (i + 1) * M.shape[1]!);
 // A matrix row is a float32 copy of a pretrained vector: one rounding per entry.
-const sameRow = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && compareValues(nd(b, [b.length]), nd(a, [a.length]), tolerance('elementwise')) === null;
+const sameRow = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && withinTolerance(nd(b, [b.length]), nd(a, [a.length]), tolerance('elementwise'));
 
 /** Explains an embedding matrix that is not the expected one, naming the mistake only when the matrix shows it. */
 function expectMatrix(M: NdArray, x: LayerInput): void {

@@ -18,7 +18,7 @@
 import * as fc from 'fast-check';
 import { dim, tensor } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNumber, nd, type NdArray } from '../../engine/ndarray';
@@ -63,11 +63,11 @@ const vec1 = (v: Vec): NdArray => nd(v, [v.length]);
 const near = (a: number, b: number, tol = 1e-3) => Math.abs(a - b) <= tol * (1 + Math.abs(b));
 const nearVec = (a: Vec, b: Vec, tol = 1e-3) => norm(sub(a, b)) <= tol * (1 + norm(b));
 // A float32 cosine of u with itself (or its bound): the same squares summed above and below, so 1 within a few u.
-const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+const nearOne = (x: number) => withinTolerance(1, x, tolerance('elementwise'));
 // A float32 cosine is a sum of d products normalised to unit scale: float32's tolerance with the unit as its scale.
 const COSINE = tolerance('float32', { scale: 1 });
 /** Whether a float32 vector quantity is `want`, its rounding on the order of the vectors it is built from (`scale`). */
-const closeAt = (want: number, got: number, scale: number) => compareValues(want, got, tolerance('float32', { scale })) === null;
+const closeAt = (want: number, got: number, scale: number) => withinTolerance(want, got, tolerance('float32', { scale }));
 // Not a tolerance: below a cosine of 1% between e and g, the ratio dot(out, g) / dot(e, g) the diagnoses read
 // amplifies the result's rounding too much to name a mistake.
 const MIN_DIAGNOSABLE_COSINE = 0.01;
@@ -294,11 +294,11 @@ export default defineAssignment({
           holds: async ({ u, v, alpha, beta }, ctx) => {
             const c = await cosineOf(ctx, u, v, 'cosineSimilarity(u, v)');
             const scaled = await cosineOf(ctx, vec1(scale(u.data, alpha)), vec1(scale(v.data, beta)), 'cosineSimilarity(α·u, β·v)');
-            if (compareValues(c, scaled, COSINE) !== null) {
+            if (!withinTolerance(c, scaled, COSINE)) {
               violated(`cosineSimilarity(u, v) is ${formatNumber(c)} but with u scaled by ${formatNumber(alpha)} and v by ${formatNumber(beta)} it is ${formatNumber(scaled)}.`, 'A cosine depends on the directions only: dividing the dot product by both norms removes the lengths.');
             }
             const flipped = await cosineOf(ctx, vec1(scale(u.data, -1)), v, 'cosineSimilarity(−u, v)');
-            if (compareValues(-c, flipped, COSINE) !== null) violated(`cosineSimilarity(−u, v) is ${formatNumber(flipped)}, not −${formatNumber(c)}.`);
+            if (!withinTolerance(-c, flipped, COSINE)) violated(`cosineSimilarity(−u, v) is ${formatNumber(flipped)}, not −${formatNumber(c)}.`);
           },
         }),
       ],

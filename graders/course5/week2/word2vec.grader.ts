@@ -16,7 +16,7 @@
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -86,7 +86,7 @@ function pairCount(T: number, w: number): number {
 
 const row = (a: NdArray, i: number) => a.data.slice(i * a.shape[1]!, (i + 1) * a.shape[1]!);
 // A few float32 operations per value (a power, a division, −log σ(0)), summed over a handful of words: a few u.
-const near = (want: number, got: number) => compareValues(want, got, tolerance('elementwise')) === null;
+const near = (want: number, got: number) => withinTolerance(want, got, tolerance('elementwise'));
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 const cosine = (a: number[], b: number[]) => dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b) || 1);
 
@@ -360,7 +360,7 @@ export default defineAssignment({
           holds: async ({ V, U, picks, c }, ctx) => {
             const [o, a, b] = picks as [number, number, number];
             const [lab, la, lb, l0] = [await lossOf(ctx, V, U, c, o, [a, b]), await lossOf(ctx, V, U, c, o, [a]), await lossOf(ctx, V, U, c, o, [b]), await lossOf(ctx, V, U, c, o, [])];
-            if (compareValues(lab, la + lb - l0, tolerance('float32', { scale: scaleOf(la, lb, l0) })) !== null) {
+            if (!withinTolerance(lab, la + lb - l0, tolerance('float32', { scale: scaleOf(la, lb, l0) }))) {
               violated(`L([${a}, ${b}]) = ${formatNumber(lab)}, but L([${a}]) + L([${b}]) − L([]) = ${formatNumber(la + lb - l0)}.`, 'The loss sums one term per negative (no mean, no other normalisation).');
             }
           },

@@ -15,7 +15,7 @@
 import * as fc from 'fast-check';
 import { dim, distinctSizes } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { compareValues, withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, formatShape, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { tfOracle } from '../../engine/oracle';
@@ -162,7 +162,7 @@ async function modelOf(ctx: CheckContext, X: NdArray, nS: number, w: ValueRecord
 }
 
 // A float32 softmax entry is a few roundings, and its row sums to 1 up to a few u (summed here in float64).
-const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+const nearOne = (x: number) => withinTolerance(1, x, tolerance('elementwise'));
 
 /** Each of the `rows` consecutive runs of `size` entries is a distribution. */
 function expectDistributions(p: NdArray, rows: number, size: number, what: string, hint?: string): void {
@@ -228,10 +228,10 @@ export default defineAssignment({
             const expected = weightedSum(alphas, x.a);
             // The context can cancel far below a's values: the floor is tied to a's scale.
             const tol = tolerance('float32', { scale: scaleOf(x.a) });
-            if (compareValues(expected, context, tol) === null) return;
+            if (withinTolerance(expected, context, tol)) return;
             const mean = weightedSum(uniformWeights(m, Tx, 1 / Tx), x.a);
             const sum = weightedSum(uniformWeights(m, Tx, 1), x.a);
-            const known = compareValues(mean, context, tol) === null ? HINTS.mean : compareValues(sum, context, tol) === null ? HINTS.sum : undefined;
+            const known = withinTolerance(mean, context, tol) ? HINTS.mean : withinTolerance(sum, context, tol) ? HINTS.sum : undefined;
             const diff = compareValues(expected, context, tol, {}, "the context (compared with Σ alphas·a)");
             violated(diff!.message, known);
           },

@@ -16,7 +16,7 @@ import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
 import { dim, dims, distinctSizes } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectTensor, violated } from '../../engine/checks/violation';
-import { compareValues } from '../../engine/compare';
+import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNumber, formatShape, nd, type NdArray } from '../../engine/ndarray';
@@ -68,7 +68,7 @@ const paddingMaskOf = (ids: NdArray) => nd(ids.data.map((v) => (v !== 0 ? 1 : 0)
 const lookAheadOf = (n: number) => nd(Array.from({ length: n * n }, (_, i) => (i % n <= Math.floor(i / n) ? 1 : 0)), [1, n, n]);
 const angleOf = (pos: number, k: number, d: number) => pos / Math.pow(10000, (2 * Math.floor(k / 2)) / d);
 const dot = (a: NdArray, b: NdArray) => a.data.reduce((s, x, i) => s + x * b.data[i]!, 0);
-const same = (a: Value, b: Value) => compareValues(a, b) === null;
+const same = (a: Value, b: Value) => withinTolerance(a, b);
 
 // ---------------------------------------------------------------- calls
 
@@ -182,10 +182,10 @@ const showAttention = (a: AttentionInput) =>
   `q [${a.m}, ${a.seqQ}, ${a.dk}], k [${a.m}, ${a.seqK}, ${a.dk}], v [${a.m}, ${a.seqK}, ${a.dv}] (standard normal, seed ${a.seed}), mask ${formatShape(a.mask.shape)} of 0/1 = ${JSON.stringify(rowsOf(a.mask))}`;
 
 // A float32 softmax entry is a few roundings, and its row sums to 1 up to a few u (summed here in float64).
-const nearOne = (x: number) => compareValues(1, x, tolerance('elementwise')) === null;
+const nearOne = (x: number) => withinTolerance(1, x, tolerance('elementwise'));
 const isProbability = (x: number) => x >= 0 && (x <= 1 || nearOne(x));
 // A masked key's weight: exp(score − 1e9) underflows to exactly 0, so anything above the float32 floor leaks.
-const isZero = (x: number) => compareValues(0, x, tolerance('float32')) === null;
+const isZero = (x: number) => withinTolerance(0, x, tolerance('float32'));
 
 /** Tells apart the known ways of getting the weights of a mask wrong; otherwise states what is wrong. */
 function expectMaskedWeights(w: NdArray, mask: NdArray): void {
@@ -510,7 +510,7 @@ export default defineAssignment({
             rowsOf(out).forEach((row, r) => {
               const mean = row.reduce((a, b) => a + b, 0) / d;
               const variance = row.reduce((a, b) => a + (b - mean) ** 2, 0) / d;
-              if (compareValues(0, mean, LAYERNORM_MEAN) !== null || Math.abs(variance - 1) > LAYERNORM_VARIANCE_ROOM) {
+              if (!withinTolerance(0, mean, LAYERNORM_MEAN) || Math.abs(variance - 1) > LAYERNORM_VARIANCE_ROOM) {
                 violated(`output vector ${r} (sequence ${Math.floor(r / e.seq)}, position ${r % e.seq}) has mean ${formatNumber(mean)} and variance ${formatNumber(variance)}, expected 0 and 1: the layer should end with layernorm2(out1 + ffn).`);
               }
             });
