@@ -73,6 +73,14 @@ export interface CheckContext {
    * tf.image.nonMaxSuppression, tf.grad…). Trusted code only: never learner code.
    */
   tf(): Promise<typeof TF>;
+  /**
+   * A context for one of several parts of this check run at the same time
+   * (checks/overlap.ts): its calls are not started once `signal` aborts, and
+   * what they print, which functions they call and what it draws count for
+   * this check only when kept, so a check reads the same whether its parts
+   * overlapped or ran one by one. Absent where parts must run one by one.
+   */
+  branch?(signal: AbortSignal): { ctx: CheckContext; keep(): void };
 }
 
 export interface PropertyCheckDef<T> extends CheckCommon {

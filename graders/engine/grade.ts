@@ -20,6 +20,7 @@ import { Sandbox } from './sandbox/client';
 import { checkSeed } from './seed';
 import { isUntouchedStub } from './stubs';
 import { gradeQuiz } from './quiz/grade';
+import { movePlots } from './report/plots';
 import { mark } from './timings';
 
 export interface GradeOptions {
@@ -43,6 +44,11 @@ export interface GradeOptions {
   stubShortcut?: boolean;
   /** The learner's file built already (buildLearnerFile), e.g. while the sandbox started. */
   built?: Promise<BuildResult>;
+  /**
+   * Run the independent parts of a check at once, their calls sent to the sandbox together (checks/overlap.ts;
+   * default true, or false with DEEPGRADE_NO_OVERLAP=1). The grade is the same either way, only slower one by one.
+   */
+  overlap?: boolean;
 }
 
 /** Builds a learner's file for the sandbox: learner code may import only from its own folder and lib/. */
@@ -120,6 +126,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   // Per exercise, per check: the learner functions the check itself called.
   const calls = new Map<string, Set<string>[]>();
   const hung = new Map<string, number>();
+  const overlap = options.overlap ?? !process.env.DEEPGRADE_NO_OVERLAP;
   const gradeExercise = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox): Promise<ExerciseResult> => {
     const checks: CheckResult[] = [];
     const called: Set<string>[] = [];
@@ -134,7 +141,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
           ? baseResult(check, 'timeout', budgetMessage(spent.seconds))
           : timedOut
             ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung }),
+            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap }),
       );
     }
     calls.set(exercise.name, called);
@@ -224,26 +231,13 @@ interface CheckEnv {
   seed: number;
   /** Filled with the learner functions the check calls. */
   called: Set<string>;
+  /** Whether independent parts of a check may run at once (checks/overlap.ts). */
+  overlap: boolean;
 }
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
   const printed = new PrintedOutput();
-  const ctx: CheckContext = {
-    learner: env.learner,
-    reference: check.hidden ? env.reference : undefined,
-    tf: loadTf,
-    call: async (fn, args, options) => {
-      env.called.add(fn);
-      // A function that already ran past its limit in this run would most likely do it again: say so now.
-      const hungFor = env.hung.get(fn);
-      if (hungFor !== undefined) throw new CallFailure(fn, { status: 'timeout', limitMs: hungFor, phase: 'earlier' });
-      const outcome = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, ...options });
-      if ('output' in outcome) printed.add(outcome.output);
-      if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
-      if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);
-      return outcome.value;
-    },
-  };
+  const ctx = checkContext(env, check, { printed: (o) => printed.add(o), called: (fn) => env.called.add(fn) });
   const seed = checkSeed(env.seed, def.id, exercise.name, check.name);
   let result: CheckResult;
   try {
@@ -264,6 +258,48 @@ async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckD
   }
   // What the learner's code printed during this check, whatever the check's outcome.
   return printed.text ? { ...result, output: printed.text } : result;
+}
+
+/** Where a check context's calls leave what they printed and which learner functions they called. */
+interface CallLog {
+  printed(output: string): void;
+  called(fn: string): void;
+}
+
+function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: AbortSignal): CheckContext {
+  const ctx: CheckContext = {
+    learner: env.learner,
+    reference: check.hidden ? env.reference : undefined,
+    tf: loadTf,
+    call: async (fn, args, options) => {
+      log.called(fn);
+      // A function that already ran past its limit in this run would most likely do it again: say so now.
+      const hungFor = env.hung.get(fn);
+      if (hungFor !== undefined) throw new CallFailure(fn, { status: 'timeout', limitMs: hungFor, phase: 'earlier' });
+      const outcome = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, signal, ...options });
+      if ('output' in outcome) log.printed(outcome.output);
+      if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
+      if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);
+      return outcome.value;
+    },
+  };
+  if (env.overlap) {
+    // A part's calls are logged apart and replayed into this context when the check keeps that part.
+    ctx.branch = (branchSignal) => {
+      const printed: string[] = [];
+      const called: string[] = [];
+      const branch = checkContext(env, check, { printed: (o) => printed.push(o), called: (fn) => called.push(fn) }, branchSignal);
+      return {
+        ctx: branch,
+        keep: () => {
+          called.forEach((fn) => log.called(fn));
+          printed.forEach((o) => log.printed(o));
+          movePlots(branch, ctx);
+        },
+      };
+    };
+  }
+  return ctx;
 }
 
 /** The console output of a check's calls, joined and capped: a print in a loop of a hundred runs stays readable. */

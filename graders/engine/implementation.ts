@@ -19,10 +19,14 @@ export type CallOutcome =
   /** The process running the code died (process.exit, out of memory, a native crash). */
   | { status: 'crashed'; message: string; output: string }
   /** The module could not be built or loaded, or does not export the function. */
-  | { status: 'unavailable'; message: string };
+  | { status: 'unavailable'; message: string }
+  /** Not run: the caller gave it up (its signal aborted) before it started. */
+  | { status: 'cancelled' };
 
 export interface CallOptions {
   timeoutMs?: number;
+  /** Once aborted, the call is not started if it has not been yet (it comes back 'cancelled'). */
+  signal?: AbortSignal;
 }
 
 /** Something that runs a course module's functions: the learner's sandbox, or the reference solution. */
@@ -90,6 +94,8 @@ export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'o
       return `${fn} stopped the process running it: ${o.message}`;
     case 'unavailable':
       return o.message;
+    case 'cancelled':
+      return `Not run: ${fn} was called after an earlier call in this check had already failed.`;
   }
 }
 

@@ -27,6 +27,9 @@ export function chatty(x: tf.Tensor) { console.log('hello from learner code'); r
 export function returnsPromise() { return new Promise(() => {}); }
 export function returnsFunction() { return () => 1; }
 export function record(x: tf.Tensor) { return { y: tf.neg(x), n: 3, list: [x, 'a'] }; }
+let count = 0;
+export function next() { return ++count; }
+export async function crashes() { await new Promise((r) => setTimeout(() => { r(0); throw new Error('uncaught'); }, 0)); }
 `;
 
 beforeAll(async () => {
@@ -98,5 +101,54 @@ describe('sandbox', () => {
     const built = await buildModule(path.join(dir, 'broken.ts'), repoRoot);
     expect(built.ok).toBe(false);
     expect(!built.ok && built.message).toMatch(/broken\.ts:\d+:\d+: /);
+  });
+});
+
+describe('calls made at once', () => {
+  // Sent ahead of their answers, they still run one at a time, in the order they were made.
+  const numbers = (outcomes: { status: string }[]) => outcomes.map((o) => (o.status === 'ok' && 'value' in o ? o.value : o.status));
+
+  it('run in the order they were made, in one process', async () => {
+    const first = await sandbox.call(learner, 'next', []);
+    const start = first.status === 'ok' ? (first.value as number) : NaN;
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => sandbox.call(learner, 'next', [])));
+    expect(numbers(outcomes)).toEqual(Array.from({ length: 40 }, (_, i) => start + i + 1));
+  });
+
+  it('a loop among them ends that call only, at its own limit; the calls behind it run in a fresh process', async () => {
+    const outcomes = await Promise.all([
+      sandbox.call(learner, 'double', [x]),
+      sandbox.call(learner, 'loops', [], { timeoutMs: 400 }),
+      sandbox.call(learner, 'next', [], { timeoutMs: 400 }),
+      sandbox.call(learner, 'next', [], { timeoutMs: 400 }),
+      sandbox.call(learner, 'chatty', [x]),
+    ]);
+    expect(outcomes[0]).toMatchObject({ status: 'ok', value: { data: [2, -4, 6] } });
+    expect(outcomes[1]).toEqual({ status: 'timeout', limitMs: 400 });
+    // A fresh process: the module's counter starts again.
+    expect(numbers(outcomes.slice(2, 4))).toEqual([1, 2]);
+    expect(outcomes[4]).toMatchObject({ status: 'ok', output: 'hello from learner code\n' });
+  });
+
+  it('a crash among them ends that call only', async () => {
+    const outcomes = await Promise.all([sandbox.call(learner, 'next', []), sandbox.call(learner, 'crashes', []), sandbox.call(learner, 'next', [])]);
+    expect(outcomes[0]!.status).toBe('ok');
+    expect(outcomes[1]).toMatchObject({ status: 'crashed' });
+    expect(numbers([outcomes[2]!])).toEqual([1]);
+  });
+
+  it('are not started once their signal aborts', async () => {
+    const gaveUp = new AbortController();
+    const looping = sandbox.call(learner, 'loops', [], { timeoutMs: 300 });
+    // Given up as soon as the loop's call fails: the calls queued behind it never run.
+    void looping.then(() => gaveUp.abort());
+    const behind = Array.from({ length: 5 }, () => sandbox.call(learner, 'loops', [], { timeoutMs: 300, signal: gaveUp.signal }));
+    const started = Date.now();
+    expect(await looping).toEqual({ status: 'timeout', limitMs: 300 });
+    expect(await Promise.all(behind)).toEqual(Array.from({ length: 5 }, () => ({ status: 'cancelled' })));
+    expect(Date.now() - started).toBeLessThan(1500);
+    const already = new AbortController();
+    already.abort();
+    expect(await sandbox.call(learner, 'double', [x], { signal: already.signal })).toEqual({ status: 'cancelled' });
   });
 });

@@ -5,8 +5,9 @@ import { formatNumber, formatShape, isNdArray, nd, sameShape, sizeOf, type NdArr
 import type { CheckResult, GradientError } from '../report/model';
 import { roundScore } from '../report/model';
 import { gradientErrorsPlot } from '../report/plots';
-import { describeValue } from '../values';
+import { describeValue, type Value } from '../values';
 import { baseResult, failureResult, unexpectedResult } from './outcome';
+import { firstFailure, overlapped } from './overlap';
 import { Violation } from './violation';
 
 /**
@@ -32,12 +33,14 @@ export async function runGradientCheck(def: GradientCheckDef, exercise: string, 
   const point = def.at();
   const rng = new RandomState(seed % 2 ** 32);
   try {
-    const analytic = await def.gradients(ctx, point);
-    const cost0 = await def.cost(ctx, point);
+    // The backward pass and the cost at the point, then the cost on either side of it along every direction:
+    // each batch at once (overlap.ts), settled as if one after another.
+    const [analytic, cost0] = (await inOrder<unknown>(ctx, [(c) => def.gradients(c, point), (c) => def.cost(c, point)])) as [Record<string, Value>, number];
     if (!Number.isFinite(cost0)) return baseResult(def, 'failed', `The cost at the check point is ${cost0}: fix the forward pass and cost first.`);
     // Noise of a float32 difference: a few ulps of the cost, divided by the step.
     const noise = (50 * FLOAT32_EPS * Math.max(1, Math.abs(cost0))) / eps;
     const errors: GradientError[] = [];
+    const probes: { error: GradientError; g: NdArray; directions: number[][] }[] = [];
     for (const [name, value] of Object.entries(point)) {
       const raw = analytic[name];
       // A one-element variable's gradient may come back as a plain number (db in logistic regression).
@@ -55,20 +58,26 @@ export async function runGradientCheck(def: GradientCheckDef, exercise: string, 
         });
         continue;
       }
-      const directions = def.mode === 'entries' ? basis(value) : randomDirections(value, rng);
+      const error: GradientError = { variable: name, relativeError: Infinity, passed: false };
+      errors.push(error);
+      probes.push({ error, g, directions: def.mode === 'entries' ? basis(value) : randomDirections(value, rng) });
+    }
+    const shifted = probes.flatMap(({ error, directions }) =>
+      directions.flatMap((d) => [eps, -eps].map((step) => (c: CheckContext) => def.cost(c, { ...point, [error.variable]: shift(point[error.variable]!, d, step) }))),
+    );
+    const costs = await inOrder(ctx, shifted);
+    let next = 0;
+    for (const { error, g, directions } of probes) {
       const numeric: number[] = [];
       const exact: number[] = [];
       for (const d of directions) {
-        const plus = await def.cost(ctx, { ...point, [name]: shift(value, d, eps) });
-        const minus = await def.cost(ctx, { ...point, [name]: shift(value, d, -eps) });
-        numeric.push((plus - minus) / (2 * eps));
+        numeric.push((costs[next++]! - costs[next++]!) / (2 * eps));
         exact.push(dot(g.data, d));
       }
       const diff = norm(numeric.map((n, i) => n - exact[i]!));
       const scale = norm(numeric) + norm(exact);
-      const relativeError = diff === 0 ? 0 : scale === 0 ? Infinity : diff / scale;
-      const passed = Number.isFinite(diff) && (relativeError <= tol || diff <= noise * Math.sqrt(directions.length));
-      errors.push({ variable: name, relativeError, passed });
+      error.relativeError = diff === 0 ? 0 : scale === 0 ? Infinity : diff / scale;
+      error.passed = Number.isFinite(diff) && (error.relativeError <= tol || diff <= noise * Math.sqrt(directions.length));
     }
     const ok = errors.filter((e) => e.passed).length;
     const score = roundScore((def.points * ok) / errors.length);
@@ -124,4 +133,13 @@ function dot(a: readonly number[], b: readonly number[]): number {
 
 function norm(a: readonly number[]): number {
   return Math.sqrt(dot(a, a));
+}
+
+/** Runs the parts at once (overlap.ts) and returns their values, or throws the first failure, as one by one would. */
+async function inOrder<T>(ctx: CheckContext, parts: ((ctx: CheckContext) => Promise<T>)[]): Promise<T[]> {
+  const { results, keep } = await overlapped(ctx, parts);
+  keep();
+  const failed = firstFailure(results);
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }

@@ -6,6 +6,7 @@ import { recordedPlots } from '../report/plots';
 import { showValue } from '../show';
 import type { Value } from '../values';
 import { baseResult, failureResult } from './outcome';
+import { firstFailure, overlapped } from './overlap';
 import { Violation } from './violation';
 
 const PROPERTY_TIME_LIMIT_MS = 60_000;
@@ -34,13 +35,13 @@ async function propertyResult<T>(def: PropertyCheckDef<T>, exercise: string, ctx
       throw err;
     }
   });
+  const numRuns = def.numRuns ?? 25;
+  const atOnce = await allRunsAtOnce(def, exercise, ctx, seed, numRuns);
+  if (atOnce) return atOnce;
   // A time budget, so that an input generator or a shrink that never ends cannot stall grading.
-  const details = await fc.check(prop, { seed, numRuns: def.numRuns ?? 25, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS });
+  const details = await fc.check(prop, { seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS });
   if (abort) return failureResult(def, exercise, abort);
-  if (!details.failed) {
-    const runs = details.numRuns > 1 ? `${details.numRuns} random inputs, ` : '';
-    return { ...baseResult(def, 'passed', `${def.claim} (${runs}seed ${seed}).`), score: def.points, seed };
-  }
+  if (!details.failed) return passedResult(def, details.numRuns, seed);
   if (!('counterexample' in details) || !details.counterexample) {
     const why = details.interrupted ? `it ran past its ${PROPERTY_TIME_LIMIT_MS / 1000} s budget` : 'its inputs could not be generated';
     return { ...baseResult(def, 'error', `The property could not run to the end: ${why} (seed ${seed}).`), seed };
@@ -58,4 +59,42 @@ async function propertyResult<T>(def: PropertyCheckDef<T>, exercise: string, ctx
     seed,
     replayPath: details.counterexamplePath ?? undefined,
   };
+}
+
+function passedResult<T>(def: PropertyCheckDef<T>, runs: number, seed: number): CheckResult {
+  return { ...baseResult(def, 'passed', `${def.claim} (${runs > 1 ? `${runs} random inputs, ` : ''}seed ${seed}).`), score: def.points, seed };
+}
+
+/**
+ * Every run at once (overlap.ts), on the inputs fc.check draws in turn from
+ * the same seed: when all of them hold, or one reaches a call that cannot run
+ * at all (a stub, a time-out, a crash), that is the verdict fc.check would
+ * reach, sooner. Any other failure is left to fc.check, which runs the inputs
+ * again one by one and shrinks the failing one, so the report is the same.
+ */
+async function allRunsAtOnce<T>(
+  def: PropertyCheckDef<T>,
+  exercise: string,
+  ctx: CheckContext,
+  seed: number,
+  numRuns: number,
+): Promise<CheckResult | undefined> {
+  if (!ctx.branch || numRuns < 2) return undefined;
+  const inputs = drawnInputs(def.inputs, seed, numRuns);
+  const { results, keep } = await overlapped(ctx, inputs.map((input) => (part) => def.holds(input, part)));
+  const failed = firstFailure(results);
+  if (!failed) {
+    keep();
+    return passedResult(def, inputs.length, seed);
+  }
+  if (failed.reason instanceof CallFailure && failed.reason.outcome.status !== 'threw') {
+    keep();
+    return failureResult(def, exercise, failed.reason);
+  }
+  return undefined;
+}
+
+/** The inputs fc.check gives a property's runs, in order, for this seed (tests/engine/overlap.test.ts holds it to that). */
+export function drawnInputs<T>(inputs: fc.Arbitrary<T>, seed: number, numRuns: number): T[] {
+  return fc.sample(inputs, { seed, numRuns });
 }

@@ -1,12 +1,16 @@
 import { compareValues, DEFAULT_TOLERANCE, type Mismatch } from '../compare';
 import type { CheckContext, ReferenceCheckDef } from '../define';
 import { allFinite, type FixtureCase } from '../fixtures';
-import { CallFailure } from '../implementation';
+import { CallFailure, type CallOutcome } from '../implementation';
 import type { CheckResult } from '../report/model';
 import { roundScore } from '../report/model';
 import { baseResult, failureResult } from './outcome';
+import { overlapped } from './overlap';
 import { isNdArray } from '../ndarray';
 import { isRecord, type Value } from '../values';
+
+/** A call that ends with one of these tells nothing about the other cases: the check ends with it. */
+const ENDS_CHECK = new Set<CallOutcome['status']>(['not-implemented', 'unavailable', 'timeout', 'crashed', 'cancelled']);
 
 /**
  * Calls the learner's function on each stored case and compares with the
@@ -27,9 +31,17 @@ export async function runReferenceCheck(
   let firstFailure: { c: FixtureCase; mismatch?: Mismatch; failure?: CallFailure } | undefined;
   const evidence: CaseEvidence[] = [];
   const mismatches: Mismatch[] = [];
-  for (const c of cases) {
-    try {
-      const actual = await ctx.call(fn, c.args, { timeoutMs: def.timeoutMs });
+  // Every case's call at once (overlap.ts); a call that cannot run at all ends the check, as it would one by one.
+  const { results, keep } = await overlapped(
+    ctx,
+    cases.map((c) => (part) => part.call(fn, c.args, { timeoutMs: def.timeoutMs })),
+    (err) => !(err instanceof CallFailure) || ENDS_CHECK.has(err.outcome.status),
+  );
+  keep();
+  for (const [i, r] of results.entries()) {
+    const c = cases[i]!;
+    if (r.status === 'fulfilled') {
+      const actual = r.value;
       const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {}, `${fn}(…)`, true);
       if (!mismatch) passed++;
       else {
@@ -37,16 +49,14 @@ export async function runReferenceCheck(
         mismatches.push(mismatch);
       }
       evidence.push({ c, passed: !mismatch, actual, finite: allFinite(actual) });
-    } catch (err) {
-      if (!(err instanceof CallFailure)) throw err;
-      const o = err.outcome;
-      // Nothing more to learn from the other cases when the code is missing or cannot run.
-      if (o.status === 'not-implemented' || o.status === 'unavailable' || o.status === 'timeout' || o.status === 'crashed') {
-        return failureResult(def, exercise, err);
-      }
-      firstFailure ??= { c, failure: err };
-      evidence.push({ c, passed: false, finite: true });
+      continue;
     }
+    const err: unknown = r.reason;
+    if (!(err instanceof CallFailure)) throw err;
+    // Nothing more to learn from the other cases when the code is missing or cannot run.
+    if (ENDS_CHECK.has(err.outcome.status)) return failureResult(def, exercise, err);
+    firstFailure ??= { c, failure: err };
+    evidence.push({ c, passed: false, finite: true });
   }
   const knownHint = knownMistake(evidence);
   const score = roundScore((def.points * passed) / cases.length);

@@ -9,7 +9,9 @@ import type { CostsPlot, DecisionBoundaryPlot, GradientErrorsPlot, HeatmapPlot, 
 /** Four significant digits: the picture needs no more, and the JSON report stays small. */
 const short = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)) : x);
 
-const recorded = new WeakMap<object, Map<string, Plot>>();
+type PlotOptions = { key?: string; keep?: 'first' | 'last' };
+/** Per context, every recordPlot call in order: which picture a key keeps is decided when they are read. */
+const recorded = new WeakMap<object, { plot: Plot; options: PlotOptions }[]>();
 
 /**
  * Keeps a picture for the check running with this context (a check's `ctx`).
@@ -17,15 +19,25 @@ const recorded = new WeakMap<object, Map<string, Plot>>();
  * `keep: 'last'` the latest — drawn just before a violation, that is the
  * smallest failing input, since shrinking ends on it.
  */
-export function recordPlot(ctx: object, plot: Plot, options: { key?: string; keep?: 'first' | 'last' } = {}): void {
-  const key = options.key ?? plot.title;
-  let plots = recorded.get(ctx);
-  if (!plots) recorded.set(ctx, (plots = new Map()));
-  if (options.keep === 'last' || !plots.has(key)) plots.set(key, plot);
+export function recordPlot(ctx: object, plot: Plot, options: PlotOptions = {}): void {
+  let log = recorded.get(ctx);
+  if (!log) recorded.set(ctx, (log = []));
+  log.push({ plot, options });
 }
 
 export function recordedPlots(ctx: object): Plot[] {
-  return [...(recorded.get(ctx)?.values() ?? [])];
+  const plots = new Map<string, Plot>();
+  for (const { plot, options } of recorded.get(ctx) ?? []) {
+    const key = options.key ?? plot.title;
+    if (options.keep === 'last' || !plots.has(key)) plots.set(key, plot);
+  }
+  return [...plots.values()];
+}
+
+/** What was recorded for `from` (a part of a check, run alongside others) counts as recorded for `into`, after what it has. */
+export function movePlots(from: object, into: object): void {
+  for (const { plot, options } of recorded.get(from) ?? []) recordPlot(into, plot, options);
+  recorded.delete(from);
 }
 
 export function gradientErrorsPlot(errors: { variable: string; relativeError: number; passed: boolean }[], tolerance: number): GradientErrorsPlot {

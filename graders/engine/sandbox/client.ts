@@ -31,22 +31,47 @@ const MAX_STRAY_OUTPUT_BYTES = 4 * 1024 * 1024;
 
 export class IsolationError extends Error {}
 
-type Pending = { id: number; module: string; resolve: (o: CallOutcome) => void; timer: NodeJS.Timeout; limitMs: number };
+/** A call on its way: waiting to be sent, or sent to the child and not answered yet. */
+interface Job {
+  module: string;
+  fn: string;
+  args: Value[];
+  /** Its own limit; the budget may cut it shorter when it starts. */
+  limitMs: number;
+  signal?: AbortSignal;
+  resolve: (o: CallOutcome) => void;
+  reject: (err: unknown) => void;
+  /** Set once sent to a child: the id its answer carries. */
+  id?: number;
+}
+
+/** How many calls may be sent ahead of their answers: enough to keep the child busy, few enough to hold little. */
+const MAX_IN_FLIGHT = 32;
 
 /**
  * A child Node process that runs learner functions, one call at a time, with a
  * private folder holding the bundles it may load and nothing else. A call that
  * runs too long, kills the process or breaks the protocol ends that call only:
- * the child is replaced on the next call, so grading goes on. One Sandbox
+ * the child is replaced and the calls behind it go on there. One Sandbox
  * serves one learner: batch grading makes a fresh one for each.
+ *
+ * Calls made while others are under way are sent ahead (up to MAX_IN_FLIGHT),
+ * so the child goes from one to the next without waiting for a round trip; it
+ * still runs them one at a time, in the order they were made, and each call's
+ * time limit starts when the one before it ends.
  */
 export class Sandbox {
   /** This sandbox's own folder: its learner's bundles, readable by its child only. */
   readonly dir: string;
   private child?: ChildProcess;
   private ready?: Promise<void>;
-  private pending?: Pending;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Calls not sent yet, in the order they were made. */
+  private waiting: Job[] = [];
+  /** Calls sent to the current child, in order: the first is the one running, timed by `timer`. */
+  private sent: Job[] = [];
+  private timer?: NodeJS.Timeout;
+  private starting = false;
+  private drained: (() => void)[] = [];
   private nextId = 1;
   private deadline?: { at: number; seconds: number };
   private closed = false;
@@ -90,14 +115,18 @@ export class Sandbox {
   }
 
   call(module: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
-    const run = this.queue.then(() => this.callNow(module, fn, args, options.timeoutMs ?? this.options.timeoutMs ?? 5000));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise<CallOutcome>((resolve, reject) => {
+      const limitMs = options.timeoutMs ?? this.options.timeoutMs ?? 5000;
+      this.waiting.push({ module, fn, args, limitMs, signal: options.signal, resolve, reject });
+      this.pump();
+    });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.queue;
+    // Calls not sent yet fail at once (the sandbox is closed); those under way finish first.
+    this.pump();
+    if (this.waiting.length || this.sent.length) await new Promise<void>((r) => this.drained.push(r));
     // A start still under way would leave a process behind: let it finish, then stop it.
     await this.ready?.catch(() => undefined);
     const child = this.child;
@@ -115,71 +144,150 @@ export class Sandbox {
   private readonly loaded = new Set<string>();
   private readonly hung = new Map<string, number>();
 
-  private async callNow(module: string, fn: string, args: Value[], callLimitMs: number): Promise<CallOutcome> {
+  /** Sends waiting calls to the child, starting one first if there is none. */
+  private pump(): void {
+    while (this.waiting.length && this.sent.length < MAX_IN_FLIGHT) {
+      const job = this.waiting[0]!;
+      const early = this.answerWithoutRunning(job);
+      if (early) {
+        this.waiting.shift();
+        this.settle(job, early);
+        continue;
+      }
+      const child = this.child;
+      if (!child || !this.live) {
+        this.startThenPump();
+        return;
+      }
+      this.waiting.shift();
+      const id = this.nextId++;
+      let frame: Buffer;
+      try {
+        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
+      } catch (err) {
+        this.settle(job, { status: 'crashed', message: `the grader could not send the arguments: ${(err as Error).message}`, output: '' });
+        continue;
+      }
+      job.id = id;
+      this.sent.push(job);
+      (child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(frame);
+      if (this.sent.length === 1) this.begin(job);
+    }
+    this.checkDrained();
+  }
+
+  /** The outcome of a call that need not (or must not) reach the child: cancelled, budget spent, a file that hung. */
+  private answerWithoutRunning(job: Job): CallOutcome | undefined {
+    if (job.signal?.aborted) return { status: 'cancelled' };
+    if (this.closed) return { status: 'crashed', message: 'the sandbox was closed before the call could start.', output: '' };
     // A file that never finished loading will not now: say so at once instead of waiting again.
-    const hungFor = this.hung.get(module);
+    const hungFor = this.hung.get(job.module);
     if (hungFor !== undefined) return { status: 'timeout', limitMs: hungFor, phase: 'load' };
     const spent = this.budgetSpent();
     if (spent) return { status: 'timeout', limitMs: spent.seconds * 1000, phase: 'budget' };
+    return undefined;
+  }
+
+  /** Whether the current child said it is ready. */
+  private live = false;
+
+  private startThenPump(): void {
+    if (this.starting) return;
+    this.starting = true;
+    this.ensureStarted().then(
+      () => {
+        this.starting = false;
+        // Started, and gone again before anything was sent: the next call fails rather than start forever.
+        if (!this.child) this.failNext({ status: 'crashed', message: 'the sandbox stopped before the call could start.', output: '' });
+        this.pump();
+      },
+      (err: unknown) => {
+        this.starting = false;
+        const job = this.waiting.shift();
+        if (job && err instanceof IsolationError) job.reject(err);
+        else if (job) this.settle(job, { status: 'crashed', message: `the sandbox could not start: ${(err as Error).message}`, output: '' });
+        // Each call tries its own start, as when they came one by one.
+        this.pump();
+      },
+    );
+  }
+
+  private failNext(outcome: CallOutcome): void {
+    const job = this.waiting.shift();
+    if (job) this.settle(job, outcome);
+  }
+
+  /** The first sent call is now the one running: its time starts. */
+  private begin(job: Job): void {
+    const callLimitMs = job.limitMs;
     const byBudget = this.deadline !== undefined && this.deadline.at - Date.now() < callLimitMs;
     const limitMs = byBudget ? Math.max(1, this.deadline!.at - Date.now()) : callLimitMs;
-    try {
-      await this.ensureStarted();
-    } catch (err) {
-      if (err instanceof IsolationError) throw err;
-      return { status: 'crashed', message: `the sandbox could not start: ${(err as Error).message}`, output: '' };
-    }
     const child = this.child;
-    if (!child) return { status: 'crashed', message: 'the sandbox stopped before the call could start.', output: '' };
-    const id = this.nextId++;
-    let frame: Buffer;
-    try {
-      frame = encodeFrame({ type: 'call', id, module, fn, args: args.map(wireValue) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
-    } catch (err) {
-      return { status: 'crashed', message: `the grader could not send the arguments: ${(err as Error).message}`, output: '' };
-    }
-    return new Promise<CallOutcome>((resolve) => {
-      const timer = setTimeout(() => {
-        // Past its time and over its memory: the memory is the better explanation (on a busy machine, the
-        // watcher's last look may predate the call's growth).
-        if (treeResidentKb(child.pid) > ((this.options.memoryMb ?? DEFAULT_MEMORY_MB) + 512) * 1024) {
-          this.memoryExceeded = true;
-          this.finish({ status: 'crashed', message: this.describeExit(null, 'SIGKILL'), output: '' });
-          this.kill();
-          return;
-        }
-        if (byBudget) this.finish({ status: 'timeout', limitMs: this.deadline!.seconds * 1000, phase: 'budget' });
-        else if (this.loaded.has(module)) this.finish({ status: 'timeout', limitMs });
-        else {
-          this.hung.set(module, limitMs);
-          this.finish({ status: 'timeout', limitMs, phase: 'load' });
-        }
-        this.kill();
-      }, limitMs);
-      this.pending = { id, module, resolve, timer, limitMs };
-      (child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(frame);
-    });
+    this.timer = setTimeout(() => {
+      // Past its time and over its memory: the memory is the better explanation (on a busy machine, the
+      // watcher's last look may predate the call's growth).
+      if (treeResidentKb(child?.pid) > ((this.options.memoryMb ?? DEFAULT_MEMORY_MB) + 512) * 1024) {
+        this.memoryExceeded = true;
+        this.endRunning({ status: 'crashed', message: this.describeExit(null, 'SIGKILL'), output: '' });
+      } else if (byBudget) this.endRunning({ status: 'timeout', limitMs: this.deadline!.seconds * 1000, phase: 'budget' });
+      else if (this.loaded.has(job.module)) this.endRunning({ status: 'timeout', limitMs });
+      else {
+        this.hung.set(job.module, limitMs);
+        this.endRunning({ status: 'timeout', limitMs, phase: 'load' });
+      }
+      this.kill();
+    }, limitMs);
   }
 
+  /** The running call ended with this outcome (when `id`, only if it is that call); false if none was running. */
+  private endRunning(outcome: CallOutcome, id?: number): boolean {
+    const job = this.sent[0];
+    if (!job || (id !== undefined && job.id !== id)) return false;
+    clearTimeout(this.timer);
+    this.sent.shift();
+    this.settle(job, outcome);
+    return true;
+  }
+
+  /** The running call ended: the next sent one starts, and more are sent. */
   private finish(outcome: CallOutcome, id?: number) {
-    const p = this.pending;
-    if (!p || (id !== undefined && p.id !== id)) return;
-    clearTimeout(p.timer);
-    this.pending = undefined;
-    p.resolve(outcome);
+    if (!this.endRunning(outcome, id)) return;
+    if (this.sent.length) this.begin(this.sent[0]!);
+    this.pump();
   }
 
-  private kill() {
+  private settle(job: Job, outcome: CallOutcome): void {
+    job.resolve(outcome);
+    this.checkDrained();
+  }
+
+  private checkDrained(): void {
+    if (this.waiting.length || this.sent.length || !this.drained.length) return;
+    for (const r of this.drained.splice(0)) r();
+  }
+
+  /**
+   * Stops the child (or forgets it, when it is gone already): calls sent to it and not answered go back to
+   * the front of the line, and go on in a fresh child.
+   */
+  private kill(alreadyGone = false) {
     const child = this.child;
+    const wasLive = this.live;
     this.child = undefined;
-    this.ready = undefined;
-    child?.kill('SIGKILL');
+    this.live = false;
+    // A child that dies while its start is awaited (a guess at namespaces) leaves that start to decide.
+    if (!alreadyGone || this.provisional !== child) this.ready = undefined;
+    clearTimeout(this.timer);
+    this.waiting.unshift(...this.sent.splice(0));
+    if (!alreadyGone) child?.kill('SIGKILL');
+    // A child that never came up had nothing sent to it: its start, failing, tells the calls waiting for it.
+    if (wasLive) this.pump();
   }
 
   /** The child broke the protocol: the call fails with the reason and the child is replaced. */
   private refuse(reason: string) {
+    this.endRunning({ status: 'crashed', message: `it sent the grader something it refused (${reason}), so the sandbox was stopped.`, output: '' });
     this.kill();
-    this.finish({ status: 'crashed', message: `it sent the grader something it refused (${reason}), so the sandbox was stopped.`, output: '' });
   }
 
   private ensureStarted(): Promise<void> {
@@ -250,17 +358,23 @@ export class Sandbox {
       }
       for (const m of messages) {
         if (this.child !== child) return;
+        const running = this.sent[0];
         if (m.type === 'ready' && onReady) {
+          this.live = true;
           onReady();
           onReady = undefined;
-        } else if (m.type === 'loaded' && this.pending && m.module === this.pending.module) {
+        } else if (m.type === 'loaded' && running && m.module === running.module) {
           this.loaded.add(m.module);
-        } else if (m.type === 'result' && this.pending && m.id === this.pending.id) {
+        } else if (m.type === 'result' && running && m.id === running.id) {
           // Printed around console.log, beyond the cap: this call did it (the writes were synchronous).
           if (this.strayOutputOver()) return this.refuse(`more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB printed outside console.log`);
+          if (m.outcome.status === 'tampered') {
+            // Built-ins the learner changed would leak into the next call: that one runs in a fresh child.
+            this.endRunning(m.outcome, m.id);
+            this.kill();
+            return;
+          }
           this.finish(m.outcome, m.id);
-          // Built-ins the learner changed would leak into the next check: start that one afresh.
-          if (m.outcome.status === 'tampered') this.kill();
         } else {
           this.refuse(`a "${m.type}" message it was not asked for`);
           return;
@@ -272,9 +386,8 @@ export class Sandbox {
     child.on('exit', (code, signal) => {
       // A child we killed ourselves (after a timeout) is no longer current: its exit ends nothing.
       if (this.child !== child) return;
-      this.child = undefined;
-      if (this.provisional !== child) this.ready = undefined;
-      this.finish({ status: 'crashed', message: this.describeExit(code, signal), output: '' });
+      this.endRunning({ status: 'crashed', message: this.describeExit(code, signal), output: '' });
+      this.kill(true);
     });
     await new Promise<void>((resolve, reject) => {
       onReady = () => {

@@ -166,7 +166,9 @@ function learnerStack(err: unknown): string | undefined {
     .slice(0, 100_000)
     .split('\n')
     .filter((l) => /^\s+at /.test(l) && /exercises[\\/]|mutants[\\/]|solutions[\\/]/.test(l));
-  return frames.length ? frames.slice(0, 6).join('\n').slice(0, MAX_MESSAGE_CHARS) : undefined;
+  // Paths from the learner's own folder (exercises/…), not from this sandbox's, whose name is new every run.
+  const ours = folder.endsWith(path.sep) ? folder : folder + path.sep;
+  return frames.length ? frames.slice(0, 6).join('\n').split(ours).join('').slice(0, MAX_MESSAGE_CHARS) : undefined;
 }
 
 // One call at a time, in order: the grader never sends the next before the last answer.
