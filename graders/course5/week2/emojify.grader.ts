@@ -456,14 +456,18 @@ export default defineAssignment({
           tolerance: tolerance('training'),
           cases: async () => {
             const s = new Seeded(3);
+            // The last case leaves learningRate and numIterations at their defaults (0.01, 400), as the course calls it.
             return [
               { v: 10, d: 6, m: 9, nY: 3, lr: 0.05, n: 12 },
               { v: 12, d: 4, m: 8, nY: 4, lr: 0.1, n: 8 },
-            ].map(({ v, d, m, nY, lr, n }) => {
+              { v: 5, d: 2, m: 2, nY: 2 },
+            ].map(({ v, d, m, nY, lr, n }: { v: number; d: number; m: number; nY: number; lr?: number; n?: number }) => {
               const map = wordMap(s, v, d);
               const X = Array.from({ length: m }, (_, i) => sentence(s, [...WORDS.slice(0, v), UNKNOWN[0]!], 2 + (i % 4)));
               const Y = Array.from({ length: m }, (_, i) => i % nY);
-              return { name: `${m} sentences, ${nY} classes, vectors of length ${d}, learning rate ${lr}, ${n} iterations`, args: [X, Y, map, lr, n] as Value[] };
+              const training = lr === undefined || n === undefined ? 'the default learning rate and iterations' : `learning rate ${lr}, ${n} iterations`;
+              const args: Value[] = lr === undefined || n === undefined ? [X, Y, map] : [X, Y, map, lr, n];
+              return { name: `${m} sentences, ${nY} classes, vectors of length ${d}, ${training}`, args };
             });
           },
         }),
