@@ -288,7 +288,9 @@ function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: Abo
     ctx.branch = (branchSignal) => {
       const printed: string[] = [];
       const called: string[] = [];
-      const branch = checkContext(env, check, { printed: (o) => printed.push(o), called: (fn) => called.push(fn) }, branchSignal);
+      // Given up with this context, or on its own.
+      const both = signal ? AbortSignal.any([signal, branchSignal]) : branchSignal;
+      const branch = checkContext(env, check, { printed: (o) => printed.push(o), called: (fn) => called.push(fn) }, both);
       return {
         ctx: branch,
         keep: () => {
