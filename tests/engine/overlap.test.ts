@@ -8,7 +8,9 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dims, labels, tensor } from '../../graders/engine/arbitraries';
 import { overlapped } from '../../graders/engine/checks/overlap';
-import { drawnInputs } from '../../graders/engine/checks/property';
+import { drawnInputs, runPropertyCheck } from '../../graders/engine/checks/property';
+import { violated } from '../../graders/engine/checks/violation';
+import { property } from '../../graders/engine/define';
 import type { CheckContext } from '../../graders/engine/define';
 import { CallFailure, type CallOutcome } from '../../graders/engine/implementation';
 import { loadTf } from '../../graders/engine/in-process';
@@ -103,5 +105,37 @@ describe("a property's runs at once", () => {
       );
       expect(drawnInputs(arb, seed, 25)).toEqual(seen);
     }
+  });
+});
+
+describe('a failing property', () => {
+  // Fails for inputs above 600: fast-check's first failing run, then its shrinking, decide the report.
+  const atMost600 = property({
+    name: 'at most 600',
+    points: 1,
+    claim: 'f(x) is at most 1200',
+    inputs: fc.integer({ min: 0, max: 1000 }),
+    holds: async (x, ctx) => {
+      const y = (await ctx.call('f', [x])) as number;
+      if (y > 1200) violated(`f(${x}) = ${y}.`);
+    },
+  });
+
+  it('reports what one by one reports, without running the passing runs again', async () => {
+    // A seed whose first failing run comes after a few passing ones.
+    const seed = Array.from({ length: 100 }, (_, i) => i).find((s) => drawnInputs(atMost600.inputs, s, 25).findIndex((x) => x > 600) >= 3)!;
+    const inputs = drawnInputs(atMost600.inputs, seed, 25);
+    const failing = inputs.findIndex((x) => x > 600);
+    expect(failing).toBeGreaterThanOrEqual(3);
+    const atOnce = recordingContext(double);
+    const oneByOne = recordingContext(double);
+    const result = await runPropertyCheck(atMost600, 'f', atOnce.ctx, seed);
+    expect(result).toEqual(await runPropertyCheck(atMost600, 'f', { ...oneByOne.ctx, branch: undefined }, seed));
+    expect(result.status).toBe('failed');
+    expect(atOnce.printed).toEqual(oneByOne.printed);
+    // One call more than one by one, the failing run's own: fast-check replayed from it, without making the
+    // passing runs before it again, and the runs after it were given up.
+    expect(atOnce.made).toHaveLength(oneByOne.made.length + 1);
+    expect(atOnce.made.slice(0, failing + 1)).toEqual(inputs.slice(0, failing + 1).map((x) => `f(${x})`));
   });
 });

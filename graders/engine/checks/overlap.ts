@@ -4,8 +4,8 @@ import type { CheckContext } from '../define';
 export interface Overlapped<T> {
   /** Up to and including the first part whose failure stops the rest: one by one, nothing after it would have run. */
   results: PromiseSettledResult<T>[];
-  /** What those parts printed, called and drew now counts for the check, in their order. */
-  keep(): void;
+  /** What those parts (or the first `count` of them) printed, called and drew now counts for the check, in their order. */
+  keep(count?: number): void;
 }
 
 /**
@@ -54,7 +54,7 @@ export async function overlapped<T>(
   );
   const stop = settled.findIndex((r) => r.status === 'rejected' && stops(r.reason));
   const counted = stop < 0 ? settled.length : stop + 1;
-  return { results: settled.slice(0, counted), keep: () => branches.slice(0, counted).forEach((b) => b.keep()) };
+  return { results: settled.slice(0, counted), keep: (count = counted) => branches.slice(0, Math.min(count, counted)).forEach((b) => b.keep()) };
 }
 
 /** The first failure among the results, or undefined when every part succeeded. */

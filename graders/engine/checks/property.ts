@@ -37,9 +37,12 @@ async function propertyResult<T>(def: PropertyCheckDef<T>, exercise: string, ctx
   });
   const numRuns = def.numRuns ?? 25;
   const atOnce = await allRunsAtOnce(def, exercise, ctx, seed, numRuns);
-  if (atOnce) return atOnce;
+  if (atOnce && 'verdict' in atOnce) return atOnce.verdict;
   // A time budget, so that an input generator or a shrink that never ends cannot stall grading.
-  const details = await fc.check(prop, { seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS });
+  const check = (path?: string) => fc.check(prop, { seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS, ...(path ? { path } : {}) });
+  let details = await check(atOnce?.failedRun);
+  // Code whose failing run passes when replayed (it is not deterministic) gets every run, one by one.
+  if (atOnce?.failedRun && !details.failed && !abort) details = await check();
   if (abort) return failureResult(def, exercise, abort);
   if (!details.failed) return passedResult(def, details.numRuns, seed);
   if (!('counterexample' in details) || !details.counterexample) {
@@ -69,8 +72,10 @@ function passedResult<T>(def: PropertyCheckDef<T>, runs: number, seed: number): 
  * Every run at once (overlap.ts), on the inputs fc.check draws in turn from
  * the same seed: when all of them hold, or one reaches a call that cannot run
  * at all (a stub, a time-out, a crash), that is the verdict fc.check would
- * reach, sooner. Any other failure is left to fc.check, which runs the inputs
- * again one by one and shrinks the failing one, so the report is the same.
+ * reach, sooner. When a run fails otherwise, the runs before it count as run,
+ * and fc.check replays from the failing one (its path is its index) to shrink
+ * it: the same counterexample, path and message as running every input one by
+ * one, without running the passing ones again.
  */
 async function allRunsAtOnce<T>(
   def: PropertyCheckDef<T>,
@@ -78,20 +83,24 @@ async function allRunsAtOnce<T>(
   ctx: CheckContext,
   seed: number,
   numRuns: number,
-): Promise<CheckResult | undefined> {
+): Promise<{ verdict: CheckResult } | { failedRun?: string } | undefined> {
   if (!ctx.branch || numRuns < 2) return undefined;
   const inputs = drawnInputs(def.inputs, seed, numRuns);
   const { results, keep } = await overlapped(ctx, inputs.map((input) => (part) => def.holds(input, part)));
   const failed = firstFailure(results);
   if (!failed) {
     keep();
-    return passedResult(def, inputs.length, seed);
+    return { verdict: passedResult(def, inputs.length, seed) };
   }
   if (failed.reason instanceof CallFailure && failed.reason.outcome.status !== 'threw') {
     keep();
-    return failureResult(def, exercise, failed.reason);
+    return { verdict: failureResult(def, exercise, failed.reason) };
   }
-  return undefined;
+  // A skipped run (fc.pre) makes fc.check draw more inputs than numRuns: that is fc.check's to do, from the start.
+  if (fc.PreconditionFailure.isFailure(failed.reason)) return undefined;
+  const run = results.length - 1;
+  keep(run);
+  return { failedRun: String(run) };
 }
 
 /** The inputs fc.check gives a property's runs, in order, for this seed (tests/engine/overlap.test.ts holds it to that). */
