@@ -4,7 +4,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { repoRoot } from './engine/paths';
 import { SelectorError } from './engine/registry';
@@ -13,6 +12,8 @@ import { drawAhead, renderReportAsync } from './engine/report/html';
 import { mark, printTimings } from './engine/timings';
 import { renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
+import { dropPrestartedSandbox } from './engine/sandbox/prestart';
+import { npmEatenOptions, parseGradeArgs } from './grade-args';
 import { gradeClass, recordInterruption } from './batch/batch';
 import { loadGrader, selectAssignments } from './engine/registry';
 import { didYouMean } from './engine/suggest';
@@ -61,26 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   mark("command line read (node and the command's modules loaded)");
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        only: { type: 'string' },
-        seed: { type: 'string' },
-        'min-score': { type: 'string' },
-        'no-hidden': { type: 'boolean' },
-        reports: { type: 'string' },
-        submissions: { type: 'string' },
-        out: { type: 'string' },
-        workers: { type: 'string' },
-        budget: { type: 'string' },
-        'allow-unisolated': { type: 'boolean' },
-        'feedback-pictures': { type: 'boolean' },
-        watch: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    args = parseGradeArgs(argv);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
     return 2;
@@ -211,16 +193,6 @@ export async function main(argv: string[]): Promise<number> {
   return minScore !== undefined && percent < minScore ? 1 : 0;
 }
 
-/**
- * Options npm took for itself when they came before `--` (`npm run grade week3 --seed 3`):
- * npm sets npm_config_<name> for them while running the script.
- */
-function npmEatenOptions(): string[] {
-  if (!process.env.npm_lifecycle_event) return [];
-  const ours = ['watch', 'seed', 'format', 'min-score', 'no-hidden', 'reports', 'submissions', 'out', 'workers', 'budget', 'allow-unisolated'];
-  return ours.filter((o) => process.env[`npm_config_${o.replace(/-/g, '_')}`] !== undefined);
-}
-
 /** `--watch`: grade on every save until Ctrl-C. */
 async function watchMode(selector: string, options: { seed?: number; hidden: boolean; reports?: string }): Promise<number> {
   // Loaded only here: it parses TypeScript, and a plain run should not pay for loading the compiler.
@@ -348,6 +320,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2))
     .then(async (code) => {
       process.exitCode = code;
+      // A sandbox started ahead (launch.mjs) that this run did not use: --help, a mistyped selector.
+      dropPrestartedSandbox();
       mark('done');
       printTimings();
       // esbuild keeps a service process for the builds; stop it, or it outlives us.

@@ -7,12 +7,14 @@ import { gradeReport, type AssignmentResult, type GradeReport } from './report/m
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
 import { IsolationError, Sandbox } from './sandbox/client';
+import { dropPrestartedSandbox, takePrestartedSandbox } from './sandbox/prestart';
 import { sandboxRuntime } from './sandbox/runtime';
 import { describeIsolation, detectIsolation } from './sandbox/isolation';
 import { DEFAULT_SEED } from './seed';
 import { isUntouchedStub } from './stubs';
 import { isQuiz } from './quiz/load';
 import { mark } from './timings';
+import { runsLearnerCode } from './to-run';
 
 export interface RunOptions {
   root: string;
@@ -57,13 +59,14 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
         'Install bubblewrap (apt-get install bubblewrap), or pass --allow-unisolated to grade with the permission model only, which the report then records.',
     );
   }
+  // Untouched stubs and quizzes run no learner code (engine/stubs.ts): nothing to start for them.
+  const nothingToRun = !runsLearnerCode(options.root, picked, options);
+  // `npm run grade` may have started a sandbox before this module loaded (sandbox/prestart.ts): the first one is that.
+  if (nothingToRun || options.sandbox || options.isolation === 'require') dropPrestartedSandbox();
+  const prestarted = takePrestartedSandbox(options.root);
   const sandboxes = options.sandbox
     ? [options.sandbox]
-    : Array.from({ length: count }, () => new Sandbox({ root: options.root, isolation: options.isolation }));
-  // Untouched stubs and quizzes run no learner code (engine/stubs.ts): nothing to start for them.
-  const nothingToRun =
-    options.stubShortcut !== false &&
-    picked.every((a) => isQuiz(options.root, a.id) || isUntouchedStub(options.root, a.id, options.learnerFiles?.[a.id] ?? assignmentFiles(options.root, a.id).exercise));
+    : Array.from({ length: count }, (_, i) => (i === 0 ? prestarted : undefined) ?? new Sandbox({ root: options.root, isolation: options.isolation }));
   // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
   // (Should a stub change in the meantime, the sandbox starts on its first call instead.)
   const warm = options.sandbox || nothingToRun

@@ -26,6 +26,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The commands `npm run …` starts through graders/launch.mjs (package.json's scripts). */
 const COMMANDS = ['cli.ts', 'hint-cli.ts', 'reset-cli.ts', 'progress-cli.ts', 'try-cli.ts', 'quiz-cli.ts'];
 
+/** Run by graders/launch.mjs before `npm run grade` loads (it may start the sandbox): an entry of its own, so it loads little. */
+const PRESTART = 'graders/grade-prestart.ts';
+
 /** Every file imported by path at run time: graders and everything under solutions/ (reference modules, quiz answer books). */
 function entryPoints(root) {
   const walk = (dir) => {
@@ -40,6 +43,7 @@ function entryPoints(root) {
   const rel = (file) => path.relative(root, file).split(path.sep).join('/');
   return [
     ...COMMANDS.map((c) => `graders/${c}`),
+    PRESTART,
     ...walk(path.join(root, 'graders')).filter((f) => f.endsWith('.grader.ts')).map(rel),
     ...walk(path.join(root, 'solutions')).filter((f) => f.endsWith('.ts')).map(rel),
   ].sort();
@@ -172,5 +176,5 @@ export async function bundledCommand(root, command) {
   for (const [entry, out] of Object.entries(manifest.outputs)) {
     map[pathToFileURL(path.join(root, entry)).href] = pathToFileURL(path.join(cacheDir, out)).href;
   }
-  return { url: map[pathToFileURL(path.join(root, 'graders', command)).href], map };
+  return { url: map[pathToFileURL(path.join(root, 'graders', command)).href], prestart: map[pathToFileURL(path.join(root, PRESTART)).href], map };
 }

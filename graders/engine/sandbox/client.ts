@@ -140,6 +140,22 @@ export class Sandbox {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /**
+   * Stops at once, without waiting for calls or for a start under way: for a sandbox started ahead that turned
+   * out not to be needed (prestart.ts). Calls still waiting fail as after close().
+   */
+  abandon(): void {
+    this.closed = true;
+    const child = this.child;
+    this.child = undefined;
+    this.live = false;
+    clearTimeout(this.timer);
+    child?.kill('SIGKILL');
+    this.waiting.unshift(...this.sent.splice(0));
+    this.pump();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
   /** Modules that finished loading once, and modules whose loading ran past a limit. */
   private readonly loaded = new Set<string>();
   private readonly hung = new Map<string, number>();
@@ -326,6 +342,7 @@ export class Sandbox {
   private provisional?: ChildProcess;
 
   private async launch(runtime: Runtime, mode: IsolationMode, provisional = false): Promise<void> {
+    if (this.closed) throw new Error('the sandbox was closed'); // abandoned while its runtime was being found
     const memoryMb = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
     const readable = [runtime.tf, runtime.runner, runtime.wasm, this.dir];
     const nodeArgs = [...nodeFlags(readable, memoryMb), runtime.runner, this.dir, runtime.wasm];

@@ -6,7 +6,7 @@
  * node_modules), and TensorFlow.js loads in about a fifth of the time the
  * package takes to import module by module.
  */
-import { build, version as esbuildVersion, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,6 +59,8 @@ export function runtimeDir(): string {
 }
 
 async function buildRuntime(root: string): Promise<Runtime> {
+  // esbuild's version from its package file: its module is loaded only to build (a prestarted sandbox starts sooner).
+  const esbuildVersion = packageVersion(root, 'esbuild');
   const dir = runtimeDir();
   mkdirSync(dir, { recursive: true });
   const tfEntry = path.join(repoRoot, 'graders', 'engine', 'sandbox', 'tf-entry.ts');
@@ -66,6 +68,7 @@ async function buildRuntime(root: string): Promise<Runtime> {
   const tfKey = hash([esbuildVersion, packageVersion(root, '@tensorflow/tfjs'), readFileSync(tfEntry, 'utf8')]);
   const tf = path.join(dir, `tf-${tfKey}.mjs`);
   if (!existsSync(tf)) {
+    const { build } = await import('esbuild');
     const out = await build({
       entryPoints: [tfEntry],
       bundle: true,
@@ -115,7 +118,7 @@ async function runnerBuild(root: string, tf: string): Promise<string> {
   const dir = path.join(runtimeDir(), 'runner');
   const entry = path.join('graders', 'engine', 'sandbox', 'runner.ts');
   // Besides its sources: the TensorFlow.js file it imports, and how it is built (this file).
-  const key = hash([esbuildVersion, process.version, path.basename(tf), readFileSync(path.join(repoRoot, 'graders', 'engine', 'sandbox', 'runtime.ts'), 'utf8')]);
+  const key = hash([packageVersion(root, 'esbuild'), process.version, path.basename(tf), readFileSync(path.join(repoRoot, 'graders', 'engine', 'sandbox', 'runtime.ts'), 'utf8')]);
   const manifest =
     freshBuild(root, dir, key) ??
     (await rebuild(root, dir, key, {
