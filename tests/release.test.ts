@@ -78,6 +78,9 @@ describe('the learner edition (npm run release)', () => {
     expect(files.filter((f) => /\.oracle\.ts$|\.hidden\.fixtures\.json$/.test(f))).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(learner, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.scripts).sort()).toEqual(['grade', 'hint', 'progress', 'quiz', 'reset', 'test', 'try']);
+    // The learner's `npm run grade` is this checkout's, node flags and all.
+    const ours = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(pkg.scripts.grade).toBe(ours.scripts.grade);
     expect(readFileSync(path.join(learner, 'README.md'), 'utf8')).toContain('npm run grade week3');
   });
 

@@ -28,22 +28,21 @@ import { functionBodies } from './signatures';
 export type Edition = 'learner' | 'grader';
 
 /** Paths copied as they are (relative to the repository root). */
-const SHIPPED = ['lib', 'templates/report', 'graders/engine', 'graders/shared', 'graders/batch', 'graders/cli.ts', 'graders/launch.mjs', 'graders/launcher', 'graders/learner', 'graders/hint-cli.ts', 'graders/reset-cli.ts', 'graders/progress-cli.ts', 'graders/try-cli.ts', 'graders/quiz-cli.ts', 'graders/gradescope-run.ts', 'graders/ci', 'graders/ci-grade.ts', '.github', 'docs/security.md', 'docs/ci.md', 'tsconfig.json', 'package-lock.json', 'deepgrade.config.json'];
+const SHIPPED = ['lib', 'templates/report', 'graders/engine', 'graders/shared', 'graders/batch', 'graders/cli.ts', 'graders/grade-args.ts', 'graders/grade-prestart.ts', 'graders/launch.mjs', 'graders/launcher', 'graders/learner', 'graders/hint-cli.ts', 'graders/reset-cli.ts', 'graders/progress-cli.ts', 'graders/try-cli.ts', 'graders/quiz-cli.ts', 'graders/gradescope-run.ts', 'graders/ci', 'graders/ci-grade.ts', '.github', 'docs/security.md', 'docs/ci.md', 'tsconfig.json', 'package-lock.json', 'deepgrade.config.json'];
 
 /** What only the grader edition holds: evidence that decides an official grade. */
 const GRADER_ONLY = (rel: string) => /\.hidden\.fixtures\.json$/.test(rel) || /\.oracle\.ts$/.test(rel);
 
-/** Scripts an edition keeps; `test` becomes a type check of the learner's code. */
-const EDITION_SCRIPTS = {
-  // As package.json's: a young generation of 2 MB instead of up to 16 lowers a grade's peak memory at no measurable cost.
-  grade: 'node --max-semi-space-size=2 graders/launch.mjs cli.ts',
-  hint: 'node graders/launch.mjs hint-cli.ts',
-  reset: 'node graders/launch.mjs reset-cli.ts',
-  progress: 'node graders/launch.mjs progress-cli.ts',
-  try: 'node graders/launch.mjs try-cli.ts',
-  quiz: 'node graders/launch.mjs quiz-cli.ts',
-  test: 'tsc --noEmit -p .',
-};
+/** The learner commands an edition keeps, as package.json runs them (its node flags included); `test` becomes a type check of the learner's code. */
+const EDITION_COMMANDS = ['grade', 'hint', 'reset', 'progress', 'try', 'quiz'];
+
+function editionScripts(scripts: Record<string, string>): Record<string, string> {
+  const kept = EDITION_COMMANDS.map((name) => {
+    if (!scripts[name]) throw new ReleaseError(`package.json has no "${name}" script for the edition to keep.`);
+    return [name, scripts[name]] as const;
+  });
+  return { ...Object.fromEntries(kept), test: 'tsc --noEmit -p .' };
+}
 
 export class ReleaseError extends Error {}
 
@@ -124,9 +123,9 @@ function stageEdition(root: string, stage: string, stubs: Map<string, Buffer>, e
   const shippedStubs = new Map([...stubs].filter(([rel]) => rel.endsWith('.ts')).map(([rel, data]) => [rel.slice('exercises/'.length, -'.ts'.length), data] as const));
   writeStubDigests(stage, new Map([...shippedStubs].filter(([id]) => existsSync(path.join(stage, 'graders', `${id}.grader.ts`)))));
 
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts: Record<string, string> };
   // Dependencies stay as they are, so the lockfile still matches and `npm ci` works.
-  writeFileSync(path.join(stage, 'package.json'), JSON.stringify({ ...pkg, scripts: EDITION_SCRIPTS }, null, 2) + '\n');
+  writeFileSync(path.join(stage, 'package.json'), JSON.stringify({ ...pkg, scripts: editionScripts(pkg.scripts) }, null, 2) + '\n');
   writeFileSync(path.join(stage, '.gitignore'), 'node_modules/\nreports/\n.deepgrade/\n');
   // `npm test` type-checks the learner's code; the learner edition's graders import oracles it does not ship.
   const tsconfig = JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')) as Record<string, unknown>;

@@ -43,7 +43,7 @@ function entryPoints(root) {
   const rel = (file) => path.relative(root, file).split(path.sep).join('/');
   return [
     ...COMMANDS.map((c) => `graders/${c}`),
-    PRESTART,
+    ...(existsSync(path.join(root, PRESTART)) ? [PRESTART] : []),
     ...walk(path.join(root, 'graders')).filter((f) => f.endsWith('.grader.ts')).map(rel),
     ...walk(path.join(root, 'solutions')).filter((f) => f.endsWith('.ts')).map(rel),
   ].sort();
