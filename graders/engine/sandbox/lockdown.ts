@@ -88,6 +88,8 @@ function watched(tf: typeof TF): [string, object][] {
     ['TypedArray.prototype', Object.getPrototypeOf(Float32Array.prototype) as object],
     ['ArrayBuffer.prototype', ArrayBuffer.prototype],
     ['Map.prototype', Map.prototype],
+    // What a for…of over a Map steps with (the kernel check below iterates TensorFlow.js's kernel map).
+    ['Map iterator', Object.getPrototypeOf(new Map().values()) as object],
     ['Set.prototype', Set.prototype],
     ['Reflect', Reflect],
     // The tf module namespace itself cannot be written to; the classes behind it can.
@@ -102,11 +104,24 @@ export interface Snapshot {
   /** `getter` members are compared by their descriptor; data members by a plain read, which is much cheaper. */
   members: { name: string; obj: object; key: string | symbol; value: unknown; getter: boolean }[];
   /**
-   * TensorFlow.js state that is not an object's own member, kept as parallel lists (compared after every call
-   * without building anything: that check runs hundreds of times per grade): the backend, each kernel's
-   * function by name (looked up one by one: listing them all is slow), and the environment's flags.
+   * TensorFlow.js state that is not an object's own member, compared after every call without building
+   * anything (that check runs hundreds of times per grade): the backend, the kernels, the environment's flags.
    */
-  tf: { backend: string; engineBackend: unknown; kernelNames: string[]; kernelFuncs: unknown[]; flags: Map<string, unknown> };
+  tf: { backend: string; engineBackend: unknown; kernels: Kernels; flags: Map<string, unknown> };
+}
+
+/**
+ * Every registered kernel, for every backend (the WASM guard falls back on the CPU ones), as parallel lists in
+ * the registry's own order: its config object and function. `registry` is TensorFlow.js's own map when it can
+ * be found (then the check is one pass over it); otherwise each kernel is looked up by name (tf.getKernel).
+ */
+interface Kernels {
+  registry?: Map<string, { kernelFunc?: unknown }>;
+  keys: string[];
+  names: string[];
+  backends: string[];
+  configs: unknown[];
+  funcs: unknown[];
 }
 
 const memberValue = (d: PropertyDescriptor | undefined) => (d === undefined ? MISSING : 'value' in d ? d.value : d.get);
@@ -124,18 +139,68 @@ export function snapshot(tf: typeof TF): Snapshot {
     }
   }
   const backend = tf.getBackend();
-  const kernelNames = tf.getKernelsForBackend(backend).map((k) => k.kernelName);
   return {
     objects,
     members,
-    tf: {
-      backend,
-      engineBackend: tf.engine().backend,
-      kernelNames,
-      kernelFuncs: kernelNames.map((name) => tf.getKernel(name, backend)?.kernelFunc),
-      flags: new Map(Object.entries(tf.env().getFlags())),
-    },
+    tf: { backend, engineBackend: tf.engine().backend, kernels: kernelsOf(tf, backend), flags: new Map(Object.entries(tf.env().getFlags())) },
   };
+}
+
+/**
+ * TensorFlow.js keeps its kernels in one Map, held by a global namespace of its own (`_tfGlobals`, an
+ * internal name): used only when it holds exactly the kernels the public API lists, each under
+ * `<backend>_<kernel>`, so a TensorFlow.js that keeps them otherwise gets the lookups instead.
+ */
+function kernelsOf(tf: typeof TF, backend: string): Kernels {
+  const globals = (globalThis as { _tfGlobals?: unknown })._tfGlobals;
+  const registry = globals instanceof Map ? (globals.get('kernelRegistry') as unknown) : undefined;
+  const listed = tf.getKernelsForBackend(backend);
+  if (registry instanceof Map && listed.every((k) => registry.get(`${backend}_${k.kernelName}`) === k)) {
+    const entries = [...(registry as Map<string, TF.KernelConfig>)];
+    return {
+      registry: registry as Map<string, { kernelFunc?: unknown }>,
+      keys: entries.map(([key]) => key),
+      names: entries.map(([, k]) => k.kernelName),
+      backends: entries.map(([, k]) => k.backendName),
+      configs: entries.map(([, k]) => k),
+      funcs: entries.map(([, k]) => k.kernelFunc),
+    };
+  }
+  return {
+    keys: listed.map((k) => `${backend}_${k.kernelName}`),
+    names: listed.map((k) => k.kernelName),
+    backends: listed.map(() => backend),
+    configs: listed.map(() => undefined),
+    funcs: listed.map((k) => k.kernelFunc),
+  };
+}
+
+/** The kernels registered, replaced or removed since the snapshot, by name. */
+function changedKernels(tf: typeof TF, k: Kernels): string[] {
+  const changed: string[] = [];
+  if (k.registry) {
+    let i = 0;
+    if (k.registry.size === k.keys.length) {
+      // Same size: unchanged unless an entry in the same place holds another config or function.
+      for (const config of k.registry.values()) {
+        if (config !== k.configs[i] || config?.kernelFunc !== k.funcs[i]) break;
+        i++;
+      }
+      if (i === k.keys.length) return changed;
+    }
+    // Something differs: say what, by key.
+    const before = new Map(k.keys.map((key, j) => [key, j]));
+    for (const [key, config] of k.registry) {
+      const j = before.get(key);
+      if (j === undefined || config !== k.configs[j] || config?.kernelFunc !== k.funcs[j]) changed.push(`tf kernel ${key.replace(/^[^_]*_/, '')}`);
+    }
+    for (const [key] of before) if (!k.registry.has(key)) changed.push(`tf kernel ${key.replace(/^[^_]*_/, '')}`);
+    return changed;
+  }
+  for (let i = 0; i < k.names.length; i++) {
+    if (tf.getKernel(k.names[i]!, k.backends[i]!)?.kernelFunc !== k.funcs[i]) changed.push(`tf kernel ${k.names[i]}`);
+  }
+  return changed;
 }
 
 /** The built-ins that differ from the snapshot (changed, added or deleted), by name. */
@@ -155,9 +220,7 @@ export function tampered(tf: typeof TF, before: Snapshot): string[] {
   const t = before.tf;
   if (tf.getBackend() !== t.backend) changed.push('tf.backend');
   if (tf.engine().backend !== t.engineBackend) changed.push('tf.engine().backend');
-  for (let i = 0; i < t.kernelNames.length; i++) {
-    if (tf.getKernel(t.kernelNames[i]!, t.backend)?.kernelFunc !== t.kernelFuncs[i]) changed.push(`tf kernel ${t.kernelNames[i]}`);
-  }
+  changed.push(...changedKernels(tf, t.kernels));
   const flags = tf.env().getFlags() as Record<string, unknown>;
   let seen = 0;
   for (const flag in flags) {
