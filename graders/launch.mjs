@@ -30,7 +30,7 @@ if (bundled) {
   globalThis[Symbol.for('deepgrade.bundle-map')] = bundled.map;
 } else {
   const tf = tensorFlowBundle();
-  if (tf) module.register(pathToFileURL(path.join(here, 'engine', 'sandbox', 'tf-redirect.mjs')), { data: { url: tf } });
+  if (tf) module.register(pathToFileURL(path.join(here, 'engine', 'sandbox', 'tf-redirect.mjs')), { data: { url: tf.url } });
   const { register } = await import('tsx/esm/api');
   register();
 }
@@ -59,9 +59,10 @@ async function bundledCommand() {
 }
 
 /**
- * The URL of the TensorFlow.js bundle the sandboxes use (see
- * engine/sandbox/runtime.ts), when one was built for exactly the installed
- * packages: loading it costs ~0.3 s of CPU less than the package, module by
+ * The TensorFlow.js bundle the sandboxes use (see engine/sandbox/runtime.ts),
+ * when one was built for exactly the installed packages: its URL, and the same
+ * code as a classic script with its export names (launcher/tf-script.mjs), if
+ * built. Loading it costs ~0.3 s of CPU less than the package, module by
  * module. Undefined (a first run, an upgrade, DEEPGRADE_TF_PACKAGE=1): the
  * package it is.
  */
@@ -74,7 +75,10 @@ function tensorFlowBundle() {
     const entry = createHash('sha256').update(readFileSync(path.join(here, 'engine', 'sandbox', 'tf-entry.ts'), 'utf8')).update('\0').digest('hex').slice(0, 16);
     const file = path.join(dir, path.basename(pointer.file));
     if (pointer.tfjs !== version('@tensorflow/tfjs') || pointer.esbuild !== version('esbuild') || pointer.entry !== entry || !existsSync(file)) return undefined;
-    return pathToFileURL(file).href;
+    const script = pointer.script && path.join(dir, path.basename(pointer.script));
+    const names = pointer.exports && path.join(dir, path.basename(pointer.exports));
+    const classic = script && names && existsSync(script) && existsSync(names) ? { script, names: JSON.parse(readFileSync(names, 'utf8')) } : {};
+    return { url: pathToFileURL(file).href, ...classic };
   } catch {
     return undefined; // no bundle yet
   }

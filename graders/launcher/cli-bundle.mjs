@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshBuild, rebuild } from './build-cache.mjs';
+import { scriptLinkModule } from './tf-script.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -103,14 +104,18 @@ function tfLinkPlugin(linkUrl) {
 const linkFile = (root) => path.join(root, '.deepgrade', 'cli', 'tf-link.mjs');
 
 /**
- * Points the bundle's TensorFlow.js at `tfUrl` (the bundled runtime the
- * sandboxes load, see engine/sandbox/runtime.ts) or, without one, at the
- * package. The link is one `export *` line, rewritten only when its target
+ * Points the bundle's TensorFlow.js at the bundled runtime the sandboxes load
+ * (see engine/sandbox/runtime.ts): as a classic script with V8's compiled code
+ * kept (tf-script.mjs) when it was built and DEEPGRADE_NO_TF_CACHE is unset,
+ * else as its ES module (one `export *` line); without a runtime, at the package. Rewritten only when its text
  * changes (atomically: another command may be loading it).
  */
-export function linkTensorFlow(root, tfUrl) {
+export function linkTensorFlow(root, tf) {
   const file = linkFile(root);
-  const text = `export * from ${JSON.stringify(tfUrl ?? '@tensorflow/tfjs')};\n`;
+  const text =
+    tf?.script && tf.names && !process.env.DEEPGRADE_NO_TF_CACHE
+      ? scriptLinkModule(pathToFileURL(path.join(here, 'tf-script.mjs')).href, tf.script, tf.names)
+      : `export * from ${JSON.stringify(tf?.url ?? '@tensorflow/tfjs')};\n`;
   try {
     if (readFileSync(file, 'utf8') === text) return;
   } catch {

@@ -9,7 +9,7 @@ import type { BuiltModule } from './build';
 import { detectIsolation, describeIsolation, likelyIsolation, namespacesConfirmed, wrapCommand, type Isolation, type IsolationMode } from './isolation';
 import { CHANNEL_FD, type CallRequest, type RunnerMessage } from './protocol';
 import { decodeRunnerMessage } from './runner-message';
-import { sandboxRuntime, type Runtime } from './runtime';
+import { sandboxRuntime, sandboxTfCache, type Runtime } from './runtime';
 import { encodeFrame, FrameReader, WireError, wireValue } from './wire';
 
 export interface SandboxOptions {
@@ -344,9 +344,14 @@ export class Sandbox {
   private async launch(runtime: Runtime, mode: IsolationMode, provisional = false): Promise<void> {
     if (this.closed) throw new Error('the sandbox was closed'); // abandoned while its runtime was being found
     const memoryMb = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
-    const readable = [runtime.tf, runtime.runner, runtime.wasm, this.dir];
-    const nodeArgs = [...nodeFlags(readable, memoryMb), runtime.runner, this.dir, runtime.wasm];
-    const { command, args } = wrapCommand(mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir });
+    const v8 = v8Flags(memoryMb);
+    const tfCache = await sandboxTfCache(runtime, v8);
+    if (this.closed) throw new Error('the sandbox was closed');
+    const readable = [runtime.tf, runtime.script, ...(tfCache ? [tfCache] : []), runtime.runner, runtime.wasm, this.dir];
+    const nodeArgs = [...nodeFlags(readable, v8), runtime.runner, this.dir, runtime.wasm];
+    // Where the child finds V8's compiled code for TensorFlow.js (a file it may read, see runtime.ts).
+    const env: Record<string, string> = tfCache ? { DEEPGRADE_TF_CACHE: tfCache } : {};
+    const { command, args } = wrapCommand(mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir, env });
     // stdout goes nowhere and stderr to a file: neither may be a socket, or learner code could take
     // net.Socket from process.stdout.constructor (Node's permission model does not cover sockets).
     // Writes to a file are synchronous, so what a call printed is on disk when its answer arrives.
@@ -354,7 +359,7 @@ export class Sandbox {
     const stderrFd = openSync(stderrFile, 'w', 0o600);
     let child: ChildProcess;
     try {
-      child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'ignore', stderrFd, 'pipe'], env: { NODE_ENV: 'production' } });
+      child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'ignore', stderrFd, 'pipe'], env: { NODE_ENV: 'production', ...env } });
     } finally {
       closeSync(stderrFd);
     }
@@ -484,19 +489,26 @@ export class Sandbox {
 /**
  * Node's permission model for the child: read only the runtime and its own
  * folder; no file writes, child processes, workers or native addons; no eval or
- * new Function. Under namespaces this is the second wall.
+ * new Function (v8Flags). Under namespaces this is the second wall.
  */
-function nodeFlags(readable: string[], memoryMb: number): string[] {
+function nodeFlags(readable: string[], v8: string[]): string[] {
   return [
     '--experimental-permission',
-    ...readable.map((p) => `--allow-fs-read=${p.endsWith('.mjs') ? p : `${p}${path.sep}*`}`),
-    '--disallow-code-generation-from-strings',
+    ...readable.map((p) => `--allow-fs-read=${/\.(mjs|js|cache)$/.test(p) ? p : `${p}${path.sep}*`}`),
     '--no-addons',
     '--disable-warning=ExperimentalWarning',
+    ...v8,
+    '--enable-source-maps',
+  ];
+}
+
+/** The child's V8 flags: also those of the process that makes V8's code cache for it (runtime.ts), which must match. */
+function v8Flags(memoryMb: number): string[] {
+  return [
+    '--disallow-code-generation-from-strings',
     `--max-old-space-size=${memoryMb}`,
     // A young generation of 2 MB instead of up to 16: a grade's peak memory is ~5 MB lower, at no measurable cost.
     '--max-semi-space-size=2',
-    '--enable-source-maps',
   ];
 }
 

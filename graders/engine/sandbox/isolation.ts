@@ -79,6 +79,8 @@ export interface ChildSpec {
   /** Files and folders the child may read (the runtime, its own bundles). */
   readable: string[];
   cwd: string;
+  /** Environment variables for the child besides NODE_ENV (namespaces start it with a clear environment). */
+  env?: Record<string, string>;
   /** The size of the writable /tmp in namespaces. */
   tmpMb?: number;
 }
@@ -100,6 +102,7 @@ export function wrapCommand(mode: IsolationMode, spec: ChildSpec): { command: st
     '--clearenv',
     '--setenv', 'NODE_ENV', 'production',
     '--setenv', 'HOME', '/tmp',
+    ...Object.entries(spec.env ?? {}).flatMap(([name, value]) => ['--setenv', name, value]),
     '--proc', '/proc',
     '--dev', '/dev',
     '--size', String((spec.tmpMb ?? 16) * 1024 * 1024),

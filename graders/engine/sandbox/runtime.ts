@@ -6,16 +6,26 @@
  * node_modules), and TensorFlow.js loads in about a fifth of the time the
  * package takes to import module by module.
  */
-import type { Plugin } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { freshBuild, rebuild } from '../../launcher/build-cache.mjs';
+import { sandboxScriptModule } from '../../launcher/tf-script.mjs';
 import { repoRoot } from '../paths';
 
 export interface Runtime {
-  /** TensorFlow.js as one ES module. */
+  /**
+   * The module sandboxes import TensorFlow.js from: it runs `script` (with V8's compiled code kept for the
+   * sandbox's flags, see sandboxTfCache) and exports what `module` exports.
+   */
   tf: string;
+  /** TensorFlow.js as one ES module (what the grading process loads when it runs through tsx). */
+  module: string;
+  /** The same code as a classic script, which V8 can keep compiled code for. */
+  script: string;
   /** The sandbox's entry point. */
   runner: string;
   /** The folder holding the WebAssembly backend's binaries (wasm-backend.ts). */
@@ -48,7 +58,7 @@ export function sandboxRuntime(): Promise<Runtime> {
   runtime ??= buildRuntime(repoRoot);
   runtime.catch(() => (runtime = undefined));
   return runtime.then((rt) => {
-    if (existsSync(rt.tf) && existsSync(rt.runner) && existsSync(rt.wasm)) return rt;
+    if ([rt.tf, rt.module, rt.script, rt.runner, rt.wasm].every((f) => existsSync(f))) return rt;
     runtime = undefined; // the folder was cleaned since
     return sandboxRuntime();
   });
@@ -67,30 +77,77 @@ async function buildRuntime(root: string): Promise<Runtime> {
   // Named by what goes into it, so a changed TensorFlow.js or esbuild builds afresh.
   const tfKey = hash([esbuildVersion, packageVersion(root, '@tensorflow/tfjs'), readFileSync(tfEntry, 'utf8')]);
   const tf = path.join(dir, `tf-${tfKey}.mjs`);
-  if (!existsSync(tf)) {
+  const script = path.join(dir, `tf-${tfKey}.script.js`);
+  const namesFile = path.join(dir, `tf-${tfKey}.exports.json`);
+  if (!existsSync(tf) || !existsSync(script) || !existsSync(namesFile)) {
     const { build } = await import('esbuild');
-    const out = await build({
+    const common = {
       entryPoints: [tfEntry],
       bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
+      write: false as const,
+      platform: 'node' as const,
       target: 'node20',
       // The packages' ES module builds: static exports, so `import * as tf` sees every name.
       mainFields: ['module', 'main'],
       absWorkingDir: root,
       nodePaths: [path.join(root, 'node_modules')],
-      logLevel: 'silent',
-      // tfjs-core's Node platform calls require() for built-ins (util, node-fetch's http…).
-      banner: { js: "import { createRequire as __deepgradeRequire } from 'node:module'; const require = __deepgradeRequire(import.meta.url);" },
-    });
-    writeAtomically(tf, out.outputFiles[0]!.text);
+      logLevel: 'silent' as const,
+    } satisfies BuildOptions;
+    const [esm, classic] = await Promise.all([
+      build({
+        ...common,
+        format: 'esm',
+        metafile: true,
+        // tfjs-core's Node platform calls require() for built-ins (util, node-fetch's http…).
+        banner: { js: "import { createRequire as __deepgradeRequire } from 'node:module'; const require = __deepgradeRequire(import.meta.url);" },
+      }),
+      build({ ...common, format: 'iife', globalName: '__deepgradeTf' }),
+    ]);
+    // The same code as a classic script for the grading process, which can keep V8's compiled code for a script
+    // (launcher/tf-script.mjs) but not for a module; it evaluates to a function of `require`.
+    writeAtomically(script, `(function (require) {\n${classic.outputFiles![0]!.text}\nreturn __deepgradeTf;\n})`);
+    writeAtomically(namesFile, JSON.stringify(Object.values(esm.metafile!.outputs)[0]!.exports));
+    writeAtomically(tf, esm.outputFiles[0]!.text); // last: its presence says the three are there
   }
+  const names: string[] = JSON.parse(readFileSync(namesFile, 'utf8'));
+  const sandboxModule = path.join(dir, `tf-${tfKey}.sandbox.mjs`);
+  if (!existsSync(sandboxModule)) writeAtomically(sandboxModule, sandboxScriptModule(script, names));
   // Tells graders/launch.mjs which file the grading process may load TensorFlow.js from, and for which inputs.
-  const pointer = { file: path.basename(tf), tfjs: packageVersion(root, '@tensorflow/tfjs'), esbuild: esbuildVersion, entry: hash([readFileSync(tfEntry, 'utf8')]) };
+  const pointer = { file: path.basename(tf), script: path.basename(script), exports: path.basename(namesFile), tfjs: packageVersion(root, '@tensorflow/tfjs'), esbuild: esbuildVersion, entry: hash([readFileSync(tfEntry, 'utf8')]) };
   const pointerFile = path.join(dir, 'tf-current.json');
   if (!existsSync(pointerFile) || readFileSync(pointerFile, 'utf8') !== JSON.stringify(pointer)) writeAtomically(pointerFile, JSON.stringify(pointer));
-  return { tf, runner: await runnerBuild(root, tf), wasm: wasmBinaries(root) };
+  return { tf: sandboxModule, module: tf, script, runner: await runnerBuild(root, sandboxModule), wasm: wasmBinaries(root) };
+}
+
+const caches = new Map<string, Promise<string | undefined>>();
+
+/**
+ * V8's compiled code for the TensorFlow.js script, as a sandbox started with
+ * these V8 flags accepts it (V8 refuses a cache made under other flags or
+ * another Node), made once by a process started with the same flags: a
+ * sandbox, which may write nothing, only reads it. Undefined if it could not
+ * be made, or with DEEPGRADE_NO_TF_CACHE set; the sandbox then compiles the
+ * script itself.
+ */
+export function sandboxTfCache(rt: Runtime, v8Flags: string[]): Promise<string | undefined> {
+  if (process.env.DEEPGRADE_NO_TF_CACHE) return Promise.resolve(undefined);
+  const file = `${rt.script}.sandbox-${hash([process.version, ...v8Flags])}.cache`;
+  let made = caches.get(file);
+  if (!made) {
+    made = existsSync(file) ? Promise.resolve(file) : makeCache(rt.script, file, v8Flags);
+    caches.set(file, made);
+  }
+  return made.then((f) => (f && existsSync(f) ? f : (caches.delete(file), undefined)));
+}
+
+function makeCache(script: string, file: string, v8Flags: string[]): Promise<string | undefined> {
+  const maker = pathToFileURL(path.join(repoRoot, 'graders', 'launcher', 'tf-script.mjs')).href;
+  const code = `const { makeScriptCache } = await import(${JSON.stringify(maker)}); makeScriptCache(${JSON.stringify(script)}, ${JSON.stringify(file)});`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...v8Flags, '--input-type=module', '-e', code], { stdio: 'ignore', env: { NODE_ENV: 'production' } });
+    child.on('error', () => resolve(undefined));
+    child.on('exit', (status) => resolve(status === 0 && existsSync(file) ? file : undefined));
+  });
 }
 
 /** The binaries a sandbox may read, copied out of node_modules (which it cannot see), per package version. */
