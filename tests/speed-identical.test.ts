@@ -5,7 +5,9 @@
  * (graders/engine/sandbox/tf-redirect.mjs) unless DEEPGRADE_TF_PACKAGE is set,
  * and the independent parts of a check run at once, their calls sent to the
  * sandbox together (graders/engine/checks/overlap.ts), unless
- * DEEPGRADE_NO_OVERLAP is set. The JSON reports of `npm run grade week3` must
+ * DEEPGRADE_NO_OVERLAP is set, and both processes run TensorFlow.js as a
+ * script with V8's compiled code kept (graders/launcher/tf-script.mjs) unless
+ * DEEPGRADE_NO_TF_CACHE is set. The JSON reports of `npm run grade week3` must
  * be identical either way, bit for bit (but for when they were made), on the
  * full solutions, on the untouched stubs, on wrong implementations, and on
  * code that prints, throws on some inputs or loops on some.
@@ -52,7 +54,7 @@ const wrong: [string, (s: string) => string][] = [
 ];
 
 describe('the same grades whichever way the grader and TensorFlow.js are loaded', () => {
-  const both = async () => [await grade({}), await grade({ DEEPGRADE_TF_PACKAGE: '1', DEEPGRADE_NO_BUNDLE: '1', DEEPGRADE_NO_OVERLAP: '1' })] as const;
+  const both = async () => [await grade({}), await grade({ DEEPGRADE_TF_PACKAGE: '1', DEEPGRADE_NO_BUNDLE: '1', DEEPGRADE_NO_OVERLAP: '1', DEEPGRADE_NO_TF_CACHE: '1' })] as const;
 
   it('runs the bundled command when nothing asks otherwise', async () => {
     await grade({});
