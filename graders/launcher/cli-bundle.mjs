@@ -107,8 +107,9 @@ const linkFile = (root) => path.join(root, '.deepgrade', 'cli', 'tf-link.mjs');
  * Points the bundle's TensorFlow.js at the bundled runtime the sandboxes load
  * (see engine/sandbox/runtime.ts): as a classic script with V8's compiled code
  * kept (tf-script.mjs) when it was built and DEEPGRADE_NO_TF_CACHE is unset,
- * else as its ES module (one `export *` line); without a runtime, at the package. Rewritten only when its text
- * changes (atomically: another command may be loading it).
+ * else as its ES module (one `export *` line); without a runtime, at the
+ * package. Rewritten only when its text changes (atomically: another command
+ * may be loading it).
  */
 export function linkTensorFlow(root, tf) {
   const file = linkFile(root);

@@ -1,11 +1,12 @@
-// TensorFlow.js for the grading process of a bundled command, loaded as a
-// classic script (engine/sandbox/runtime.ts builds it beside the ES module the
-// sandboxes load) so that V8's compiled code for it can be kept on disk and
+// TensorFlow.js as a classic script, for the grading process of a bundled
+// command and for the sandboxes (engine/sandbox/runtime.ts builds it beside
+// its ES module), so that V8's compiled code for it can be kept on disk and
 // reused: Node 20 keeps none for ES modules, and compiling the 2.8 MB bundle
 // is about half of loading it. The cache is V8's own (vm.Script cachedData):
 // V8 checks it against the source, its own version and the process's flags,
-// and compiles afresh when anything differs (then the cache is written again,
-// one file per set of node flags, so commands with different flags keep theirs).
+// and compiles afresh when anything differs. The grading process then writes
+// it again, one file per set of node flags, so commands with different flags
+// keep theirs; a sandbox's is made for it (makeScriptCache).
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -342,11 +342,10 @@ export class Sandbox {
   private provisional?: ChildProcess;
 
   private async launch(runtime: Runtime, mode: IsolationMode, provisional = false): Promise<void> {
-    if (this.closed) throw new Error('the sandbox was closed'); // abandoned while its runtime was being found
     const memoryMb = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
     const v8 = v8Flags(memoryMb);
     const tfCache = await sandboxTfCache(runtime, v8);
-    if (this.closed) throw new Error('the sandbox was closed');
+    if (this.closed) throw new Error('the sandbox was closed'); // abandoned while its runtime was being made ready
     const readable = [runtime.tf, runtime.script, ...(tfCache ? [tfCache] : []), runtime.runner, runtime.wasm, this.dir];
     const nodeArgs = [...nodeFlags(readable, v8), runtime.runner, this.dir, runtime.wasm];
     // Where the child finds V8's compiled code for TensorFlow.js (a file it may read, see runtime.ts).

@@ -1,10 +1,11 @@
 /**
- * What every sandbox runs: TensorFlow.js bundled into one ES module, and the
- * runner bundled against it. Both are built once and kept by content in
- * .deepgrade/runtime/, so a sandbox needs to see exactly two files and the
- * WebAssembly backend's binaries besides its own learner's bundle (no
- * node_modules), and TensorFlow.js loads in about a fifth of the time the
- * package takes to import module by module.
+ * What every sandbox runs: TensorFlow.js bundled into one file (as a classic
+ * script, behind a small module that exports its names, with V8's compiled
+ * code for it kept), and the runner bundled against it. They are built once
+ * and kept by content in .deepgrade/runtime/, so a sandbox needs to see only
+ * those files and the WebAssembly backend's binaries besides its own
+ * learner's bundle (no node_modules), and TensorFlow.js loads in a fraction
+ * of the time the package takes to import module by module.
  */
 import type { BuildOptions, Plugin } from 'esbuild';
 import { spawn } from 'node:child_process';
