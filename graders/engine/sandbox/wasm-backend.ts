@@ -25,6 +25,7 @@
  *   (shareHandedOutArrays).
  * tests/engine/wasm-backend.test.ts holds one program for each of these.
  */
+import { Buffer } from 'node:buffer';
 import type * as TF from '@tensorflow/tfjs';
 
 /** Kernels that need complex or string tensors, which the WASM backend cannot hold: nothing to borrow. */
@@ -132,21 +133,24 @@ function shareHandedOutArrays(backend: WasmInternals) {
   };
 }
 
-/** Copies a handed-out array's bytes to the heap when they differ from it (compared first: a copy is rarely written). */
+/**
+ * Copies a handed-out array's bytes to the heap when they differ from it (compared first: a copy is rarely written).
+ * Every kernel reading the tensor compares, so the comparison is memcmp (Buffer.compare), taken before learner code runs:
+ * a byte loop over a training set read once cost a second over a whole course.
+ */
 function writeBack(dataId: object) {
   const values = handedOut.get(dataId);
   if (!values) return;
   const heap = heapOf?.(dataId);
   if (!heap) return;
   const mine = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  for (let i = 0; i < mine.length; i++) {
-    if (mine[i] !== heap[i]) {
-      heap.set(mine);
-      rewritten.add(dataId);
-      return;
-    }
+  if (compareBytes(mine, heap) !== 0) {
+    heap.set(mine);
+    rewritten.add(dataId);
   }
 }
+
+const compareBytes: (a: Uint8Array, b: Uint8Array) => number = Buffer.compare;
 
 /**
  * Kernels whose WASM version computes something else than the CPU one, with when:
@@ -202,12 +206,23 @@ const usedAs = new WeakMap<object, string>();
  */
 function freshWeights(wasm: WasmBackend, w: TF.TensorInfo | undefined, attrs: TF.NamedAttrMap | undefined): TF.TensorInfo | undefined {
   if (!w) return undefined;
-  const signature = `${w.shape.join(',')}|${JSON.stringify(attrs ?? {})}`;
+  const signature = signatureOf(w.shape, attrs);
   const first = usedAs.get(w.dataId);
   if (first === undefined && !rewritten.has(w.dataId)) usedAs.set(w.dataId, signature);
   else if (first === signature && !rewritten.has(w.dataId)) return undefined;
   else return wasm.makeOutput(w.shape, w.dtype, undefined, rawRead ? rawRead(w.dataId) : wasm.readSync(w.dataId));
   return undefined;
+}
+
+/**
+ * A use's shape and attributes as one string, compared on every matMul and convolution: built by hand, as
+ * JSON.stringify cost a tenth of a second over a course. Attribute values are numbers, strings, booleans or
+ * arrays of them (explicit padding: arrays of pairs), whose String() tells them apart within a kernel's attributes.
+ */
+function signatureOf(shape: number[], attrs: TF.NamedAttrMap | undefined): string {
+  let s = shape.join(',');
+  if (attrs) for (const key in attrs) s += `|${key}=${String(attrs[key])}`;
+  return s;
 }
 
 /** The WASM kernel where it is sound, the CPU one where it is not (see the top of this file). */
