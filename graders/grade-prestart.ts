@@ -8,14 +8,15 @@
 import { npmEatenOptions, parseGradeArgs } from './grade-args';
 import { selectAssignments } from './engine/registry';
 import { prestartSandbox } from './engine/sandbox/prestart';
-import { runsLearnerCode } from './engine/to-run';
+import { assignmentsToRun, sandboxYoungGenerationMb } from './engine/to-run';
 
 export function prestart(root: string, argv: string[]): void {
   if (process.env.DEEPGRADE_NO_PRESTART) return;
   try {
     const { values, positionals } = parseGradeArgs(argv);
     if (values.submissions || values.watch || values.help || npmEatenOptions().length || positionals.length === 0) return;
-    if (runsLearnerCode(root, selectAssignments(root, positionals[0]!))) prestartSandbox(root);
+    const assignments = assignmentsToRun(root, selectAssignments(root, positionals[0]!));
+    if (assignments > 0) prestartSandbox(root, sandboxYoungGenerationMb(assignments));
   } catch {
     // the command says what is wrong with its command line
   }

@@ -7,14 +7,14 @@ import { gradeReport, type AssignmentResult, type GradeReport } from './report/m
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
 import { IsolationError, Sandbox } from './sandbox/client';
-import { dropPrestartedSandbox, takePrestartedSandbox } from './sandbox/prestart';
+import { dropPrestartedSandbox, takePrestartedSandbox, waitingSandbox } from './sandbox/prestart';
 import { sandboxRuntime } from './sandbox/runtime';
 import { describeIsolation, detectIsolation } from './sandbox/isolation';
 import { DEFAULT_SEED } from './seed';
 import { isUntouchedStub } from './stubs';
 import { isQuiz } from './quiz/load';
 import { mark } from './timings';
-import { runsLearnerCode } from './to-run';
+import { assignmentsToRun, sandboxYoungGenerationMb } from './to-run';
 
 export interface RunOptions {
   root: string;
@@ -60,13 +60,17 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
     );
   }
   // Untouched stubs and quizzes run no learner code (engine/stubs.ts): nothing to start for them.
-  const nothingToRun = !runsLearnerCode(options.root, picked, options);
+  const toRun = assignmentsToRun(options.root, picked, options);
+  const nothingToRun = toRun === 0;
+  const youngGenerationMb = sandboxYoungGenerationMb(toRun);
   // `npm run grade` may have started a sandbox before this module loaded (sandbox/prestart.ts): the first one is that.
   if (nothingToRun || options.sandbox || options.isolation === 'require') dropPrestartedSandbox();
-  const prestarted = takePrestartedSandbox(options.root);
+  const prestarted = takePrestartedSandbox(options.root, youngGenerationMb);
+  // One started for another young generation (a file changed in between): not this run's.
+  if (waitingSandbox(options.root)) dropPrestartedSandbox();
   const sandboxes = options.sandbox
     ? [options.sandbox]
-    : Array.from({ length: count }, (_, i) => (i === 0 ? prestarted : undefined) ?? new Sandbox({ root: options.root, isolation: options.isolation }));
+    : Array.from({ length: count }, (_, i) => (i === 0 ? prestarted : undefined) ?? new Sandbox({ root: options.root, isolation: options.isolation, youngGenerationMb }));
   // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
   // (Should a stub change in the meantime, the sandbox starts on its first call instead.)
   const warm = options.sandbox || nothingToRun

@@ -33,6 +33,7 @@ describe('the sandbox started before `npm run grade` loads', () => {
     edited = copyRepo();
     // One byte more than the stub: learner code to run.
     appendFileSync(path.join(edited, 'exercises', 'course1', 'week3', 'planar-classification.ts'), '\n// started\n');
+    appendFileSync(path.join(edited, 'exercises', 'course1', 'week2', 'logistic-regression.ts'), '\n// started\n');
   });
   afterAll(() => {
     rmSync(stubs, { recursive: true, force: true });
@@ -81,6 +82,29 @@ describe('the sandbox started before `npm run grade` loads', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(processesUsing(starting.dir)).toEqual([]);
     await expect(starting.warmUp()).rejects.toThrow(/closed/);
+  });
+
+  it('gives a child grading several assignments a larger young generation, and runGrading takes only a matching one', async () => {
+    const flagOf = (dir: string) =>
+      processesUsing(dir)
+        .map((pid) => /--max-semi-space-size=(\d+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1])
+        .find(Boolean);
+    prestart(edited, ['week3']);
+    expect(takePrestartedSandbox(edited, 8)).toBeUndefined();
+    const one = takePrestartedSandbox(edited, 2)!;
+    await one.warmUp();
+    expect(flagOf(one.dir)).toBe('2');
+    await one.close();
+    // course1 holds two edited assignments (logistic regression and week 3).
+    prestart(edited, ['course1']);
+    const several = waitingSandbox(edited)!;
+    await several.warmUp();
+    expect(flagOf(several.dir)).toBe('8');
+    // A run of one assignment does not grade in it: it is stopped, and the run starts its own.
+    const report = await runGrading({ root: edited, selector: 'week3', hidden: false });
+    expect(report.assignments).toHaveLength(1);
+    expect(waitingSandbox(edited)).toBeUndefined();
+    expect(existsSync(several.dir)).toBe(false);
   });
 
   it('is the sandbox runGrading grades in, and closes', async () => {

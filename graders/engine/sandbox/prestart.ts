@@ -7,12 +7,12 @@
  */
 import { Sandbox } from './client';
 
-let early: { sandbox: Sandbox; root: string } | undefined;
+let early: { sandbox: Sandbox; root: string; youngGenerationMb: number } | undefined;
 
-export function prestartSandbox(root: string): void {
+export function prestartSandbox(root: string, youngGenerationMb = 2): void {
   if (early) return;
-  const sandbox = new Sandbox({ root });
-  early = { sandbox, root };
+  const sandbox = new Sandbox({ root, youngGenerationMb });
+  early = { sandbox, root, youngGenerationMb };
   // A start that fails is tried again, and reported, when runGrading warms the sandbox up.
   sandbox.warmUp().catch(() => undefined);
   // A command that ends some other way (process.exit on a closed stdout) leaves no process or folder behind.
@@ -23,9 +23,12 @@ export function waitingSandbox(root: string): Sandbox | undefined {
   return early?.root === root ? early.sandbox : undefined;
 }
 
-/** The sandbox started ahead for this root, handed over once (the caller closes it). */
-export function takePrestartedSandbox(root: string): Sandbox | undefined {
-  if (!early || early.root !== root) return undefined;
+/**
+ * The sandbox started ahead for this root, handed over once (the caller closes it); undefined when none was,
+ * or when it was started with another young generation than `youngGenerationMb` (then it is left to be dropped).
+ */
+export function takePrestartedSandbox(root: string, youngGenerationMb = 2): Sandbox | undefined {
+  if (!early || early.root !== root || early.youngGenerationMb !== youngGenerationMb) return undefined;
   const { sandbox } = early;
   early = undefined;
   return sandbox;
