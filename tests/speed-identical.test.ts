@@ -30,12 +30,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-async function grade(env: Record<string, string>): Promise<string> {
-  const { stdout } = await run('node', ['graders/launch.mjs', 'cli.ts', 'week3', '--format', 'json'], {
+async function grade(env: Record<string, string>, selector = 'week3', timings?: string[]): Promise<string> {
+  const { stdout, stderr } = await run('node', ['graders/launch.mjs', 'cli.ts', selector, '--format', 'json'], {
     cwd: repo,
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: { ...process.env, NO_COLOR: '1', ...env, ...(timings ? { DEEPGRADE_TIMINGS: '1' } : {}) },
     maxBuffer: 20 * 1024 * 1024,
   });
+  timings?.push(stderr);
   const report = JSON.parse(stdout) as Record<string, unknown>;
   delete report.generatedAt;
   return JSON.stringify(report);
@@ -54,7 +55,8 @@ const wrong: [string, (s: string) => string][] = [
 ];
 
 describe('the same grades whichever way the grader and TensorFlow.js are loaded', () => {
-  const both = async () => [await grade({}), await grade({ DEEPGRADE_TF_PACKAGE: '1', DEEPGRADE_NO_BUNDLE: '1', DEEPGRADE_NO_OVERLAP: '1', DEEPGRADE_NO_TF_CACHE: '1' })] as const;
+  const slow = { DEEPGRADE_TF_PACKAGE: '1', DEEPGRADE_NO_BUNDLE: '1', DEEPGRADE_NO_OVERLAP: '1', DEEPGRADE_NO_TF_CACHE: '1', DEEPGRADE_NO_LANES: '1' };
+  const both = async () => [await grade({}), await grade(slow)] as const;
 
   it('runs the bundled command when nothing asks otherwise', async () => {
     await grade({});
@@ -93,4 +95,23 @@ describe('the same grades whichever way the grader and TensorFlow.js are loaded'
     expect(JSON.parse(fast).score).toBeLessThan(JSON.parse(fast).maxScore);
     expect(fast).toBe(plain);
   }, 120_000);
+
+  it('several assignments, graded side by side in two sandboxes or one after another in one', async () => {
+    // Course 1's five assignments, the solutions in place but for a softmax normalised over the wrong axis.
+    for (const id of ['course1/week2/numpy-basics', 'course1/week2/logistic-regression', ID, 'course1/week4/deep-network-step-by-step', 'course1/week4/deep-network-application']) {
+      cpSync(path.join(repo, 'solutions', `${id}.ts`), path.join(repo, 'exercises', `${id}.ts`));
+    }
+    const basics = path.join(repo, 'exercises', 'course1/week2/numpy-basics.ts');
+    const text = readFileSync(basics, 'utf8').replace('tf.sum(xExp, 1, true)', 'tf.sum(xExp, 0, true)');
+    expect(text).not.toBe(readFileSync(basics, 'utf8'));
+    writeFileSync(basics, text);
+    const timings: string[] = [];
+    const side = await grade({}, 'course1', timings);
+    expect(timings[0]).toContain('(2 lanes)');
+    const report = JSON.parse(side) as { assignments: { id: string; score: number; maxScore: number }[] };
+    expect(report.assignments.map((a) => a.id)).toEqual(['course1/week2/numpy-basics', 'course1/week2/logistic-regression', ID, 'course1/week4/deep-network-step-by-step', 'course1/week4/deep-network-application']);
+    expect(report.assignments[0]!.score).toBeLessThan(report.assignments[0]!.maxScore);
+    expect(report.assignments.slice(1).every((a) => a.score === a.maxScore)).toBe(true);
+    expect(side).toBe(await grade(slow, 'course1'));
+  }, 180_000);
 });
