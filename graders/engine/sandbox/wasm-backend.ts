@@ -144,10 +144,17 @@ function writeBack(dataId: object) {
   const heap = heapOf?.(dataId);
   if (!heap) return;
   const mine = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  if (compareBytes(mine, heap) !== 0) {
-    heap.set(mine);
-    rewritten.add(dataId);
-  }
+  if (mine.length < MEMCMP_FROM ? sameBytes(mine, heap) : compareBytes(mine, heap) === 0) return;
+  heap.set(mine);
+  rewritten.add(dataId);
+}
+
+/** Below this many bytes a loop here beats a call into Buffer.compare. */
+const MEMCMP_FROM = 512;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const compareBytes: (a: Uint8Array, b: Uint8Array) => number = Buffer.compare;
