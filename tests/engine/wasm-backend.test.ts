@@ -54,6 +54,12 @@ const PROGRAMS: Record<string, string> = {
     const again = out.dataSync();
     return tf.concat([tf.add(out, 1).flatten(), tf.tensor1d([again === d ? 1 : 0, again[5]])]);
   }`,
+  // The same with a tensor of 4 kB, whose bytes are compared another way (memcmp); only its last entry written.
+  filledThroughDataSyncLarge: `() => {
+    const out = tf.zeros([10, 100]);
+    out.dataSync()[999] = 7;
+    return tf.sum(tf.add(out, 1));
+  }`,
   // Weights rewritten through dataSync() after a matMul packed them: the second product uses the new values.
   rewrittenWeights: `() => {
     const B = tf.tensor2d([[1, 2], [3, 4]]);
