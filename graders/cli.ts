@@ -10,7 +10,7 @@ import { SelectorError } from './engine/registry';
 import { terminalProgress } from './engine/report/progress';
 import { drawAhead, renderReportAsync } from './engine/report/html';
 import { mark, printTimings } from './engine/timings';
-import { renderReport, useColor, type ReportFormat } from './engine/report/render';
+import { loadTerminalRendering, renderReport, useColor, type ReportFormat } from './engine/report/render';
 import { runGrading } from './engine/run';
 import { dropPrestartedSandbox } from './engine/sandbox/prestart';
 import { npmEatenOptions, parseGradeArgs } from './grade-args';
@@ -145,6 +145,8 @@ export async function main(argv: string[]): Promise<number> {
     only = onlyText === undefined ? undefined : await checkOnly(selector, onlyText);
     // A progress line on a terminal (only when the summary goes there too), cleared before the report.
     const progress = format ? terminalProgress(process.stderr, false) : terminalProgress(process.stdout, useColor(process.stdout));
+    // The terminal report's text wrapping loads while grading waits on the sandbox, not after it.
+    if (!format) loadTerminalRendering().catch(() => undefined);
     try {
       report = await runGrading({
         root: repoRoot,
@@ -186,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (format) process.stdout.write(await renderReportAsync(report, format as ReportFormat, { seconds: (Date.now() - started) / 1000 }));
   else {
-    process.stdout.write(renderReport(report, 'terminal', { color: useColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns : undefined }));
+    process.stdout.write(await renderReportAsync(report, 'terminal', { color: useColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns : undefined }));
     if (written.length) process.stdout.write(`Reports: ${written.join(', ')}\n`);
   }
   const percent = report.maxScore > 0 ? (100 * report.score) / report.maxScore : 100;
@@ -197,6 +199,7 @@ export async function main(argv: string[]): Promise<number> {
 async function watchMode(selector: string, options: { seed?: number; hidden: boolean; reports?: string }): Promise<number> {
   // Loaded only here: it parses TypeScript, and a plain run should not pay for loading the compiler.
   const { quickLine, WatchSession } = await import('./engine/watch');
+  await loadTerminalRendering();
   const color = useColor(process.stdout);
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
   const clear = process.stdout.isTTY ? '\x1b[2J\x1b[H' : '\n';

@@ -50,7 +50,8 @@ describe('generated code kept on disk', () => {
       vi.resetModules();
       if (cached) delete process.env.DEEPGRADE_NO_COMPILED_CACHE;
       else process.env.DEEPGRADE_NO_COMPILED_CACHE = '1';
-      const { renderReport } = await import('../graders/engine/report/render');
+      const { loadTerminalRendering, renderReport } = await import('../graders/engine/report/render');
+      await loadTerminalRendering();
       return (['md', 'html', 'terminal'] as const).map((f) => renderReport(report, f, { color: f === 'terminal', width: 80 }));
     };
     const compiled = await render(false);

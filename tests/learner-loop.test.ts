@@ -13,7 +13,7 @@ import { gradeAssignment } from '../graders/engine/grade';
 import { repoRoot } from '../graders/engine/paths';
 import { loadGrader } from '../graders/engine/registry';
 import { gradeReport, type AssignmentResult } from '../graders/engine/report/model';
-import { renderReport, useColor } from '../graders/engine/report/render';
+import { loadTerminalRendering, renderReport, useColor } from '../graders/engine/report/render';
 import { toJunit } from '../graders/engine/report/formats';
 import { compareValues } from '../graders/engine/compare';
 import { formatNd, nd } from '../graders/engine/ndarray';
@@ -38,7 +38,8 @@ async function grade(source: string, only: string[]): Promise<AssignmentResult> 
   return gradeAssignment(def, { root: repoRoot, seed: 1, sandbox, only, hidden: false, learnerFile: file, learnerRoot: path.join(dir, 'exercises') });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  await loadTerminalRendering();
   dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-loop-'));
   const file = path.join(dir, 'exercises', `${ID}.ts`);
   mkdirSync(path.dirname(file), { recursive: true });

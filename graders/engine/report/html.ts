@@ -6,7 +6,7 @@
  * and no pictures.)
  */
 import type { CheckResult, GradeReport, Plot } from './model';
-import { renderReport, type ReportFormat } from './render';
+import { loadTerminalRendering, renderReport, type ReportFormat } from './render';
 import { drawPlot } from './svg/index';
 
 /** A drawn picture: inline SVG, with its title and description for the caption. */
@@ -100,5 +100,6 @@ export function accessible(svg: string, id: string, title: string, description: 
 
 /** Any report format, the HTML one with its pictures drawn: what files and --format print. */
 export async function renderReportAsync(report: GradeReport, format: ReportFormat, options: { color?: boolean; seconds?: number; width?: number } = {}): Promise<string> {
+  if (format === 'terminal') await loadTerminalRendering();
   return format === 'html' ? renderHtmlReport(report) : renderReport(report, format, options);
 }

@@ -1,6 +1,5 @@
 import Handlebars from 'handlebars/runtime';
 import { createRequire } from 'node:module';
-import wrapAnsi from 'wrap-ansi';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths';
@@ -8,6 +7,20 @@ import { compiledModule, contentKey, packageVersion } from '../compiled-cache';
 import { formatNumber } from '../ndarray';
 import { githubClassroomBase64, toGradescope, toJunit } from './formats';
 import type { GradeReport } from './model';
+
+/**
+ * wrap-ansi, loaded only for terminal reports (loadTerminalRendering): the string-width it brings builds Unicode
+ * property regular expressions as it loads, ~35 ms that a JSON or HTML report, or a test, need not pay.
+ */
+let wrapAnsi: typeof import('wrap-ansi').default | undefined;
+let wrapLoading: Promise<void> | undefined;
+
+/** Loads what the terminal report needs; renderReportAsync does it, renderReport(…, 'terminal') needs it done. */
+export function loadTerminalRendering(): Promise<void> {
+  return (wrapLoading ??= import('wrap-ansi').then((m) => {
+    wrapAnsi = m.default;
+  }));
+}
 
 export type ReportFormat = 'terminal' | 'md' | 'html' | 'json' | 'gradescope' | 'junit' | 'github';
 
@@ -80,7 +93,7 @@ function engine(color: boolean, width = 100, base: typeof Handlebars = Handlebar
       .split('\n')
       .flatMap((l) => {
         const own = /^\s*/.exec(l)![0];
-        return wrapAnsi(l.slice(own.length), Math.max(20, width - n - own.length), { hard: true, trim: true })
+        return wrapAnsi!(l.slice(own.length), Math.max(20, width - n - own.length), { hard: true, trim: true })
           .split('\n')
           .map((w) => pad + own + w);
       })
@@ -156,6 +169,7 @@ export function renderReport(report: GradeReport, format: ReportFormat, options:
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'terminal':
+      if (!wrapAnsi) throw new Error("renderReport(report, 'terminal') needs loadTerminalRendering() to have finished: use renderReportAsync.");
       // Several assignments: a summary first, and untouched ones (or functions) folded into a line.
       return template('terminal.hbs', options.color ?? false, false, options.width)({ ...report, many: report.assignments.length > 1 });
     case 'md':
