@@ -78,6 +78,8 @@ try {
     const allRounds = Math.max(1, Math.ceil(ROUNDS / 2));
     for (let i = 0; i < allRounds; i++) allTimes.push(time('node', grade('all'), repo));
     const peak = await peakMemoryMiB('node', grade('week3'), repo);
+    // No target: what grading assignments side by side (two sandboxes) costs in memory.
+    const allPeak = await peakMemoryMiB('node', grade('all'), repo);
     const b = median(bareTimes);
     const line = (what: string, ms: number, target: number) =>
       console.log(`${what.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / b).toFixed(2).padStart(6)}×  (target ≤ ${target}×: ${verdict(ms / b <= target)})`);
@@ -87,6 +89,7 @@ try {
     line('npm run grade week3, untouched stubs', median(stubTimes), STUB_TARGET);
     line('npm run grade -- all, solutions in place', median(allTimes), ALL_TARGET);
     console.log(`${'peak memory of grade week3 (all processes)'.padEnd(44)} ${peak.toFixed(0).padStart(6)} MiB (target ≤ ${MEMORY_TARGET_MIB} MiB: ${verdict(peak <= MEMORY_TARGET_MIB)})`);
+    console.log(`${'peak memory of grade -- all (all processes)'.padEnd(44)} ${allPeak.toFixed(0).padStart(6)} MiB (no target; two sandboxes side by side)`);
   } else cpSync(path.join(repo, 'solutions'), path.join(repo, 'exercises'), { recursive: true });
 
   // Watch mode: from a save that changes one function to that function's result (the quick pass).
