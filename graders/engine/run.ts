@@ -60,7 +60,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   const toRun = assignmentsToRun(options.root, picked, options);
   const nothingToRun = toRun === 0;
   const youngGenerationMb = sandboxYoungGenerationMb(toRun);
-  const lanes = laneCount(toRun, !!options.sandbox);
+  const lanes = laneCount(toRun, options);
   // Within one assignment, a second sandbox (its functions split between the two) pays for itself only with
   // cores to spare: each loads TensorFlow.js, and so does this process for hidden checks. Measured on 2 cores,
   // one sandbox is faster (2.1 s vs 2.5 s).
@@ -157,10 +157,11 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
  * How many assignments are graded at once, each lane in a sandbox of its own. The grading process mostly waits
  * on its sandbox (a whole course: idle 11 s of 16), so with a second core a second child grades alongside
  * (a whole course on 2 cores: 11.8 → 9.1 s, at ~130 MB more). One for a single assignment, for a sandbox
- * handed in (a class's learner, a test), and with DEEPGRADE_NO_LANES=1.
+ * handed in (a class's learner, a test), for official grading (isolation 'require': Gradescope, pull requests),
+ * whose container then holds one learner process at its memory limit, not two, and with DEEPGRADE_NO_LANES=1.
  */
-function laneCount(assignmentsToRun: number, sandboxGiven: boolean): number {
-  if (sandboxGiven || process.env.DEEPGRADE_NO_LANES || os.availableParallelism() < 2) return 1;
+export function laneCount(assignmentsToRun: number, options: Pick<RunOptions, 'sandbox' | 'isolation'>): number {
+  if (options.sandbox || options.isolation === 'require' || process.env.DEEPGRADE_NO_LANES || os.availableParallelism() < 2) return 1;
   return assignmentsToRun >= 2 ? 2 : 1;
 }
 
