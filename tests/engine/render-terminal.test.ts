@@ -1,6 +1,6 @@
 /**
  * The terminal report's text wrapping (wrap-ansi) loads only when a terminal
- * report is asked for: loading it costs ~35 ms, which a JSON report need not pay.
+ * report is asked for: loading it costs a few milliseconds, which a JSON report need not pay.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { assignmentResult, exerciseResult, gradeReport } from '../../graders/engine/report/model';

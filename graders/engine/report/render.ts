@@ -9,8 +9,8 @@ import { githubClassroomBase64, toGradescope, toJunit } from './formats';
 import type { GradeReport } from './model';
 
 /**
- * wrap-ansi, loaded only for terminal reports (loadTerminalRendering): the string-width it brings builds Unicode
- * property regular expressions as it loads, ~35 ms that a JSON or HTML report, or a test, need not pay.
+ * wrap-ansi, loaded only for terminal reports (loadTerminalRendering): ~8 ms that a JSON or HTML report, or a
+ * test, need not pay. Version 7 on purpose (graders/types/wrap-ansi.d.ts): later ones cost ~60 ms to load.
  */
 let wrapAnsi: typeof import('wrap-ansi').default | undefined;
 let wrapLoading: Promise<void> | undefined;
