@@ -57,8 +57,9 @@ const repo = copyRepo();
 const batchOnly = process.argv.includes('--batch-only');
 try {
   const bare = ['--input-type=module', '-e', "await import('@tensorflow/tfjs')"];
-  // As `npm run grade` runs it (package.json's script: node, its flags, graders/launch.mjs), without npm's own start-up.
-  const grade = (selector: string) => [...gradeScript(), selector, '--format', 'json'];
+  // As `npm run grade` runs it (package.json's script: node, its flags, graders/launch.mjs), without npm's own start-up,
+  // and as a learner reads it: the terminal summary (here on a stdout that is not a terminal), report files written.
+  const grade = (selector: string) => [...gradeScript(), selector];
   time('node', grade('week3'), repo); // first run builds the sandbox runtime: not what a learner waits for each time
   if (!batchOnly) {
     // Untouched stubs first, then the solutions in place; bare imports alternate with every run.
