@@ -30,6 +30,34 @@ const PROGRAMS: Record<string, string> = {
     const first = tf.matMul(A, B);
     return tf.concat([first.flatten(), tf.matMul(tf.tensor2d([[1, 2, 3]]), B, false, false).flatten(), tf.matMul(tf.tensor2d([[1, 1]]), B, false, true).flatten()]);
   }`,
+  // Transposed products compute from the heap and cache nothing (no copy is made for them): a product of the same
+  // weights without transposes, before or after, still gets an operator of its own shape and the current values.
+  transposedFirst: `() => {
+    const B = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+    const t = tf.matMul(tf.tensor2d([[1, -1, 2]]), B, false, true);
+    const plain = tf.matMul(tf.tensor2d([[2, 1]]), B);
+    const reshaped = tf.matMul(tf.tensor2d([[1, 2, 3]]), B.reshape([3, 2]));
+    const again = tf.matMul(tf.tensor2d([[0.5, -1], [1, 1]]), B, true, false);
+    return tf.concat([t.flatten(), plain.flatten(), reshaped.flatten(), again.flatten()]);
+  }`,
+  plainThenTransposedThenRewritten: `() => {
+    const B = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const first = tf.matMul(tf.tensor2d([[1, 0, -1]]), B);
+    const t = tf.matMul(tf.tensor2d([[2, -1]]), B, false, true);
+    const d = B.dataSync();
+    d[1] = -7;
+    const tAfter = tf.matMul(B, tf.tensor2d([[1, 1, 1]]), true, true);
+    const plainAfter = tf.matMul(tf.tensor2d([[1, 0, -1]]), B);
+    return tf.concat([first.flatten(), t.flatten(), tAfter.flatten(), plainAfter.flatten()]);
+  }`,
+  // A batch of matrices goes around the cache too; the same weights as one matrix then use it.
+  batchedThenSingle: `() => {
+    const B = tf.tensor3d([1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2]);
+    const batched = tf.matMul(tf.tensor3d([1, 0, 0, 1, 2, 1, 1, 2], [2, 2, 2]), B);
+    const single = tf.matMul(tf.tensor2d([[1, -1, 2, 0.5]]), B.reshape([4, 2]));
+    const fused = tf.fused.matMul({ a: tf.tensor2d([[1, 2]]), b: B.reshape([2, 4]), bias: tf.tensor1d([1, 0, -1, 0]), activation: 'relu' });
+    return tf.concat([batched.flatten(), single.flatten(), fused.flatten()]);
+  }`,
   convFilterReshaped: `() => {
     const f = tf.tensor4d([1, -1, 2, 0.5, 0, 1, -2, 1], [2, 2, 1, 2]);
     const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);

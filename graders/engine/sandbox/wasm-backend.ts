@@ -177,14 +177,35 @@ const CPU_SEMANTICS = new Map<string, (attrs: TF.NamedAttrMap | undefined) => bo
   ['Cast', (attrs) => attrs?.dtype === 'bool'],
 ]);
 
-/** The weights input of each kernel whose XNNPACK operator is cached by that input's tensor id. */
-const CACHED_BY = new Map([
-  ['BatchMatMul', 'b'],
-  ['_FusedMatMul', 'b'],
-  ['Conv2D', 'filter'],
-  ['FusedConv2D', 'filter'],
-  ['DepthwiseConv2dNative', 'filter'],
-  ['FusedDepthwiseConv2D', 'filter'],
+/**
+ * The weights input of each kernel whose XNNPACK operator is cached by that input's tensor id, and, where not
+ * every call goes through that cache, which calls do. A matMul takes XNNPACK's cached operator only without
+ * transposes and with one matrix on each side (tfjs-backend-wasm's batch_mat_mul_impl.cc); the others compute
+ * straight from the heap, so they need no copy and leave no cached operator behind. Course code's backward
+ * passes (dW = dZ·Xᵀ) are such calls: copying X there cost a tenth of every training iteration.
+ */
+interface Cached {
+  weights: string;
+  usesCache?: (inputs: Record<string, TF.TensorInfo | undefined>, attrs: TF.NamedAttrMap | undefined) => boolean;
+}
+
+const matMulUsesCache: Cached['usesCache'] = (inputs, attrs) =>
+  !attrs?.transposeA && !attrs?.transposeB && oneMatrix(inputs.a) && oneMatrix(inputs.b);
+
+/** A tensor whose dimensions before the last two multiply to 1: a matMul's batch of one. */
+function oneMatrix(t: TF.TensorInfo | undefined): boolean {
+  if (!t) return false;
+  for (let i = 0; i < t.shape.length - 2; i++) if (t.shape[i] !== 1) return false;
+  return true;
+}
+
+const CACHED_BY = new Map<string, Cached>([
+  ['BatchMatMul', { weights: 'b', usesCache: matMulUsesCache }],
+  ['_FusedMatMul', { weights: 'b', usesCache: matMulUsesCache }],
+  ['Conv2D', { weights: 'filter' }],
+  ['FusedConv2D', { weights: 'filter' }],
+  ['DepthwiseConv2dNative', { weights: 'filter' }],
+  ['FusedDepthwiseConv2D', { weights: 'filter' }],
 ]);
 
 /** Replaces every WASM kernel by its guarded version and borrows the missing ones; before the backend starts. */
@@ -236,16 +257,23 @@ function signatureOf(shape: number[], attrs: TF.NamedAttrMap | undefined): strin
 function guardKernel(
   wasmKernel: TF.KernelFunc,
   cpuKernel: TF.KernelFunc,
-  weights: string | undefined,
+  cached: Cached | undefined,
   cpuSemantics: ((attrs: TF.NamedAttrMap | undefined) => boolean) | undefined,
 ): TF.KernelFunc {
+  const weights = cached?.weights;
+  // Runs on every operation of every training loop: one pass over the inputs, nothing allocated.
   return (args) => {
     const inputs = args.inputs as Record<string, TF.TensorInfo | undefined>;
-    for (const t of Object.values(inputs)) if (t) writeBack(t.dataId);
-    if (cpuSemantics?.(args.attrs)) return cpuKernel(args);
-    for (const t of Object.values(inputs)) if (t && t.shape.includes(0)) return cpuKernel(args);
+    let empty = false;
+    for (const name in inputs) {
+      const t = inputs[name];
+      if (!t) continue;
+      writeBack(t.dataId);
+      if (!empty && t.shape.includes(0)) empty = true;
+    }
+    if (cpuSemantics?.(args.attrs) || empty) return cpuKernel(args);
     const wasm = args.backend as unknown as WasmBackend & { disposeData(dataId: object): void };
-    const copy = weights ? freshWeights(wasm, inputs[weights], args.attrs) : undefined;
+    const copy = weights && (!cached!.usesCache || cached!.usesCache(inputs, args.attrs)) ? freshWeights(wasm, inputs[weights], args.attrs) : undefined;
     try {
       return wasmKernel(copy ? { ...args, inputs: { ...inputs, [weights!]: copy } } : args);
     } catch {
