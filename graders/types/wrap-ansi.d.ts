@@ -1,5 +1,5 @@
-// wrap-ansi 7 ships no types (it predates the ESM-only releases that do). Kept at 7 because 8 and later load
-// string-width with Unicode property expressions that V8 builds as the module loads: ~60 ms of every terminal report.
+// wrap-ansi 7 ships no types (it predates the ESM-only releases that do). Kept at 7 because 10 (the one measured)
+// loads a string-width that builds Unicode-property regular expressions as it loads: ~60 ms of every terminal report.
 declare module 'wrap-ansi' {
   interface Options {
     hard?: boolean;

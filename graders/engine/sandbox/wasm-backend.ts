@@ -182,7 +182,7 @@ const CPU_SEMANTICS = new Map<string, (attrs: TF.NamedAttrMap | undefined) => bo
  * every call goes through that cache, which calls do. A matMul takes XNNPACK's cached operator only without
  * transposes and with one matrix on each side (tfjs-backend-wasm's batch_mat_mul_impl.cc); the others compute
  * straight from the heap, so they need no copy and leave no cached operator behind. Course code's backward
- * passes (dW = dZ·Xᵀ) are such calls: copying X there cost a tenth of every training iteration.
+ * passes (dW = dZ·Xᵀ) are such calls: copying X there cost ~5% of a training loop.
  */
 interface Cached {
   weights: string;
