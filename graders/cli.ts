@@ -18,6 +18,7 @@ import { gradeClass, recordInterruption } from './batch/batch';
 import { loadGrader, selectAssignments } from './engine/registry';
 import { didYouMean } from './engine/suggest';
 import { DEFAULT_SEED } from './engine/seed';
+import { stopBuilder } from './engine/sandbox/build';
 
 const USAGE = `Usage: npm run grade <what> [-- options]
 
@@ -328,7 +329,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       mark('done');
       printTimings();
       // esbuild keeps a service process for the builds; stop it, or it outlives us.
-      const { stop } = await import('esbuild');
-      await stop();
+      await stopBuilder();
     });
 }

@@ -21,6 +21,7 @@ import { checkSeed } from './seed';
 import { isUntouchedStub } from './stubs';
 import { gradeQuiz } from './quiz/grade';
 import { movePlots } from './report/plots';
+import { repoRoot } from './paths';
 import { mark } from './timings';
 
 export interface GradeOptions {
@@ -55,13 +56,20 @@ export interface GradeOptions {
 export function buildLearnerFile(learnerFile: string, options: Pick<GradeOptions, 'root' | 'learnerRoot' | 'trusted'>): Promise<BuildResult> {
   const learnerRoot = options.learnerRoot ?? path.join(options.root, 'exercises');
   const lib = path.join(options.root, 'lib');
+  // A learner grading their own exercises/ again: their unchanged file's build is kept (sandbox/kept-builds.ts).
+  // Never for files handed in (a class, a pull request, Gradescope): those are built from what was handed in.
+  const own = !options.learnerRoot && path.resolve(options.root) === repoRoot;
   return buildModule(
     learnerFile,
     options.root,
     options.trusted
       ? {}
       : // Learner files import lib/ as it sits next to exercises/; that lib/ is always the grader's own.
-        { allowedDirs: [learnerRoot, lib], redirects: [[path.join(path.dirname(learnerRoot), 'lib'), lib]] },
+        {
+          allowedDirs: [learnerRoot, lib],
+          redirects: [[path.join(path.dirname(learnerRoot), 'lib'), lib]],
+          ...(own ? { keepIn: path.join(repoRoot, '.deepgrade', 'builds') } : {}),
+        },
   );
 }
 

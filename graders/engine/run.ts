@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildLearnerFile, gradeAssignment, type GradeOptions } from './grade';
-import type { BuildResult } from './sandbox/build';
+import { stopBuilder, type BuildResult } from './sandbox/build';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
@@ -163,12 +163,6 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
 export function laneCount(assignmentsToRun: number, options: Pick<RunOptions, 'sandbox' | 'isolation'>): number {
   if (options.sandbox || options.isolation === 'require' || process.env.DEEPGRADE_NO_LANES || os.availableParallelism() < 2) return 1;
   return assignmentsToRun >= 2 ? 2 : 1;
-}
-
-/** Stops esbuild's service process; the next build, if any, starts it again. */
-async function stopBuilder(): Promise<void> {
-  const { stop } = await import('esbuild');
-  await stop();
 }
 
 function packageVersion(root: string): string {

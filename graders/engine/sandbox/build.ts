@@ -1,7 +1,10 @@
-import { build, type Message, type Plugin } from 'esbuild';
-import { builtinModules } from 'node:module';
+import type { Message, Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
+import { repoRoot } from '../paths';
+import { keepBuild, keptBuild, recorder } from './kept-builds';
 import { isTfImport, sandboxRuntime, tfRuntimePlugin } from './runtime';
 
 /** A bundle ready for a sandbox (Sandbox.install), named by its content. */
@@ -24,6 +27,11 @@ export interface GuardOptions {
   allowedDirs?: string[];
   /** Folder prefixes read from somewhere else: a submission's own lib/ is the grader's lib/. */
   redirects?: [from: string, to: string][];
+  /**
+   * A folder of the grader's own where a successful build is kept and reused while its files are unchanged
+   * (kept-builds.ts). Never a folder the learner's files are in: what is kept there is run as built.
+   */
+  keepIn?: string;
 }
 
 export async function buildModule(entry: string, root: string, options: GuardOptions = {}): Promise<BuildResult> {
@@ -35,7 +43,12 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
   };
   const rel = display(entry);
   const { tf } = await sandboxRuntime();
+  const key = options.keepIn && buildKey(entry, root, tf, options);
+  const kept = key ? keptBuild(options.keepIn!, key) : undefined;
+  if (kept) return { ok: true, ...kept };
+  const seen = key ? recorder() : undefined;
   try {
+    const { build } = await esbuild();
     const result = await build({
       entryPoints: [entry],
       outfile: path.join(root, 'learner.mjs'),
@@ -47,9 +60,10 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
       sourcemap: 'inline',
       logLevel: 'silent',
       absWorkingDir: root,
+      metafile: !!seen,
       // Learner code is TypeScript and nothing else: no JSON, text or binary files pulled in as modules.
       ...(options.allowedDirs ? { resolveExtensions: ['.ts'], loader: { '.ts': 'ts' } } : {}),
-      plugins: [...(options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : []), tfRuntimePlugin(tf)],
+      plugins: [...(options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : []), tfRuntimePlugin(tf), ...(seen ? [seen.plugin] : [])],
     });
     if (result.errors.length) return { ok: false, message: formatMessages(result.errors, display) };
     const code = result.outputFiles[0]!.text;
@@ -60,11 +74,51 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
     // Named by content: a sandbox that already loaded an older version of the file must not reuse it.
     const hash = createHash('sha1').update(code).digest('hex').slice(0, 12);
     const base = path.basename(rel).replace(/\.ts$/, '').replace(/[^\w-]/g, '_').slice(0, 60);
-    return { ok: true, name: `${base}-${hash}.mjs`, code };
+    const built = { name: `${base}-${hash}.mjs`, code };
+    if (key && seen) keepBuild(options.keepIn!, key, root, Object.keys(result.metafile!.inputs), seen, built);
+    return { ok: true, ...built };
   } catch (err) {
     const errors = (err as { errors?: Message[] }).errors;
     return { ok: false, message: errors?.length ? formatMessages(errors, display) : String(err) };
   }
+}
+
+/**
+ * Everything besides its files that a build depends on: the entry and root, what it may import and from where,
+ * the TensorFlow.js file it links to, esbuild's version, and how it is built (this file and the runtime's plugin).
+ */
+function buildKey(entry: string, root: string, tf: string, options: GuardOptions): string {
+  const source = (file: string) => readFileSync(path.join(repoRoot, 'graders', 'engine', 'sandbox', file), 'utf8');
+  return JSON.stringify([
+    path.resolve(root, entry),
+    root,
+    options.allowedDirs ?? null,
+    options.redirects ?? null,
+    tf,
+    process.version,
+    esbuildVersion(root),
+    createHash('sha1').update(source('build.ts')).update(source('runtime.ts')).update(source('kept-builds.ts')).digest('hex'),
+  ]);
+}
+
+function esbuildVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** esbuild's module, loaded on the first build: a run whose builds were all kept never loads it. */
+function esbuild(): Promise<typeof import('esbuild')> {
+  return import('esbuild');
+}
+
+/** Stops esbuild's service process if this process started it (a kept build starts none). */
+export async function stopBuilder(): Promise<void> {
+  if (!Object.keys(createRequire(import.meta.url).cache).some((id) => /[\\/]node_modules[\\/]esbuild[\\/]/.test(id))) return;
+  const { stop } = await esbuild();
+  await stop();
 }
 
 function formatMessages(messages: Message[], display: (file: string) => string): string {
