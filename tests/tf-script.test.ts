@@ -40,6 +40,20 @@ describe("the grading process's TensorFlow.js as a classic script with V8's code
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const caches = () => readdirSync(dir).filter((f) => f.endsWith('.cache'));
 
+  it("loads in a sandbox without Node's crypto (seedrandom's entropy seeding, which TensorFlow.js never uses), and random ops still work", async () => {
+    const code = [
+      `const tf = await import(${JSON.stringify(pathToFileURL((await sandboxRuntime()).tf).href)});`,
+      `tf.env().set('PROD', true);`,
+      `const seeded = tf.randomNormal([3], 0, 1, 'float32', 7).dataSync().join(',');`,
+      `const unseeded = tf.randomUniform([1000]).dataSync();`,
+      `console.log(JSON.stringify({ crypto: process.moduleLoadList.some((m) => /^NativeModule crypto$/.test(m)), seeded, spread: new Set(unseeded).size }));`,
+    ].join('\n');
+    const seen = JSON.parse(execFileSync('node', ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim().split('\n').pop()!);
+    expect(seen.crypto).toBe(false);
+    expect(seen.seeded).toBe(JSON.parse(execFileSync('node', ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim().split('\n').pop()!).seeded);
+    expect(seen.spread).toBeGreaterThan(990);
+  });
+
   it('exports what the ES module exports, and computes the same', () => {
     const viaScript = probe(link);
     const viaModule = probe(esm);
