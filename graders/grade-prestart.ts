@@ -16,7 +16,7 @@ export function prestart(root: string, argv: string[]): void {
     const { values, positionals } = parseGradeArgs(argv);
     if (values.submissions || values.watch || values.help || npmEatenOptions().length || positionals.length === 0) return;
     const assignments = assignmentsToRun(root, selectAssignments(root, positionals[0]!));
-    if (assignments > 0) prestartSandbox(root, sandboxYoungGenerationMb(assignments));
+    if (assignments > 0) prestartSandbox(root, sandboxYoungGenerationMb(assignments), argv);
   } catch {
     // the command says what is wrong with its command line
   }

@@ -20,6 +20,15 @@ if (major < 20) {
   process.stderr.write(`deepgrade needs Node.js 20 or later (this is ${process.version}).\n`);
   process.exit(2);
 }
+// `npm run grade`'s sandbox child, started first of all as the last run with this command line started it
+// (launcher/early-sandbox.mjs); the sandbox adopts it only if it is what it would start now.
+if (entry === 'cli.ts' && !process.env.DEEPGRADE_NO_PRESTART) {
+  try {
+    await (await import('./launcher/early-sandbox.mjs')).startRecordedSandbox(root, args);
+  } catch {
+    // the sandbox starts its own child
+  }
+}
 // The command bundled once (launcher/cli-bundle.mjs) unless debugging the grader itself:
 // DEEPGRADE_NO_BUNDLE=1 runs the TypeScript sources through tsx, DEEPGRADE_SOURCE_MAPS=1 too, with source maps.
 const debugging = !!process.env.DEEPGRADE_SOURCE_MAPS;

@@ -8,6 +8,8 @@ import type { Value } from '../values';
 import type { BuiltModule } from './build';
 import { detectIsolation, describeIsolation, likelyIsolation, namespacesConfirmed, wrapCommand, type Isolation, type IsolationMode } from './isolation';
 import { CHANNEL_FD, type CallRequest, type RunnerMessage } from './protocol';
+import { mark } from '../timings';
+import { folderless, recordEarlySandbox, takeEarlySandbox } from './early';
 import { decodeRunnerMessage } from './runner-message';
 import { sandboxRuntime, sandboxTfCache, type Runtime } from './runtime';
 import { encodeFrame, FrameReader, WireError, wireValue } from './wire';
@@ -25,6 +27,11 @@ export interface SandboxOptions {
    * 'auto' (default): namespaces where the machine offers them, else the permission model.
    */
   isolation?: 'require' | 'auto';
+  /**
+   * The command line of the `npm run grade` this sandbox was started ahead for (prestart.ts): its first child
+   * may be the one graders/launch.mjs started from the last such run's record, and is recorded in turn (early.ts).
+   */
+  earlyFor?: string[];
 }
 
 const DEFAULT_MEMORY_MB = 1024;
@@ -63,8 +70,8 @@ const MAX_IN_FLIGHT = 32;
  * time limit starts when the one before it ends.
  */
 export class Sandbox {
-  /** This sandbox's own folder: its learner's bundles, readable by its child only. */
-  readonly dir: string;
+  /** This sandbox's own folder: its learner's bundles, readable by its child only (an adopted early child's, see launch()). */
+  dir: string;
   private child?: ChildProcess;
   private ready?: Promise<void>;
   /** Calls not sent yet, in the order they were made. */
@@ -353,16 +360,28 @@ export class Sandbox {
     // Where the child finds V8's compiled code for TensorFlow.js (a file it may read, see runtime.ts).
     const env: Record<string, string> = tfCache ? { DEEPGRADE_TF_CACHE: tfCache } : {};
     const { command, args } = wrapCommand(mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir, env });
+    const childCommand = { command, args, env: { NODE_ENV: 'production', ...env } };
+    const recordable = this.starts === 0 && this.options.earlyFor ? folderless(childCommand, this.dir) : undefined;
+    // The child graders/launch.mjs started for this command line, if it is this very command (early.ts).
+    const early = recordable ? takeEarlySandbox(recordable) : undefined;
+    if (early) {
+      rmSync(this.dir, { recursive: true, force: true }); // empty: the early child's folder is this sandbox's now
+      this.dir = early.dir;
+      mark('sandbox took the child graders/launch.mjs started');
+    }
     // stdout goes nowhere and stderr to a file: neither may be a socket, or learner code could take
     // net.Socket from process.stdout.constructor (Node's permission model does not cover sockets).
     // Writes to a file are synchronous, so what a call printed is on disk when its answer arrives.
     const stderrFile = path.join(this.dir, `stderr-${this.starts++}.log`);
-    const stderrFd = openSync(stderrFile, 'w', 0o600);
     let child: ChildProcess;
-    try {
-      child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'ignore', stderrFd, 'pipe'], env: { NODE_ENV: 'production', ...env } });
-    } finally {
-      closeSync(stderrFd);
+    if (early) child = early.child;
+    else {
+      const stderrFd = openSync(stderrFile, 'w', 0o600);
+      try {
+        child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'ignore', stderrFd, 'pipe'], env: childCommand.env });
+      } finally {
+        closeSync(stderrFd);
+      }
     }
     this.child = child;
     if (provisional) this.provisional = child;
@@ -415,6 +434,8 @@ export class Sandbox {
     await new Promise<void>((resolve, reject) => {
       onReady = () => {
         child.off('exit', onExit);
+        // Up: the next `npm run grade` with this command line may start this same command first of all.
+        if (recordable) recordEarlySandbox(this.options.root, this.options.earlyFor!, recordable);
         resolve();
       };
       const onExit = (code: number | null) => reject(new Error(`it exited with code ${code}: ${this.stderrTail.trim().slice(-1000)}`));

@@ -6,12 +6,13 @@
  * a run that ends without doing so stops it.
  */
 import { Sandbox } from './client';
+import { dropEarlySandbox } from './early';
 
 let early: { sandbox: Sandbox; root: string; youngGenerationMb: number } | undefined;
 
-export function prestartSandbox(root: string, youngGenerationMb = 2): void {
+export function prestartSandbox(root: string, youngGenerationMb = 2, argv?: string[]): void {
   if (early) return;
-  const sandbox = new Sandbox({ root, youngGenerationMb });
+  const sandbox = new Sandbox({ root, youngGenerationMb, ...(argv ? { earlyFor: argv } : {}) });
   early = { sandbox, root, youngGenerationMb };
   // A start that fails is tried again, and reported, when runGrading warms the sandbox up.
   sandbox.warmUp().catch(() => undefined);
@@ -38,4 +39,5 @@ export function takePrestartedSandbox(root: string, youngGenerationMb = 2): Sand
 export function dropPrestartedSandbox(): void {
   early?.sandbox.abandon();
   early = undefined;
+  dropEarlySandbox(); // graders/launch.mjs's, if this run's sandbox did not take it
 }
