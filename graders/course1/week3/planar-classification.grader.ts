@@ -218,8 +218,11 @@ export default defineAssignment({
           inputs: paramsArb,
           holds: async ({ X, Y, ...p }, ctx) => {
             const [, cache] = expectArray(await callOrThrow(ctx.reference!, 'forwardPropagation', [X, p]), 'reference forward');
+            // Asked of the sandbox before the reference's own gradients are worked out here, so the two overlap.
+            const actual = ctx.call('backwardPropagation', [p, cache!, X, Y]);
+            actual.catch(() => undefined); // awaited below, after the reference; this only keeps a failure from counting as unhandled
             const expected = await callOrThrow(ctx.reference!, 'backwardPropagation', [p, cache!, X, Y]);
-            expectClose(await ctx.call('backwardPropagation', [p, cache!, X, Y]), expected, 'grads', {}, { m: X.shape[1]! });
+            expectClose(await actual, expected, 'grads', {}, { m: X.shape[1]! });
           },
         }),
       ],
