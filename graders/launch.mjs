@@ -2,7 +2,6 @@
 // Starts a deepgrade command written in TypeScript (`node graders/launch.mjs cli.ts …`).
 // Plain JavaScript with no dependencies, so that before `npm install` a learner
 // reads "run npm install first" instead of a module-not-found stack trace.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
@@ -38,7 +37,7 @@ if (bundled) {
   // through this map (engine/source-import.ts), TensorFlow.js through the bundle's link module.
   globalThis[Symbol.for('deepgrade.bundle-map')] = bundled.map;
 } else {
-  const tf = tensorFlowBundle();
+  const tf = await tensorFlowBundle();
   if (tf) module.register(pathToFileURL(path.join(here, 'engine', 'sandbox', 'tf-redirect.mjs')), { data: { url: tf.url } });
   const { register } = await import('tsx/esm/api');
   register();
@@ -60,7 +59,7 @@ async function bundledCommand() {
   try {
     const { bundledCommand, linkTensorFlow } = await import('./launcher/cli-bundle.mjs');
     const bundled = await bundledCommand(root, entry);
-    if (bundled) linkTensorFlow(root, tensorFlowBundle());
+    if (bundled) linkTensorFlow(root, await tensorFlowBundle());
     return bundled;
   } catch {
     return undefined; // e.g. esbuild missing from a broken install: tsx still runs the sources
@@ -75,12 +74,14 @@ async function bundledCommand() {
  * module. Undefined (a first run, an upgrade, DEEPGRADE_TF_PACKAGE=1): the
  * package it is.
  */
-function tensorFlowBundle() {
+async function tensorFlowBundle() {
   if (process.env.DEEPGRADE_TF_PACKAGE) return undefined;
   try {
     const dir = path.join(root, '.deepgrade', 'runtime');
     const pointer = JSON.parse(readFileSync(path.join(dir, 'tf-current.json'), 'utf8'));
     const version = (name) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+    // node:crypto is loaded here, not at the top: there it would hold up the early sandbox child by ~10 ms.
+    const { createHash } = await import('node:crypto');
     const entry = createHash('sha256').update(readFileSync(path.join(here, 'engine', 'sandbox', 'tf-entry.ts'), 'utf8')).update('\0').digest('hex').slice(0, 16);
     const file = path.join(dir, path.basename(pointer.file));
     if (pointer.tfjs !== version('@tensorflow/tfjs') || pointer.esbuild !== version('esbuild') || pointer.entry !== entry || !existsSync(file)) return undefined;
