@@ -6,32 +6,14 @@
  * is the same either way.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committed, copyRepo } from './support/repo-copy';
+import { processesWith, until } from './support/processes';
 
 const TOOK = 'sandbox took the child graders/launch.mjs started';
 const argv = ['week3', '--format', 'json'];
-
-/** Processes whose command line contains `text`. */
-function processesWith(text: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) pids.push(Number(pid));
-    } catch {
-      // gone already
-    }
-  }
-  return pids;
-}
-
-async function until(condition: () => boolean, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!condition() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-  return condition();
-}
 
 describe('the sandbox child graders/launch.mjs starts from the last run', () => {
   let repo: string;

@@ -1,29 +1,11 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prestart } from '../../graders/grade-prestart';
 import { runGrading } from '../../graders/engine/run';
 import { dropPrestartedSandbox, takePrestartedSandbox, waitingSandbox } from '../../graders/engine/sandbox/prestart';
 import { copyRepo } from '../support/repo-copy';
-
-/** Processes whose command line names this folder (the sandbox's child, bubblewrap's too). */
-function processesUsing(dir: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) pids.push(Number(pid));
-    } catch {
-      // gone already
-    }
-  }
-  return pids;
-}
-
-async function until(condition: () => boolean, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!condition() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-  return condition();
-}
+import { processesWith, until } from '../support/processes';
 
 describe('the sandbox started before `npm run grade` loads', () => {
   let stubs: string;
@@ -61,7 +43,7 @@ describe('the sandbox started before `npm run grade` loads', () => {
     const sandbox = takePrestartedSandbox(edited);
     expect(sandbox).toBeDefined();
     await sandbox!.warmUp();
-    expect(processesUsing(sandbox!.dir).length).toBeGreaterThan(0);
+    expect(processesWith(sandbox!.dir).length).toBeGreaterThan(0);
     await sandbox!.close();
     expect(existsSync(sandbox!.dir)).toBe(false);
   });
@@ -71,22 +53,22 @@ describe('the sandbox started before `npm run grade` loads', () => {
     const sandbox = takePrestartedSandbox(edited)!;
     expect(sandbox).toBeDefined();
     await sandbox.warmUp();
-    expect(processesUsing(sandbox.dir).length).toBeGreaterThan(0);
+    expect(processesWith(sandbox.dir).length).toBeGreaterThan(0);
     sandbox.abandon();
     expect(existsSync(sandbox.dir)).toBe(false);
-    expect(await until(() => processesUsing(sandbox.dir).length === 0)).toBe(true);
+    expect(await until(() => processesWith(sandbox.dir).length === 0)).toBe(true);
     // Abandoned while still starting: no process is left behind either.
     prestart(edited, ['week3']);
     const starting = takePrestartedSandbox(edited)!;
     starting.abandon();
     await new Promise((r) => setTimeout(r, 300));
-    expect(processesUsing(starting.dir)).toEqual([]);
+    expect(processesWith(starting.dir)).toEqual([]);
     await expect(starting.warmUp()).rejects.toThrow(/closed/);
   });
 
   it('gives a child grading several assignments a larger young generation, and runGrading takes only a matching one', async () => {
     const flagOf = (dir: string) =>
-      processesUsing(dir)
+      processesWith(dir)
         .map((pid) => /--max-semi-space-size=(\d+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1])
         .find(Boolean);
     prestart(edited, ['week3']);
