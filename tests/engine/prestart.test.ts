@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prestart } from '../../graders/grade-prestart';
 import { runGrading } from '../../graders/engine/run';
 import { dropPrestartedSandbox, takePrestartedSandbox, waitingSandbox } from '../../graders/engine/sandbox/prestart';
+import { sandboxYoungGenerationMb } from '../../graders/engine/to-run';
 import { copyRepo } from '../support/repo-copy';
 import { processesWith, until } from '../support/processes';
 
@@ -72,16 +73,17 @@ describe('the sandbox started before `npm run grade` loads', () => {
         .map((pid) => /--max-semi-space-size=(\d+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1])
         .find(Boolean);
     prestart(edited, ['week3']);
-    expect(takePrestartedSandbox(edited, 8)).toBeUndefined();
-    const one = takePrestartedSandbox(edited, 2)!;
+    expect(takePrestartedSandbox(edited, sandboxYoungGenerationMb(2))).toBeUndefined();
+    const one = takePrestartedSandbox(edited, sandboxYoungGenerationMb(1))!;
     await one.warmUp();
-    expect(flagOf(one.dir)).toBe('2');
+    expect(flagOf(one.dir)).toBe(String(sandboxYoungGenerationMb(1)));
+    expect(sandboxYoungGenerationMb(1)).toBeLessThan(sandboxYoungGenerationMb(2));
     await one.close();
     // course1 holds two edited assignments (logistic regression and week 3).
     prestart(edited, ['course1']);
     const several = waitingSandbox(edited)!;
     await several.warmUp();
-    expect(flagOf(several.dir)).toBe('8');
+    expect(flagOf(several.dir)).toBe(String(sandboxYoungGenerationMb(2)));
     // A run of one assignment does not grade in it: it is stopped, and the run starts its own.
     const report = await runGrading({ root: edited, selector: 'week3', hidden: false });
     expect(report.assignments).toHaveLength(1);

@@ -7,10 +7,11 @@
  */
 import { Sandbox } from './client';
 import { dropEarlySandbox } from './early';
+import { sandboxYoungGenerationMb } from '../to-run';
 
 let early: { sandbox: Sandbox; root: string; youngGenerationMb: number } | undefined;
 
-export function prestartSandbox(root: string, youngGenerationMb = 2, argv?: string[]): void {
+export function prestartSandbox(root: string, youngGenerationMb = sandboxYoungGenerationMb(1), argv?: string[]): void {
   if (early) return;
   const sandbox = new Sandbox({ root, youngGenerationMb, ...(argv ? { earlyFor: argv } : {}) });
   early = { sandbox, root, youngGenerationMb };
@@ -28,7 +29,7 @@ export function waitingSandbox(root: string): Sandbox | undefined {
  * The sandbox started ahead for this root, handed over once (the caller closes it); undefined when none was,
  * or when it was started with another young generation than `youngGenerationMb` (then it is left to be dropped).
  */
-export function takePrestartedSandbox(root: string, youngGenerationMb = 2): Sandbox | undefined {
+export function takePrestartedSandbox(root: string, youngGenerationMb = sandboxYoungGenerationMb(1)): Sandbox | undefined {
   if (!early || early.root !== root || early.youngGenerationMb !== youngGenerationMb) return undefined;
   const { sandbox } = early;
   early = undefined;
