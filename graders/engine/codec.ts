@@ -1,5 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
-import { nd, isNdArray, type DType } from './ndarray';
+import { nd, isNdArray, typedNdArray, type DType } from './ndarray';
 import { isExportRef, isOpaque, opaque, type Value } from './values';
 
 type Tf = typeof TF;
@@ -40,7 +40,7 @@ const MAX_PARTS = 50_000;
  * that cannot be read (a Proxy that lies, a getter that throws, a cycle) becomes
  * an Opaque with a description the report can show.
  */
-export function fromTf(v: unknown, tf: Tf): Value {
+export function fromTf(v: unknown, tf: Tf, typedData = false): Value {
   // The objects being walked into: meeting one again below itself is a cycle; meeting it elsewhere is sharing, which is fine.
   const ancestors = new Set<unknown>();
   let parts = 0;
@@ -52,7 +52,7 @@ export function fromTf(v: unknown, tf: Tf): Value {
       if (typeof x === 'bigint') return opaque(`a bigint ${String(x).slice(0, 40)}`);
       if (typeof x === 'function') return opaque(`a function${x.name ? ` named ${String(x.name).slice(0, 60)}` : ''}`);
       if (typeof x !== 'object') return opaque(`a ${typeof x}`);
-      if (x instanceof tf.Tensor) return readTensor(x);
+      if (x instanceof tf.Tensor) return readTensor(x, typedData);
       if (ancestors.has(x)) return opaque('a reference back to an enclosing object (a cycle)');
       if (depth >= MAX_DEPTH) return opaque('an object nested too deeply');
       if (x instanceof Promise) return opaque('a Promise (did you forget an await, or return the promise of an async call?)');
@@ -92,7 +92,8 @@ export function fromTf(v: unknown, tf: Tf): Value {
   return walk(v, 0);
 }
 
-function readTensor(t: TF.Tensor): Value {
+/** `typedData`: keep dataSync()'s typed array (ndarray.ts typedNdArray), for a sandbox that only sends it on. */
+function readTensor(t: TF.Tensor, typedData: boolean): Value {
   if (t.isDisposed) return opaque('a tensor that was already disposed');
   const shape = [...t.shape];
   if (!shape.every((d) => Number.isInteger(d) && d >= 0)) return opaque('a tensor with an invalid shape');
@@ -100,7 +101,7 @@ function readTensor(t: TF.Tensor): Value {
   if (size > MAX_ELEMENTS) return opaque(`a tensor of shape [${shape.join(', ')}], too large to check`);
   const dtype = t.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') return opaque(`a ${dtype} tensor`);
-  const data = t.dataSync() as ArrayLike<number>;
+  const data = t.dataSync() as Float32Array | Int32Array | Uint8Array;
   if (data.length !== size) return opaque(`a tensor whose data (${data.length} values) does not fit its shape`);
-  return nd(data, shape, dtype as DType);
+  return typedData ? typedNdArray(data, shape, dtype as DType) : nd(data, shape, dtype as DType);
 }

@@ -25,6 +25,17 @@ export function nd(data: ArrayLike<number>, shape: number[], dtype: DType = 'flo
   return { kind: 'ndarray', shape: [...shape], dtype, data: values };
 }
 
+/**
+ * An NdArray whose data is still the typed array it was read from, typed as an
+ * NdArray so it can travel in a Value. Only the sandbox makes these, for tensor
+ * data that goes straight to tf.tensor or into a frame (wire.ts): copying every
+ * value into a number[] and back was a measurable part of each learner call.
+ * Nothing that computes on NdArrays (the grading process) ever holds one.
+ */
+export function typedNdArray(data: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: DType): NdArray {
+  return { kind: 'ndarray', shape: [...shape], dtype, data: data as unknown as number[] };
+}
+
 export function isNdArray(v: unknown): v is NdArray {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'ndarray';
 }

@@ -4,7 +4,7 @@
  * holds it — oversized, malformed, deeply nested, or pointing outside its frame.
  */
 import { describe, expect, it } from 'vitest';
-import { nd } from '../../graders/engine/ndarray';
+import { nd, typedNdArray, type NdArray } from '../../graders/engine/ndarray';
 import { decodeRunnerMessage } from '../../graders/engine/sandbox/runner-message';
 import { encodeFrame, FrameReader, fromWire, WireError, wireValue } from '../../graders/engine/sandbox/wire';
 import type { Value } from '../../graders/engine/values';
@@ -84,6 +84,33 @@ describe('the sandbox wire', () => {
     expect(() => decodeRaw(rawFrame(outside, Buffer.alloc(8)))).toThrow(/outside its message/);
     const misfit = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[3],"dtype":"float32","offset":0,"length":2}}}';
     expect(() => decodeRaw(rawFrame(misfit, Buffer.alloc(8)))).toThrow(/shape \[3\] with 2 values/);
+  });
+
+  it("carries the sandbox's typed tensor data both ways with the same values, and still refuses a bad bool", () => {
+    const value: Value = { W: nd([0.1, -2, NaN, -0], [2, 2]), ids: nd([7, -3], [2], 'int32'), mask: nd([1, 0, 1], [3], 'bool') };
+    // Grader to sandbox: read with typed data (runner.ts), the arrays are the wire's own, values unchanged.
+    const [frame] = new FrameReader().push(encodeFrame({ type: 'call', args: [wireValue(value)] }));
+    const typed = fromWire((frame!.json as { args: unknown[] }).args[0], frame!.binary, Infinity, true) as Record<string, NdArray>;
+    expect(typed.W!.data).toBeInstanceOf(Float32Array);
+    expect(typed.ids!.data).toBeInstanceOf(Int32Array);
+    expect(Array.from(typed.W!.data)).toEqual(value.W!.data);
+    expect(Object.is(typed.W!.data[3], -0)).toBe(true);
+    expect(Array.from(typed.ids!.data)).toEqual([7, -3]);
+    expect(Array.from(typed.mask!.data)).toEqual([1, 0, 1]);
+    // Sandbox to grader: a result holding typed data (codec.ts fromTf in the sandbox, a bool tensor's Uint8Array
+    // included) arrives as the grader's plain NdArrays, equal to those made from number[].
+    const sent = { ...typed, mask: typedNdArray(Uint8Array.from([1, 0, 1]), [3], 'bool') };
+    const back = roundTrip(sent) as Record<string, unknown>;
+    expect(back).toEqual(roundTrip(value));
+    expect(Array.isArray((back.W as NdArray).data)).toBe(true);
+    expect(back.mask).toEqual(nd([1, 0, 1], [3], 'bool'));
+    const badBool = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[2],"dtype":"bool","offset":0,"length":2}}}';
+    const two = Buffer.alloc(8);
+    two.writeInt32LE(2, 4);
+    const [bad] = new FrameReader().push(rawFrame(badBool, two));
+    const badValue = ((bad!.json as { outcome: { value: unknown } }).outcome).value;
+    expect(() => fromWire(badValue, bad!.binary, Infinity, true)).toThrow(/bool tensor holding values other than 0 and 1/);
+    expect(() => fromWire(badValue, bad!.binary, Infinity)).toThrow(/bool tensor holding values other than 0 and 1/);
   });
 
   it('turns a tensor over the element limit into a description instead of reading it', () => {

@@ -98,7 +98,7 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
     if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
     const broken = brokenArguments(watched);
     if (broken.length) return { status: 'broke-contract', problems: broken.slice(0, 5), output };
-    return { status: 'ok', value: fromTf(result, tf), output };
+    return { status: 'ok', value: fromTf(result, tf, true), output };
   } catch (err) {
     const changed = tampered(tf, pristine);
     if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
@@ -177,7 +177,7 @@ const reader = new FrameReader();
 channel.on('data', (chunk: Buffer) => {
   for (const frame of reader.push(chunk)) {
     const req = frame.json as CallRequest;
-    const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity));
+    const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity, true));
     queue = queue.then(() => run({ ...req, args }).then((outcome) => send({ type: 'result', id: req.id, outcome })));
   }
 });

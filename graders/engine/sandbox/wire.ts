@@ -10,7 +10,7 @@
  * JSON cannot carry undefined, NaN or ±Infinity, and a record could carry a key
  * named "kind", so every non-JSON value travels as a tagged object.
  */
-import { isNdArray, type DType } from '../ndarray';
+import { isNdArray, typedNdArray, type DType } from '../ndarray';
 import { isExportRef, isOpaque, type Value } from '../values';
 
 /** The largest frame either side accepts (a 5M-element tensor is 20 MB). */
@@ -87,7 +87,9 @@ export function encodeFrame(message: unknown): Buffer {
   json.copy(frame, 8);
   let at = 8 + json.length + pad;
   for (const c of chunks) {
-    const view = c.dtype === 'float32' ? new Float32Array(c.data) : new Int32Array(c.data);
+    // Data already in its wire form (a sandbox's TypedNdArray) is copied once, straight into the frame.
+    const view =
+      c.dtype === 'float32' ? (c.data instanceof Float32Array ? c.data : new Float32Array(c.data)) : c.data instanceof Int32Array ? c.data : new Int32Array(c.data);
     Buffer.from(view.buffer, view.byteOffset, view.byteLength).copy(frame, at);
     at += view.byteLength;
   }
@@ -171,8 +173,11 @@ export function assertBounded(json: unknown): void {
 /**
  * Turns a wire value (already checked against the schema) into a Value,
  * reading tensor data from the frame's binary section within its bounds.
+ * `typedData`: tensor data stays in the typed array it was read into instead of
+ * becoming a number[] (see TypedNdArray): for the sandbox, which only hands it
+ * to tf.tensor.
  */
-export function fromWire(w: unknown, binary: Buffer, maxElements: number): Value {
+export function fromWire(w: unknown, binary: Buffer, maxElements: number, typedData = false): Value {
   const walk = (x: unknown): Value => {
     if (x === null || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') return x;
     if (Array.isArray(x)) return x.map(walk);
@@ -190,7 +195,7 @@ export function fromWire(w: unknown, binary: Buffer, maxElements: number): Value
       case 'record':
         return Object.fromEntries(Object.entries(o.fields as Record<string, unknown>).map(([k, v]) => [k, walk(v)]));
       case 'ndarray':
-        return readArray(o as unknown as { shape: number[]; dtype: DType; offset: number; length: number }, binary, maxElements);
+        return readArray(o as unknown as { shape: number[]; dtype: DType; offset: number; length: number }, binary, maxElements, typedData);
       default:
         throw new WireError(`an unknown value kind "${String(o.kind).slice(0, 40)}"`);
     }
@@ -198,7 +203,7 @@ export function fromWire(w: unknown, binary: Buffer, maxElements: number): Value
   return walk(w);
 }
 
-function readArray(a: { shape: number[]; dtype: DType; offset: number; length: number }, binary: Buffer, maxElements: number): Value {
+function readArray(a: { shape: number[]; dtype: DType; offset: number; length: number }, binary: Buffer, maxElements: number, typedData: boolean): Value {
   const size = a.shape.reduce((p, d) => p * d, 1);
   if (size !== a.length) throw new WireError(`a tensor of shape [${a.shape.join(', ')}] with ${a.length} values`);
   if (size > maxElements) return { kind: 'opaque', description: `a tensor of shape [${a.shape.join(', ')}], too large to check` };
@@ -207,9 +212,9 @@ function readArray(a: { shape: number[]; dtype: DType; offset: number; length: n
   const copy = new ArrayBuffer(bytes);
   binary.copy(new Uint8Array(copy), 0, a.offset, a.offset + bytes);
   const typed = a.dtype === 'float32' ? new Float32Array(copy) : new Int32Array(copy);
-  const data = Array.from(typed);
-  if (a.dtype === 'bool' && data.some((v) => v !== 0 && v !== 1)) throw new WireError('a bool tensor holding values other than 0 and 1');
-  return { kind: 'ndarray', shape: [...a.shape], dtype: a.dtype, data };
+  if (a.dtype === 'bool' && typed.some((v) => v !== 0 && v !== 1)) throw new WireError('a bool tensor holding values other than 0 and 1');
+  if (typedData) return typedNdArray(typed, a.shape, a.dtype);
+  return { kind: 'ndarray', shape: [...a.shape], dtype: a.dtype, data: Array.from(typed) };
 }
 
 function mb(bytes: number): string {
