@@ -8,7 +8,7 @@
 import { npmEatenOptions, parseGradeArgs } from './grade-args';
 import { selectAssignments } from './engine/registry';
 import { prestartSandbox } from './engine/sandbox/prestart';
-import { assignmentsToRun, sandboxYoungGenerationMb } from './engine/to-run';
+import { assignmentsToRun, sandboxTuning } from './engine/to-run';
 
 export function prestart(root: string, argv: string[]): void {
   if (process.env.DEEPGRADE_NO_PRESTART) return;
@@ -16,7 +16,7 @@ export function prestart(root: string, argv: string[]): void {
     const { values, positionals } = parseGradeArgs(argv);
     if (values.submissions || values.watch || values.help || npmEatenOptions().length || positionals.length === 0) return;
     const assignments = assignmentsToRun(root, selectAssignments(root, positionals[0]!));
-    if (assignments > 0) prestartSandbox(root, sandboxYoungGenerationMb(assignments), argv);
+    if (assignments > 0) prestartSandbox(root, sandboxTuning(assignments), argv);
   } catch {
     // the command says what is wrong with its command line
   }

@@ -14,7 +14,7 @@ import { DEFAULT_SEED } from './seed';
 import { isUntouchedStub } from './stubs';
 import { isQuiz } from './quiz/load';
 import { mark } from './timings';
-import { assignmentsToRun, sandboxYoungGenerationMb } from './to-run';
+import { assignmentsToRun, laneCount, sandboxTuning } from './to-run';
 
 export interface RunOptions {
   root: string;
@@ -59,20 +59,20 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   // Untouched stubs and quizzes run no learner code (engine/stubs.ts): nothing to start for them.
   const toRun = assignmentsToRun(options.root, picked, options);
   const nothingToRun = toRun === 0;
-  const youngGenerationMb = sandboxYoungGenerationMb(toRun);
   const lanes = laneCount(toRun, options);
+  const tuning = sandboxTuning(toRun, lanes);
   // Within one assignment, a second sandbox (its functions split between the two) pays for itself only with
   // cores to spare: each loads TensorFlow.js, and so does this process for hidden checks. Measured on 2 cores,
   // one sandbox is faster (2.1 s vs 2.5 s).
   const count = lanes > 1 ? lanes : os.availableParallelism() >= 4 ? 2 : 1;
   // `npm run grade` may have started a sandbox before this module loaded (sandbox/prestart.ts): the first one is that.
   if (nothingToRun || options.sandbox || options.isolation === 'require') dropPrestartedSandbox();
-  const prestarted = takePrestartedSandbox(options.root, youngGenerationMb);
-  // One started for another young generation (a file changed in between): not this run's.
+  const prestarted = takePrestartedSandbox(options.root, tuning);
+  // One started for another tuning (a file changed in between): not this run's.
   if (waitingSandbox(options.root)) dropPrestartedSandbox();
   const sandboxes = options.sandbox
     ? [options.sandbox]
-    : Array.from({ length: count }, (_, i) => (i === 0 ? prestarted : undefined) ?? new Sandbox({ root: options.root, isolation: options.isolation, youngGenerationMb }));
+    : Array.from({ length: count }, (_, i) => (i === 0 ? prestarted : undefined) ?? new Sandbox({ root: options.root, isolation: options.isolation, tuning }));
   // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
   // (Should a stub change in the meantime, the sandbox starts on its first call instead.)
   const warm = options.sandbox || nothingToRun
@@ -153,17 +153,7 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   }
 }
 
-/**
- * How many assignments are graded at once, each lane in a sandbox of its own. The grading process mostly waits
- * on its sandbox (a whole course: idle 11 s of 16), so with a second core a second child grades alongside
- * (a whole course on 2 cores: 11.8 → 9.1 s, at ~130 MB more). One for a single assignment, for a sandbox
- * handed in (a class's learner, a test), for official grading (isolation 'require': Gradescope, pull requests),
- * whose container then holds one learner process at its memory limit, not two, and with DEEPGRADE_NO_LANES=1.
- */
-export function laneCount(assignmentsToRun: number, options: Pick<RunOptions, 'sandbox' | 'isolation'>): number {
-  if (options.sandbox || options.isolation === 'require' || process.env.DEEPGRADE_NO_LANES || os.availableParallelism() < 2) return 1;
-  return assignmentsToRun >= 2 ? 2 : 1;
-}
+export { laneCount } from './to-run';
 
 function packageVersion(root: string): string {
   try {

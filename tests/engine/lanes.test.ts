@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { laneCount } from '../../graders/engine/run';
+import { fillsTheMachine, sandboxTuning } from '../../graders/engine/to-run';
 import { Sandbox } from '../../graders/engine/sandbox/client';
 import { repoRoot } from '../../graders/engine/paths';
 
@@ -32,5 +33,14 @@ describe('lanes', () => {
     await sandbox.close(); // never started: only its folder to remove
     process.env.DEEPGRADE_NO_LANES = '1';
     expect(laneCount(5, {})).toBe(1);
+  });
+
+  it('runs sandboxes without V8 helper threads only when they and the grading process fill every core', () => {
+    expect(fillsTheMachine(1)).toBe(false);
+    expect(fillsTheMachine(cores)).toBe(cores > 1);
+    expect(fillsTheMachine(2)).toBe(cores >= 2 && cores <= 3);
+    expect(sandboxTuning(1).lean).toBe(false);
+    expect(sandboxTuning(17, 1).lean).toBe(false);
+    expect(sandboxTuning(17, 2)).toEqual({ youngGenerationMb: 8, lean: cores <= 3 });
   });
 });

@@ -1,10 +1,11 @@
+import os from 'node:os';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prestart } from '../../graders/grade-prestart';
 import { runGrading } from '../../graders/engine/run';
 import { dropPrestartedSandbox, takePrestartedSandbox, waitingSandbox } from '../../graders/engine/sandbox/prestart';
-import { sandboxYoungGenerationMb } from '../../graders/engine/to-run';
+import { sandboxTuning } from '../../graders/engine/to-run';
 import { copyRepo } from '../support/repo-copy';
 import { processesWith, until } from '../support/processes';
 
@@ -67,23 +68,27 @@ describe('the sandbox started before `npm run grade` loads', () => {
     await expect(starting.warmUp()).rejects.toThrow(/closed/);
   });
 
-  it('gives a child grading several assignments a larger young generation, and runGrading takes only a matching one', async () => {
-    const flagOf = (dir: string) =>
-      processesWith(dir)
-        .map((pid) => /--max-semi-space-size=(\d+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1])
-        .find(Boolean);
+  it('tunes a child grading several assignments apart from one grading one, and runGrading takes only a matching one', async () => {
+    const flagsOf = (dir: string) => {
+      const pid = processesWith(dir).find((p) => /--max-semi-space-size=/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8')));
+      const args = pid === undefined ? [] : readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return { youngGenerationMb: Number(args.find((a) => a.startsWith('--max-semi-space-size='))?.split('=')[1]), lean: args.includes('--single-threaded') && args.includes('--no-turbo-inlining') };
+    };
     prestart(edited, ['week3']);
-    expect(takePrestartedSandbox(edited, sandboxYoungGenerationMb(2))).toBeUndefined();
-    const one = takePrestartedSandbox(edited, sandboxYoungGenerationMb(1))!;
+    expect(takePrestartedSandbox(edited, sandboxTuning(2))).toBeUndefined();
+    const one = takePrestartedSandbox(edited, sandboxTuning(1))!;
     await one.warmUp();
-    expect(flagOf(one.dir)).toBe(String(sandboxYoungGenerationMb(1)));
-    expect(sandboxYoungGenerationMb(1)).toBeLessThan(sandboxYoungGenerationMb(2));
+    expect(flagsOf(one.dir)).toEqual(sandboxTuning(1));
+    expect(sandboxTuning(1).lean).toBe(false);
+    expect(sandboxTuning(1).youngGenerationMb).toBeLessThan(sandboxTuning(2).youngGenerationMb);
+    // Two lanes and the grading process fill a machine of up to 3 cores: their children run without V8's helper threads.
+    expect(sandboxTuning(2).lean).toBe(os.availableParallelism() <= 3 && os.availableParallelism() >= 2);
     await one.close();
     // course1 holds two edited assignments (logistic regression and week 3).
     prestart(edited, ['course1']);
     const several = waitingSandbox(edited)!;
     await several.warmUp();
-    expect(flagOf(several.dir)).toBe(String(sandboxYoungGenerationMb(2)));
+    expect(flagsOf(several.dir)).toEqual(sandboxTuning(2));
     // A run of one assignment does not grade in it: it is stopped, and the run starts its own.
     const report = await runGrading({ root: edited, selector: 'week3', hidden: false });
     expect(report.assignments).toHaveLength(1);

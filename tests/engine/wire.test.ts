@@ -87,13 +87,14 @@ describe('the sandbox wire', () => {
   });
 
   it("carries the sandbox's typed tensor data both ways with the same values, and still refuses a bad bool", () => {
-    const value: Value = { W: nd([0.1, -2, NaN, -0], [2, 2]), ids: nd([7, -3], [2], 'int32'), mask: nd([1, 0, 1], [3], 'bool') };
+    const W = nd([0.1, -2, NaN, -0], [2, 2]);
+    const value: Value = { W, ids: nd([7, -3], [2], 'int32'), mask: nd([1, 0, 1], [3], 'bool') };
     // Grader to sandbox: read with typed data (runner.ts), the arrays are the wire's own, values unchanged.
     const [frame] = new FrameReader().push(encodeFrame({ type: 'call', args: [wireValue(value)] }));
     const typed = fromWire((frame!.json as { args: unknown[] }).args[0], frame!.binary, Infinity, true) as Record<string, NdArray>;
     expect(typed.W!.data).toBeInstanceOf(Float32Array);
     expect(typed.ids!.data).toBeInstanceOf(Int32Array);
-    expect(Array.from(typed.W!.data)).toEqual(value.W!.data);
+    expect(Array.from(typed.W!.data)).toEqual(W.data);
     expect(Object.is(typed.W!.data[3], -0)).toBe(true);
     expect(Array.from(typed.ids!.data)).toEqual([7, -3]);
     expect(Array.from(typed.mask!.data)).toEqual([1, 0, 1]);

@@ -13,6 +13,7 @@ import { folderless, recordEarlySandbox, takeEarlySandbox } from './early';
 import { decodeRunnerMessage } from './runner-message';
 import { sandboxRuntime, sandboxTfCache, type Runtime } from './runtime';
 import { encodeFrame, FrameReader, WireError, wireValue } from './wire';
+import type { SandboxTuning } from '../to-run';
 
 export interface SandboxOptions {
   root: string;
@@ -20,8 +21,8 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** The JavaScript heap limit; the whole process (tensors included) may use 512 MB more. */
   memoryMb?: number;
-  /** V8's semi-space for the child, in MB (engine/to-run.ts chooses it); 2 by default. */
-  youngGenerationMb?: number;
+  /** How V8 runs in the child (engine/to-run.ts chooses it); by default a 2 MB semi-space and nothing else. */
+  tuning?: SandboxTuning;
   /**
    * 'require': refuse to run learner code without namespaces (official grading);
    * 'auto' (default): namespaces where the machine offers them, else the permission model.
@@ -352,7 +353,7 @@ export class Sandbox {
 
   private async launch(runtime: Runtime, mode: IsolationMode, provisional = false): Promise<void> {
     const memoryMb = this.options.memoryMb ?? DEFAULT_MEMORY_MB;
-    const v8 = v8Flags(memoryMb, this.options.youngGenerationMb ?? 2);
+    const v8 = v8Flags(memoryMb, this.options.tuning ?? { youngGenerationMb: 2, lean: false });
     const tfCache = await sandboxTfCache(runtime, v8);
     if (this.closed) throw new Error('the sandbox was closed'); // abandoned while its runtime was being made ready
     const readable = [runtime.tf, runtime.script, ...(tfCache ? [tfCache] : []), runtime.runner, runtime.wasm, this.dir];
@@ -525,12 +526,13 @@ function nodeFlags(readable: string[], v8: string[]): string[] {
 }
 
 /** The child's V8 flags: also those of the process that makes V8's code cache for it (runtime.ts), which must match. */
-function v8Flags(memoryMb: number, youngGenerationMb: number): string[] {
+function v8Flags(memoryMb: number, tuning: SandboxTuning): string[] {
   return [
     '--disallow-code-generation-from-strings',
     `--max-old-space-size=${memoryMb}`,
-    // Smaller than V8's default of up to 16 MB: for one assignment, 2 MB costs nothing measurable and saves memory.
-    `--max-semi-space-size=${youngGenerationMb}`,
+    // Smaller than V8's default of up to 16 MB (see SandboxTuning).
+    `--max-semi-space-size=${tuning.youngGenerationMb}`,
+    ...(tuning.lean ? ['--single-threaded', '--no-turbo-inlining'] : []),
   ];
 }
 

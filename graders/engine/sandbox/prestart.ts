@@ -7,14 +7,14 @@
  */
 import { Sandbox } from './client';
 import { dropEarlySandbox } from './early';
-import { sandboxYoungGenerationMb } from '../to-run';
+import { sameTuning, sandboxTuning, type SandboxTuning } from '../to-run';
 
-let early: { sandbox: Sandbox; root: string; youngGenerationMb: number } | undefined;
+let early: { sandbox: Sandbox; root: string; tuning: SandboxTuning } | undefined;
 
-export function prestartSandbox(root: string, youngGenerationMb = sandboxYoungGenerationMb(1), argv?: string[]): void {
+export function prestartSandbox(root: string, tuning = sandboxTuning(1), argv?: string[]): void {
   if (early) return;
-  const sandbox = new Sandbox({ root, youngGenerationMb, ...(argv ? { earlyFor: argv } : {}) });
-  early = { sandbox, root, youngGenerationMb };
+  const sandbox = new Sandbox({ root, tuning, ...(argv ? { earlyFor: argv } : {}) });
+  early = { sandbox, root, tuning };
   // A start that fails is tried again, and reported, when runGrading warms the sandbox up.
   sandbox.warmUp().catch(() => undefined);
   // A command that ends some other way (process.exit on a closed stdout) leaves no process or folder behind.
@@ -27,10 +27,10 @@ export function waitingSandbox(root: string): Sandbox | undefined {
 
 /**
  * The sandbox started ahead for this root, handed over once (the caller closes it); undefined when none was,
- * or when it was started with another young generation than `youngGenerationMb` (then it is left to be dropped).
+ * or when it was started with another tuning than `tuning` (then it is left to be dropped).
  */
-export function takePrestartedSandbox(root: string, youngGenerationMb = sandboxYoungGenerationMb(1)): Sandbox | undefined {
-  if (!early || early.root !== root || early.youngGenerationMb !== youngGenerationMb) return undefined;
+export function takePrestartedSandbox(root: string, tuning = sandboxTuning(1)): Sandbox | undefined {
+  if (!early || early.root !== root || !sameTuning(early.tuning, tuning)) return undefined;
   const { sandbox } = early;
   early = undefined;
   return sandbox;
