@@ -75,6 +75,13 @@ describe('the sandbox wire', () => {
     expect(() => decodeRaw(rawFrame('{"type":"grade","score":100}'))).toThrow(/malformed/);
     expect(() => decodeRaw(rawFrame(`{"type":"result","id":1,"outcome":{"status":"threw","message":"${'x'.repeat(30000)}","output":""}}`))).toThrow(/malformed/);
     expect(() => decodeRaw(rawFrame('not json'))).toThrow(/not valid JSON/);
+    // Each union is checked by its tag alone (the discriminator): an unknown tag, a missing one, or a value of a
+    // known kind that lacks its fields, at any depth, is still refused.
+    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"passed","value":1,"output":""}}'))).toThrow(/status/);
+    expect(() => decodeRaw(rawFrame('{"id":1,"outcome":{"status":"ok","value":1,"output":""}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"record","fields":{"a":{"kind":"zz"}}}}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":[{"kind":"ndarray","shape":[1],"dtype":"float32"}]}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"undefined","extra":1}}}'))).toThrow(/malformed/);
   });
 
   it('refuses nesting too deep to walk and tensors whose data lies outside the frame', () => {

@@ -209,12 +209,33 @@ function readArray(a: { shape: number[]; dtype: DType; offset: number; length: n
   if (size > maxElements) return { kind: 'opaque', description: `a tensor of shape [${a.shape.join(', ')}], too large to check` };
   const bytes = 4 * a.length;
   if (a.offset % 4 !== 0 || a.offset + bytes > binary.length) throw new WireError('a tensor whose data lies outside its message');
-  const copy = new ArrayBuffer(bytes);
-  binary.copy(new Uint8Array(copy), 0, a.offset, a.offset + bytes);
-  const typed = a.dtype === 'float32' ? new Float32Array(copy) : new Int32Array(copy);
-  if (a.dtype === 'bool' && typed.some((v) => v !== 0 && v !== 1)) throw new WireError('a bool tensor holding values other than 0 and 1');
-  if (typedData) return typedNdArray(typed, a.shape, a.dtype);
-  return { kind: 'ndarray', shape: [...a.shape], dtype: a.dtype, data: Array.from(typed) };
+  const data = typedData ? typedCopy(a, binary) : numbersOf(a, binary);
+  if (a.dtype === 'bool' && data.some((v) => v !== 0 && v !== 1)) throw new WireError('a bool tensor holding values other than 0 and 1');
+  if (typedData) return typedNdArray(data as Float32Array | Int32Array, a.shape, a.dtype);
+  return { kind: 'ndarray', shape: [...a.shape], dtype: a.dtype, data: data as number[] };
+}
+
+/** The tensor's data as a typed array of its own (the frame's buffer is not kept). */
+function typedCopy(a: { dtype: DType; offset: number; length: number }, binary: Buffer): Float32Array | Int32Array {
+  const copy = new ArrayBuffer(4 * a.length);
+  binary.copy(new Uint8Array(copy), 0, a.offset, a.offset + 4 * a.length);
+  return a.dtype === 'float32' ? new Float32Array(copy) : new Int32Array(copy);
+}
+
+// encodeFrame writes typed arrays' memory as it is: read it back in this machine's byte order.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The tensor's data as numbers, read straight from the frame: no typed array in between, which for the many
+ * small tensors of a grade cost more than the reading (an ArrayBuffer each, and Array.from over an iterator).
+ */
+function numbersOf(a: { dtype: DType; offset: number; length: number }, binary: Buffer): number[] {
+  const data: number[] = [];
+  const float = a.dtype === 'float32';
+  for (let i = 0, at = a.offset; i < a.length; i++, at += 4) {
+    data.push(float ? (LITTLE_ENDIAN ? binary.readFloatLE(at) : binary.readFloatBE(at)) : LITTLE_ENDIAN ? binary.readInt32LE(at) : binary.readInt32BE(at));
+  }
+  return data;
 }
 
 function mb(bytes: number): string {
