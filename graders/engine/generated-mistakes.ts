@@ -59,7 +59,7 @@ function swaps(args: Value[], name: (i: number) => string | undefined): Variant[
       const swapped = [...args];
       [swapped[i], swapped[j]] = [args[j]!, args[i]!];
       const what = a && b ? `the arguments \`${a}\` and \`${b}\` are` : `arguments ${i + 1} and ${j + 1} are`;
-      out.push({ kind: 'swap', hint: `Likely: ${what} swapped: each is used where the other belongs.`, args: swapped, priority: [0, j - i] });
+      out.push({ kind: 'swap', hint: `${what} swapped: each is used where the other belongs.`, args: swapped, priority: [0, j - i] });
     }
   }
   return out;
@@ -129,7 +129,7 @@ function cacheVariants(args: Value[], index: number, param: ParamInfo): Variant[
         const each = unit.perLayer ? ", in every layer's (or time step's) cache" : '';
         out.push({
           kind: 'cache-entry',
-          hint: `Likely: ${py} is read where ${px} belongs${each} (a stale or wrong cache entry).`,
+          hint: `${py} is read where ${px} belongs${each} (a stale or wrong cache entry).`,
           args: withArg(changed),
           priority: [2, sameLayer(entryName(param.labels, [...prefix, ...x.path]), entryName(param.labels, [...prefix, ...y.path])) ? 0 : 1, Math.abs(x.order - y.order)],
         });
@@ -143,7 +143,7 @@ function cacheVariants(args: Value[], index: number, param: ParamInfo): Variant[
         const which = k < l ? 'before' : 'after';
         out.push({
           kind: 'stale-cache',
-          hint: `Likely: ${show([...unit.at, k])} is used where ${show([...unit.at, l])} belongs (a stale cache: the one of the layer or time step ${which}).`,
+          hint: `${show([...unit.at, k])} is used where ${show([...unit.at, l])} belongs (a stale cache: the one of the layer or time step ${which}).`,
           args: withArg(set(arg, [...unit.at, l], list[k]!)),
           priority: [1, l],
         });

@@ -90,7 +90,7 @@ export function orderEdits(sf: ts.SourceFile, body: ts.Node): OrderEdit[] {
             : alone
               ? `to ${alone} alone, before the ${term.result}: ${term.to} first`
               : `to one term alone, before the ${term.result}: ${term.to} first`;
-          const hint = `Likely: the ${c.op} is applied ${what}, then apply the ${c.op} to the whole ${term.result}.`;
+          const hint = `the ${c.op} is applied ${what}, then apply the ${c.op} to the whole ${term.result}.`;
           if (!behind || behind.uses === 1) {
             const [x, y] = k === 0 ? [`${tf}.${c.op}(${a})`, b] : [a, `${tf}.${c.op}(${b})`];
             add(node, `${tf}.${inner.op}(${x}, ${y})`, hint);
@@ -118,8 +118,8 @@ export function orderEdits(sf: ts.SourceFile, body: ts.Node): OrderEdit[] {
         // In other − act(x), `other` is not the term subtracted: name the difference instead.
         const hint =
           c.op === 'sub' && k === 1
-            ? `Likely: the ${wrapped.op} is applied to the whole difference: apply it to ${alone} alone, then subtract that from ${other}.`
-            : `Likely: the ${wrapped.op} is applied after ${other} is ${term.done}: apply it to ${alone} alone, then ${term.to} ${other}.`;
+            ? `the ${wrapped.op} is applied to the whole difference: apply it to ${alone} alone, then subtract that from ${other}.`
+            : `the ${wrapped.op} is applied after ${other} is ${term.done}: apply it to ${alone} alone, then ${term.to} ${other}.`;
         add(node, `${tf}.${wrapped.op}(${tf}.${c.op}(${parts.join(', ')}))`, hint);
       }
     }
