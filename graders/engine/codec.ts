@@ -56,7 +56,10 @@ export function fromTf(v: unknown, tf: Tf, typedData = false): Value {
       if (ancestors.has(x)) return opaque('a reference back to an enclosing object (a cycle)');
       if (depth >= MAX_DEPTH) return opaque('an object nested too deeply');
       if (x instanceof Promise) return opaque('a Promise (did you forget an await, or return the promise of an async call?)');
-      if (ArrayBuffer.isView(x)) return opaque(`a ${String(x.constructor.name).slice(0, 40)}, not a tensor (wrap it with tf.tensor)`);
+      // Usually dataSync()'s result, returned as it is: neither a tensor nor a number, and the fix depends on which was asked for.
+      if (ArrayBuffer.isView(x)) {
+        return opaque(`a ${String(x.constructor.name).slice(0, 40)} (what dataSync() gives): where a tensor is asked for, return the tensor itself (or tf.tensor(…) of the array); where a number is, one entry of it (for example tensor.dataSync()[0])`);
+      }
       if (x instanceof Map) return opaque('a Map (use a plain object)');
       if (Array.isArray(x)) {
         if (x.length > MAX_ITEMS) return opaque(`a plain array of ${x.length} items, too large to check (return a tensor)`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareValues } from '../../graders/engine/compare';
 import { nd, transpose2d } from '../../graders/engine/ndarray';
+import * as tf from '@tensorflow/tfjs';
+import { fromTf } from '../../graders/engine/codec';
 import { opaque } from '../../graders/engine/values';
 
 const A = nd([1, 2, 3, 4, 5, 6], [2, 3]);
@@ -24,6 +26,17 @@ describe('compareValues: tolerance', () => {
     expect(m.message).toContain('[1, 1]');
     expect(m.message).toContain('expected 5, got 5.05');
     expect(m.expected).toContain('[1, 2, 3]');
+  });
+
+  it('a typed array returned as it is (dataSync()) is told how to become what was asked for, a number or a tensor', () => {
+    const returned = fromTf(new Float32Array([0.25]), tf);
+    for (const [expected, asked] of [[0.25, 'number'], [nd([0.25], [1, 1]), 'tensor']] as const) {
+      const m = compareValues(expected, returned, undefined, {}, 'output', true)!;
+      expect(m.message).toContain(`should be a ${asked}`);
+      expect(m.message).toContain('a Float32Array (what dataSync() gives)');
+      expect(m.message).toContain('dataSync()[0]');
+      expect(m.message).toContain('return the tensor itself');
+    }
   });
 
   it('with exact types (reference cases: the contract\'s types), a number is a number and a tensor a tensor', () => {
