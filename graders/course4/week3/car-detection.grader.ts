@@ -294,14 +294,16 @@ export default defineAssignment({
             const boxes1 = s.uniform([3, 3, 2, 4]);
             const [, , conf2, probs2] = yoloOutputs(s, [2, 4, 3, 5]);
             const boxes2 = s.uniform([2, 4, 3, 4]);
-            // A box whose best score is exactly the threshold: confidence 1, best class probability 0.6.
+            // A box whose best score is exactly the threshold: confidence 1, best class probability 0.5. Both are exact
+            // in float32 and float64 alike (0.6 is not: its float32 score lies above the threshold 0.6, so a strict
+            // comparison kept it too), so only "≥ threshold" keeps the box.
             const conf3 = nd(s.uniform([2, 2, 2, 1], 0.3, 1).data.map((v, i) => (i === 3 ? 1 : v)), [2, 2, 2, 1]);
             const probs3 = softmaxRows(s, [2, 2, 2, 3]);
-            const p3 = nd(probs3.data.map((v, i) => (i >= 9 && i < 12 ? [0.25, 0.6, 0.15][i - 9]! : v)), probs3.shape);
+            const p3 = nd(probs3.data.map((v, i) => (i >= 9 && i < 12 ? [0.25, 0.5, 0.25][i - 9]! : v)), probs3.shape);
             return [
               { name: '3 × 3 grid, 2 anchors, 4 classes, default threshold (0.6)', args: [conf1!, boxes1, probs1!] },
               { name: '2 × 4 grid, 3 anchors, 5 classes, threshold 0.45', args: [conf2!, boxes2, probs2!, 0.45] },
-              { name: '2 × 2 grid, 2 anchors, 3 classes, threshold 0.6, one score exactly 0.6', args: [conf3, s.uniform([2, 2, 2, 4]), p3, 0.6] },
+              { name: '2 × 2 grid, 2 anchors, 3 classes, threshold 0.5, one score exactly 0.5', args: [conf3, s.uniform([2, 2, 2, 4]), p3, 0.5] },
               {
                 // Every box has its two best classes tied: the class kept is the first of them (tf.argMax).
                 name: '2 × 2 grid, 2 anchors, 4 classes, threshold 0.3, every box with two classes tied for best',
@@ -381,6 +383,12 @@ export default defineAssignment({
               { name: '15 boxes around 4 objects, maxBoxes 3, iouThreshold 0.3', args: [b.scores, b.boxes, b.classes, 3, 0.3] },
               { name: '9 boxes around 2 objects, maxBoxes 5, iouThreshold 0.7', args: [c.scores, c.boxes, c.classes, 5, 0.7] },
               { name: '14 separate boxes, default maxBoxes (10)', args: [spread.scores, spread.boxes, spread.classes] },
+              {
+                // IoU of the first two exactly 1/2 in any precision (areas 2 and 1, all of the smaller inside the larger):
+                // at iouThreshold 0.5 the second is dropped ("≥ iouThreshold"), which a strict comparison keeps.
+                name: '3 boxes, two of them with IoU exactly the iouThreshold (0.5)',
+                args: [nd([0.9, 0.8, 0.7], [3]), nd([0, 0, 1, 2, 0, 0, 1, 1, 2, 2, 3, 3], [3, 4]), nd([0, 0, 1], [3], 'int32'), 10, 0.5],
+              },
             ];
           },
         }),
