@@ -84,6 +84,12 @@ function bestByEnumeration(d: DecoderData, maxLen: number, alpha: number): { tok
   return best;
 }
 
+const beamKey = () => import('./beam.oracle');
+const BEAM_HINTS = {
+  refill:
+    'A hypothesis that ends with EOS still takes one of the beamWidth places of its step: keep the beamWidth best candidates of all, then move those ending with EOS out of the beam, without refilling it with other unfinished ones.',
+};
+
 type Hyp = { tokens: number[]; logProb: number; score: number };
 const show = (t: number[]) => `[${t.join(', ')}]`;
 const near = (a: number, b: number, tol = 1e-4) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
@@ -264,6 +270,36 @@ export default defineAssignment({
                 `the first result is ${top ? `${show(top.tokens)} with score ${formatNumber(top.score)}` : 'missing'}; the best sentence is ${show(best.tokens)} with score ${formatNumber(best.score)} (greedy: ${show(g)}, ${formatNumber(gScore)}).`,
                 'Rank the finished sentences by the length-normalized score (1/Ty^α)·Σ log P, best first, and keep sentences that reach maxLen without EOS among the results.',
               );
+            }
+          },
+        }),
+        property({
+          name: 'an ended sentence keeps its place',
+          points: 2,
+          hidden: true, // hidden: needs the plain-JS beam search (beam.oracle.ts, not in the learner edition)
+          claim:
+            "A kept candidate that ends with EOS leaves the beam but keeps its place among its step's beamWidth: no other hypothesis takes it. On decoders where that place decides the results (the first of up to 40 seeds from the input's where it does), the results are the course's beam search's: the same sentences, in the same order",
+          inputs: beamArb.map((i) => ({ ...i, B: Math.max(i.B, 2), eosBias: Math.max(i.eosBias, 0) })),
+          numRuns: 6,
+          show: showBeam,
+          holds: async (input, ctx) => {
+            const { beamOracle } = await beamKey();
+            // Most decoders never let the place of an ended sentence matter: look for one that does.
+            for (let k = 0; k < 40; k++) {
+              const at = { ...input, seed: input.seed + k };
+              const d = asDecoder(decoderOf(at));
+              const want = beamOracle(d, at.B, at.maxLen, at.alpha);
+              const refilled = beamOracle(d, at.B, at.maxLen, at.alpha, true);
+              const expected = want.tokens.map(show).join(', ');
+              if (!want.clear || !refilled.clear || expected === refilled.tokens.map(show).join(', ')) continue;
+              const got = (await beamOf(ctx, decoderOf(at), at.B, at.maxLen, at.alpha)).map((h) => show(h.tokens)).join(', ');
+              if (got !== expected) {
+                violated(
+                  `on ${showBeam(at)}, beamSearch returns ${got || 'nothing'}; the course's beam search gives ${expected}.`,
+                  got === refilled.tokens.map(show).join(', ') ? BEAM_HINTS.refill : undefined,
+                );
+              }
+              return;
             }
           },
         }),
