@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildLearnerFile, gradeAssignment, type GradeOptions } from './grade';
 import { stopBuilder, type BuildResult } from './sandbox/build';
+import { noteImportedFailures } from './imported-failures';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
 import { assignmentFiles, loadGrader, selectAssignments } from './registry';
 import { loadTf } from './in-process';
@@ -140,8 +141,11 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
     });
     // Told and reported in the selection's order, whichever lane finishes first.
     const results: AssignmentResult[] = [];
+    // Where gradeAssignment read each learner file (its report names it as it sits in the learner's exercises/).
+    const learnerFileOf = (r: AssignmentResult) =>
+      options.learnerFiles?.[r.id] ?? (options.learnerRoot ? path.join(options.learnerRoot, path.relative('exercises', r.file)) : path.join(options.root, r.file));
     for (const [i, pending] of graded.entries()) {
-      const result = await pending;
+      const result = noteImportedFailures(await pending, results, learnerFileOf);
       mark(`graded ${defs[i]!.id}`);
       options.onAssignment?.(result);
       results.push(result);
