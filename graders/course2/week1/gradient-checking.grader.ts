@@ -158,6 +158,11 @@ export default defineAssignment({
             // ε a power of two (2⁻²³ ≈ 1.19e-7): dividing by 2ε is exact, so any order of the operations gives the same rounded gradapprox.
             { name: 'x = 3, θ = 1e9, ε = 2⁻²³ ≈ 1.19e-7 (J(θ ± ε) rounded: gradapprox = 4, not 3)', args: [3, 1e9, 2 ** -23] },
             { name: 'x = −3.3, θ = 7e8, ε = 2⁻²³ ≈ 1.19e-7 (J(θ ± ε) rounded: gradapprox = −4, not −3.3)', args: [-3.3, 7e8, 2 ** -23] },
+            // J = θ·x is linear, so a one-sided difference is as exact as the two-sided one, except where θ + ε and
+            // θ − ε round unevenly: at θ = 2³⁰ the doubles above θ are 2⁻²² apart and those below 2⁻²³, so θ + 2⁻²³ (a
+            // tie) rounds back to θ while θ − 2⁻²³ is exact. Two-sided: gradapprox = 2⁻²³ / 2⁻²² = 0.5 exactly, a
+            // difference of 1/3; one-sided: gradapprox = 0, a difference of 1.
+            { name: 'x = 1, θ = 2³⁰, ε = 2⁻²³ (θ + ε rounds back to θ, θ − ε does not: gradapprox = 0.5, a difference of 1/3)', args: [1, 2 ** 30, 2 ** -23] },
           ],
         }),
         property({
