@@ -167,13 +167,13 @@ function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constan
   const n = expected.data.length;
   const w = stats.worst;
   const message =
-    n === 1
+    (n === 1
       ? `${path} is ${formatNumber(actual.data[0]!)}, expected ${formatNumber(expected.data[0]!)} ` +
         `(off by ${formatNumber(stats.maxAbs)}).`
       : `${path} differs in ${stats.wrong} of ${n} values (${percent(stats.wrong / n)}). ` +
         `Largest error ${formatNumber(stats.maxAbs)}${stats.maxRel > 0 && Number.isFinite(stats.maxRel) ? ` (relative ${formatNumber(stats.maxRel)})` : ''} at ${formatIndex(w, expected.shape)}: ` +
         `expected ${formatNumber(expected.data[w]!)}, got ${formatNumber(actual.data[w]!)}. ` +
-        `First difference at ${formatIndex(stats.first, expected.shape)}.`;
+        `First difference at ${formatIndex(stats.first, expected.shape)}.`) + barelyOver(expected.data, w, stats.maxAbs, tol);
   let explained: { likely: string | undefined } | undefined;
   return {
     path,
@@ -196,6 +196,19 @@ interface ErrorStats {
   worst: number;
   maxAbs: number;
   maxRel: number;
+}
+
+/**
+ * A difference that is small but over the tolerance (a shrunk counterexample's usually is: shrinking looks for the
+ * smallest input that still fails) reads like rounding noise: say how much rounding could explain, so it does not.
+ */
+function barelyOver(expected: readonly number[], worst: number, error: number, tol: Tolerance): string {
+  let scale = 0;
+  for (const e of expected) scale = Math.max(scale, Math.abs(e));
+  const allowed = tol.rtol * Math.abs(expected[worst]!) + tol.atol + (tol.rtol / 10) * scale;
+  // Within a few times the allowance, or tiny in absolute terms (1e-6 next to an expected 0 looks like noise).
+  if (allowed === 0 || !(error < 4 * allowed || error < 1e-4)) return '';
+  return ` Rounding would explain at most ${formatNumber(allowed)} there: this is a real difference, however small.`;
 }
 
 function elementErrors(expected: readonly number[], actual: readonly number[], tol: Tolerance, stopAtFirst = false): ErrorStats {

@@ -28,6 +28,15 @@ describe('compareValues: tolerance', () => {
     expect(m.expected).toContain('[1, 2, 3]');
   });
 
+  it('says how much rounding could explain when a difference is small but real (as a shrunk counterexample\'s is)', () => {
+    const small = compareValues(nd([0, 0.5, -0.25], [3]), nd([-1e-6, 0.5, -0.25], [3]), { rtol: 1e-5, atol: 1e-7 })!;
+    expect(small.message).toContain('expected 0, got -1.0000e-6');
+    expect(small.message).toMatch(/Rounding would explain at most \S+ there: this is a real difference, however small\.$/);
+    // A large difference needs no such note; nor does an exact comparison.
+    expect(compareValues(A, nd([1, 2, 3, 4, 5.05, 6], [2, 3]))!.message).not.toContain('Rounding');
+    expect(compareValues(nd([1, 2], [2]), nd([1, 2.5], [2]), { rtol: 0, atol: 0 })!.message).not.toContain('Rounding');
+  });
+
   it('a typed array returned as it is (dataSync()) is told how to become what was asked for, a number or a tensor', () => {
     const returned = fromTf(new Float32Array([0.25]), tf);
     for (const [expected, asked] of [[0.25, 'number'], [nd([0.25], [1, 1]), 'tensor']] as const) {
