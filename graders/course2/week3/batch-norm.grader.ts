@@ -109,6 +109,9 @@ export default defineAssignment({
               { name: 'Z [3, 5], default epsilon', args: [s.randn([3, 5], 2), s.randn([3, 1]), s.randn([3, 1])], constants: { m: 5 } },
               { name: 'Z [4, 8] around 3, epsilon 0.5', args: [map(s.randn([4, 8]), (v) => 3 + v), s.randn([4, 1]), s.randn([4, 1]), 0.5], constants: { m: 8 } },
               { name: 'Z [2, 6], epsilon 0.001', args: [s.randn([2, 6], 0.5), s.randn([2, 1]), s.randn([2, 1]), 1e-3], constants: { m: 6 } },
+              // A spread as small as ε itself: √(σ² + ε), √σ² and √(σ² + 1e-5) (a fixed ε) differ by large factors here,
+              // where elsewhere σ² ≫ ε hides which ε was added.
+              { name: 'Z [3, 6] of tiny spread (σ² ≈ 1e-5), epsilon 0.001', args: [s.randn([3, 6], 0.003), s.randn([3, 1]), s.randn([3, 1]), 1e-3], constants: { m: 6 } },
             ];
           },
         }),
