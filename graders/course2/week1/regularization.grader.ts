@@ -19,6 +19,19 @@ import { scaleOf, tolerance } from '../../engine/tolerance';
 import type { Value, ValueRecord } from '../../engine/values';
 import { DROPOUT_KEEP, DROPOUT_POINT, drawPoint, L2_POINT, randomNet, type Net } from './net-inputs';
 
+/**
+ * What a dropout layer's mean activation, as a multiple of relu(Z)'s, points to — only when the ratio fits one
+ * mistake (within 10%): keepProb (no division by keepProb), (1 − keepProb) / keepProb (the mask keeps the units it
+ * should drop), 1 / keepProb (divided, but nothing dropped, or divided twice).
+ */
+function meanRatioHint(ratio: number, keepProb: number, l: number): string | undefined {
+  const near = (target: number) => Math.abs(ratio / target - 1) <= 0.1;
+  if (near(keepProb)) return `Dropping units lowers the mean activation by a factor keepProb; divide A${l} by keepProb after applying the mask to restore it.`;
+  if (near((1 - keepProb) / keepProb)) return `The mask keeps about 1 − keepProb of the units: a unit is kept when its random number is below keepProb (rand < keepProb), not above it.`;
+  if (near(1 / keepProb)) return `A${l} is divided by keepProb but about none of its units are dropped (or it is divided twice): multiply by the mask D${l} first, then divide by keepProb once.`;
+  return undefined;
+}
+
 /** The plain-JS forward and backward passes: not in the learner edition, so only hidden checks load them. */
 const oracle = () => import('./net.oracle');
 
@@ -342,10 +355,11 @@ export default defineAssignment({
               const mean = (a: NdArray) => a.data.reduce((s, v) => s + v, 0) / a.data.length;
               const before = mean(relu(c[`Z${l}`]!));
               const after = mean(c[`A${l}`]!);
-              if (!(Math.abs(after / before - 1) <= 0.1)) {
+              const ratio = after / before;
+              if (!(Math.abs(ratio - 1) <= 0.1)) {
                 violated(
-                  `the mean of A${l} after dropout is ${formatNumber(after)}, but the mean of relu(Z${l}) is ${formatNumber(before)}: ${formatNumber(after / before)}× as large (keepProb = ${formatNumber(keepProb)}).`,
-                  `Dropping units lowers the mean activation by a factor keepProb; divide A${l} by keepProb after applying the mask to restore it.`,
+                  `the mean of A${l} after dropout is ${formatNumber(after)}, but the mean of relu(Z${l}) is ${formatNumber(before)}: ${formatNumber(ratio)}× as large (keepProb = ${formatNumber(keepProb)}).`,
+                  meanRatioHint(ratio, keepProb, l),
                 );
               }
             }
