@@ -48,6 +48,29 @@ function activations(w: NdArray, b: number, X: NdArray): number[] {
   return matmul(transpose2d(w), X).data.map((z) => 1 / (1 + Math.exp(-(z + b))));
 }
 
+/**
+ * Costs that merely never increase would accept a loop that never updates. Gradient descent on this convex cost
+ * with step η ≤ 1/L (L ≤ (‖X‖²_F + m)/(4m), the bias counted as a row of ones) lowers it by at least (η/2)·‖g‖² in
+ * its first step alone, g the gradient at the start: where that bound is clear of float32 noise, the cost after
+ * 200 iterations must be below the first by at least that much.
+ */
+function expectDescent(costs: number[], w: NdArray, b: number, X: NdArray, Y: NdArray, learningRate: number): void {
+  const [nX, m] = X.shape as [number, number];
+  const lipschitz = (X.data.reduce((s, v) => s + v * v, 0) + m) / (4 * m);
+  if (costs.length < 3 || learningRate * lipschitz > 1) return;
+  const residual = activations(w, b, X).map((a, j) => a - Y.data[j]!);
+  let squared = (residual.reduce((s, r) => s + r, 0) / m) ** 2;
+  for (let i = 0; i < nX; i++) squared += (residual.reduce((s, r, j) => s + X.data[i * m + j]! * r, 0) / m) ** 2;
+  const bound = (learningRate / 2) * squared;
+  if (bound < 1e-4 * Math.max(1, costs[0]!)) return;
+  if (!(costs[2]! <= costs[0]! - bound)) {
+    violated(
+      `the cost goes from ${fmt(costs[0]!)} (iteration 0) to ${fmt(costs[2]!)} (iteration 200); gradient descent lowers it by at least ${fmt(bound)} in its first step alone here.`,
+      'Each iteration computes the gradients of the current w and b (propagate inside the loop) and takes a step with them: w = w − learningRate·dw, b = b − learningRate·db.',
+    );
+  }
+}
+
 /** A fixed point for the gradient check: 4 features, 6 examples; b as a scalar array. */
 const gradPoint = (() => {
   const s = new Seeded(35);
@@ -218,6 +241,7 @@ export default defineAssignment({
                 );
               }
             });
+            expectDescent(costs, w, b, X, Y, 0.05);
             const params = expectRecord(out.params!, 'params', ['w', 'b']);
             expectTensor(params.w!, 'params.w', w.shape);
             expectNumber(params.b!, 'params.b');
