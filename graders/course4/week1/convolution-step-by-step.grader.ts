@@ -65,10 +65,14 @@ const convArb = (fMax = 3, fixed?: ConvHp): fc.Arbitrary<ConvInput> =>
 
 type PoolInput = { APrev: NdArray; hp: PoolHp; mode: Mode };
 
-/** A random pooling layer: f ≤ 3, stride ≤ 3, an image at least f wide, values from `values(shape)`; m ≠ nC and nH ≠ nW mostly. */
+/**
+ * A random pooling layer: f 2 or 3 (the course's windows; at f = 1, tf.oneHot of depth f·f — a correct way to build
+ * max pooling's mask — throws in TensorFlow.js), stride ≤ 3, an image at least f wide, values from `values(shape)`;
+ * m ≠ nC and nH ≠ nW mostly.
+ */
 const poolArb = (values: (shape: number[]) => fc.Arbitrary<NdArray>, mode?: Mode): fc.Arbitrary<PoolInput> =>
   fc
-    .record({ sizes: dims({ m: 2, nC: 3 }), f: dim(3), stride: dim(3), mode: mode ? fc.constant(mode) : fc.constantFrom(...modes) })
+    .record({ sizes: dims({ m: 2, nC: 3 }), f: dim(3, 2), stride: dim(3), mode: mode ? fc.constant(mode) : fc.constantFrom(...modes) })
     .chain(({ sizes: { m, nC }, f, stride, mode }) => {
       const side = [f, 5] as const;
       return dims({ nH: side, nW: side }).chain(({ nH, nW }) => fc.record({ APrev: values([m, nH, nW, nC]), hp: fc.constant({ f, stride }), mode: fc.constant(mode) }));
