@@ -132,6 +132,8 @@ export default defineAssignment({
               { name: 'with a train-dev set', args: [drawErrors(s)] },
               { name: 'without a train-dev set (dev from the training distribution)', args: [noTrainDev] },
               { name: 'human 0.01, train 0.01, train-dev 0.05, dev 0.11', args: [{ humanError: 0.01, trainError: 0.01, trainDevError: 0.05, devError: 0.11 }] },
+              // A train-dev error of 0 is a train-dev set all the same: `trainDevError ? … : devError` (truthiness) takes dev.
+              { name: 'human 0, train 0, train-dev 0, dev 0.05 (a train-dev error of 0 is still there)', args: [{ humanError: 0, trainError: 0, trainDevError: 0, devError: 0.05 }] },
             ];
           },
         }),
@@ -296,6 +298,8 @@ export default defineAssignment({
               { name: 'dev error 2%, 30 of 100 mislabeled (worth it)', args: [0.02, 30, 100] },
               { name: 'seeded, minRatio 0.5', args: [draw(s, 0.01, 0.2), Math.floor(draw(s, 5, 30, 0)), 60, 0.5] },
               { name: 'seeded, 2 of 50 mislabeled', args: [draw(s, 0.01, 0.2), 2, 50] },
+              // An exact tie in any order of the operations (every number dyadic): labelError = otherError = 0.25, minRatio 1.
+              { name: 'dev error 50%, 2 of 4 mislabeled, minRatio 1 (an exact tie: worth it, ≥)', args: [0.5, 2, 4, 1] },
             ];
           },
         }),
