@@ -28,6 +28,7 @@ import { expectArray, expectNumber, expectTensor, violated } from '../../engine/
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { RandomState } from '../../../lib/np-random';
 import type { Value } from '../../engine/values';
 
 // ---------------------------------------------------------------- helpers
@@ -50,6 +51,27 @@ function segments(s: Seeded, count: number, totalMs: number, maxMs: number): Seg
     if (!overlaps(seg, out)) out.push(seg);
   }
   return out;
+}
+
+/**
+ * A timeline where only the 7th draw (the first and all 6 retries: retry = 5 … while retry >= 0) finds room: a
+ * 1 ms previous segment at the start of each of the first 6 draws the seed gives, none inside the 7th's segment.
+ * One retry fewer returns the background unchanged. The draws are the course's: np.random.seed(seed), then
+ * randint(0, totalMs − segmentMs) per draw.
+ */
+function lastRetryCase(s: Seeded): { name: string; args: Value[] } {
+  const [total, ms] = [2000, 60];
+  const bg = audio(s, total, 30);
+  const clip = audio(s, ms, 800);
+  for (let seed = 1; ; seed++) {
+    const rs = new RandomState(seed);
+    const starts = Array.from({ length: 7 }, () => rs.randint(0, total - ms, 1)[0]!);
+    const previous: Segment[] = starts.slice(0, 6).map((t) => [t, t]);
+    const last: Segment = [starts[6]!, starts[6]! + ms - 1];
+    if (overlaps(last, previous) || new Set(starts).size < 7) continue;
+    previous.sort((a, b) => a[0] - b[0]);
+    return { name: `totalMs ${total}, a ${ms} ms clip, previous ${fmtList(previous)} (only the 7th draw finds room), seed ${seed}`, args: [bg, clip, previous, seed] };
+  }
 }
 
 function overlaps([start, end]: Segment, previous: Segment[]): boolean {
@@ -248,13 +270,15 @@ export default defineAssignment({
               { total: 1000, ms: 350, prev: 4, maxMs: 250 }, // crowded: retries, sometimes no room
               { total: 1200, ms: 150, prev: 6, maxMs: 400 },
               { total: 800, ms: 400, prev: 0, maxMs: 1, full: true }, // no room at all
-            ].map(({ total, ms, prev, maxMs, full }) => {
-              const bg = audio(s, total, 30);
-              const clip = audio(s, ms, 800);
-              const previous: Segment[] = full ? [[0, 500], [501, total - 1]] : segments(s, prev, total, maxMs);
-              const seed = seedOf(s);
-              return { name: `totalMs ${total}, a ${ms} ms clip, previous ${fmtList(previous)}, seed ${seed}`, args: [bg, clip, previous, seed] as Value[] };
-            });
+            ]
+              .map(({ total, ms, prev, maxMs, full }) => {
+                const bg = audio(s, total, 30);
+                const clip = audio(s, ms, 800);
+                const previous: Segment[] = full ? [[0, 500], [501, total - 1]] : segments(s, prev, total, maxMs);
+                const seed = seedOf(s);
+                return { name: `totalMs ${total}, a ${ms} ms clip, previous ${fmtList(previous)}, seed ${seed}`, args: [bg, clip, previous, seed] as Value[] };
+              })
+              .concat(lastRetryCase(s));
           },
         }),
         property({
