@@ -23,6 +23,7 @@ import { gradeQuiz } from './quiz/grade';
 import { movePlots } from './report/plots';
 import { repoRoot } from './paths';
 import { mark } from './timings';
+import { listing } from './show';
 
 export interface GradeOptions {
   root: string;
@@ -357,8 +358,4 @@ function explainPrerequisites(results: ExerciseResult[], calls: Map<string, Set<
     });
     return { ...r, checks };
   });
-}
-
-function listing(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AssignmentResult } from './report/model';
+import { listing } from './show';
 
 /** Named imports from relative paths: `import { a, b as c, type T } from './x'` gives './x' → [a, b]. */
 export function relativeImports(source: string): { from: string; names: string[] }[] {
@@ -49,8 +50,7 @@ export function noteImportedFailures(result: AssignmentResult, earlier: Assignme
   }
   if (!broken.length) return result;
   const them = broken.length > 1;
-  const list = broken.map((b) => `\`${b.fn}\``);
-  const names = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  const names = listing(broken.map((b) => `\`${b.fn}\``));
   const files = [...new Set(broken.map((b) => b.file))].join(' and ');
   const note = `Fix ${names} in ${files} first: this file imports ${them ? 'them' : 'it'}, and ${them ? 'they are' : 'it is'} not passing yet.`;
   return {

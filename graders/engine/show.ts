@@ -17,3 +17,8 @@ export function showValue(v: Value, depth = 0): string {
   const entries = Object.entries(v).map(([k, x]) => `${pad}${k}: ${showValue(x, depth + 1)}`);
   return entries.length ? `{\n${entries.join(',\n')}\n${'  '.repeat(depth)}}` : '{}';
 }
+
+/** Items as prose: "a", "a and b", "a, b and c". */
+export function listing(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
