@@ -24,6 +24,7 @@ export function throws() { throw new Error('a learner error'); }
 export function loops() { for (;;) {} }
 export function exits() { process.exit(0); }
 export function chatty(x: tf.Tensor) { console.log('hello from learner code'); return x; }
+export function formats() { console.log('Iteration: %d, cost %f, %s%% done %i', 3, '0.25', 'half', 7.9, 'extra', { a: 1 }); console.log('%j and %o', { b: [1] }, 'x', '%d'); return 0; }
 export function returnsPromise() { return new Promise(() => {}); }
 export function returnsFunction() { return () => 1; }
 export function record(x: tf.Tensor) { return { y: tf.neg(x), n: 3, list: [x, 'a'] }; }
@@ -82,6 +83,11 @@ describe('sandbox', () => {
   it('keeps console output with the call instead of printing it', async () => {
     const o = await sandbox.call(learner, 'chatty', [x]);
     expect(o.status === 'ok' && o.output).toBe('hello from learner code\n');
+  });
+
+  it("fills in console.log's format string as Node does", async () => {
+    const o = await sandbox.call(learner, 'formats', []);
+    expect(o.status === 'ok' && o.output).toBe('Iteration: 3, cost 0.25, half% done 7 extra {"a":1}\n{"b":[1]} and x %d\n');
   });
 
   it('describes what cannot cross the boundary', async () => {

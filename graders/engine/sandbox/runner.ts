@@ -48,11 +48,35 @@ process.on('unhandledRejection', () => undefined);
 let output = '';
 const capture = (...parts: unknown[]) => {
   if (output.length < MAX_OUTPUT_CHARS) {
-    output += parts.map((p) => (typeof p === 'string' ? p : safeInspect(p))).join(' ') + '\n';
+    output += printed(parts) + '\n';
     if (output.length >= MAX_OUTPUT_CHARS) output = output.slice(0, MAX_OUTPUT_CHARS) + '\n… (output cut)\n';
   }
 };
 for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = capture;
+
+/** What console.log prints for these arguments, a format string's %s %d %i %f %j %o %O %c %% filled in as Node does. */
+function printed(parts: unknown[]): string {
+  const [first, ...rest] = parts;
+  if (typeof first !== 'string' || !first.includes('%')) return parts.map(shown).join(' ');
+  let next = 0;
+  const line = first.replace(/%[sdifjoOc%]/g, (spec) => {
+    if (spec === '%%') return '%';
+    if (next >= rest.length) return spec;
+    const p = rest[next++];
+    try {
+      if (spec === '%d') return typeof p === 'bigint' ? `${p}n` : typeof p === 'object' && p !== null ? 'NaN' : String(Number(p));
+      if (spec === '%i') return typeof p === 'bigint' ? `${p}n` : typeof p === 'object' && p !== null ? 'NaN' : String(parseInt(String(p), 10));
+      if (spec === '%f') return typeof p === 'object' && p !== null ? 'NaN' : String(parseFloat(String(p)));
+      if (spec === '%c') return '';
+      return shown(p);
+    } catch {
+      return '[a value that cannot be printed]';
+    }
+  });
+  return [line, ...rest.slice(next).map(shown)].join(' ');
+}
+
+const shown = (p: unknown): string => (typeof p === 'string' ? p : safeInspect(p));
 
 function safeInspect(p: unknown): string {
   try {
