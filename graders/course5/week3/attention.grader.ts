@@ -329,7 +329,17 @@ export default defineAssignment({
             const { m, Tx, nA, nS } = TRAIN;
             const { X, Y } = dates(m, 5, Tx);
             const dims = { Tx, Ty: 10, nA, nS, humanVocabSize: HUMAN_VOCAB_SIZE, machineVocabSize: MACHINE_VOCAB_SIZE };
-            return [{ name: `${m} dates, Tx = ${Tx}, nA = ${nA}, nS = ${nS}, 2 epochs in one batch of ${m}`, args: [X, Y, dims, 2, m] as Value[] }];
+            // One date repeated: every order of the examples gives the same batches, so the steps per epoch
+            // (m / batchSize) decide the result whether or not fit shuffles (the instructions leave that open).
+            const one = dates(1, 11, Tx);
+            const repeated = (a: NdArray) => nd(Array.from({ length: m }, () => Array.from(a.data)).flat(), [m, ...a.shape.slice(1)]);
+            return [
+              { name: `${m} dates, Tx = ${Tx}, nA = ${nA}, nS = ${nS}, 2 epochs in one batch of ${m}`, args: [X, Y, dims, 2, m] as Value[] },
+              {
+                name: `"${one.pairs[0]![0]}" ${m} times, Tx = ${Tx}, nA = ${nA}, nS = ${nS}, 1 epoch in batches of ${m / 3} (3 steps)`,
+                args: [repeated(one.X), repeated(one.Y), dims, 1, m / 3] as Value[],
+              },
+            ];
           },
         }),
         property({
