@@ -190,22 +190,30 @@ export default defineAssignment({
               { name: '10 values, k = 3', args: [values(10), s.uniform([10], 0.5, 1).data, 3] },
               { name: '7 values, k = 1', args: [values(7), s.uniform([7], 0.5, 1).data, 1] },
               { name: '6 values, k = 6', args: [values(6), s.uniform([6], 0.5, 1).data, 6] },
+              // Percentages: compared as strings, "9" > "85" > "10".
+              { name: '5 values scored in percent, k = 2', args: [[0.001, 0.01, 0.1, 0.3, 0.05], [9, 10, 85, 40, 7], 2] },
+              // Two values share the best score: both are among the k best.
+              { name: '4 values, the two best tied, k = 2', args: [[0.002, 0.2, 0.02, 0.5], [0.7, 0.9, 0.9, 0.4], 2] },
             ];
           },
         }),
         property({
           name: 'the range of the k best',
           points: 2,
-          claim: 'zoomIn returns [lo, hi] where lo and hi are the smallest and the largest of the k values with the highest scores (so every one of those k lies within, and the best one too)',
+          claim:
+            'zoomIn returns [lo, hi] where lo and hi are the smallest and the largest of the k values with the highest scores (so every one of those k lies within, and the best one too); scores are any numbers (percentages, negative, tied), k never splitting a tie',
           inputs: fc
-            .uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
-            .chain((scores) =>
-              fc.record({
+            .array(fc.integer({ min: -50, max: 150 }), { minLength: 1, maxLength: 12 })
+            .chain((scores) => {
+              // k where the k-th best score differs from the next: which of tied values is "best" is left open.
+              const sorted = [...scores].sort((a, b) => b - a);
+              const ks = sorted.map((_, i) => i + 1).filter((k) => k === sorted.length || sorted[k - 1] !== sorted[k]);
+              return fc.record({
                 values: fc.array(fc.double({ min: 1e-4, max: 1, noNaN: true }), { minLength: scores.length, maxLength: scores.length }),
-                scores: fc.constant(scores.map((x) => x / 1000)),
-                k: fc.integer({ min: 1, max: scores.length }),
-              }),
-            ),
+                scores: fc.constant(scores),
+                k: fc.constantFrom(...ks),
+              });
+            }),
           holds: async ({ values, scores, k }, ctx) => {
             const order = values.map((_, i) => i).sort((i, j) => scores[j]! - scores[i]!);
             const best = order.slice(0, k).map((i) => values[i]!);
