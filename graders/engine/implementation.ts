@@ -27,6 +27,12 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Once aborted, the call is not started if it has not been yet (it comes back 'cancelled'). */
   signal?: AbortSignal;
+  /**
+   * Makes unseeded randomness in learner code repeatable: in the sandbox, Math.random runs from this seed for
+   * the call (CallRequest.randomSeed), so a check that measures a dropout layer's masks grades the same every
+   * run. The reference solution, trusted and run in this process, ignores it.
+   */
+  randomSeed?: number;
 }
 
 /** Something that runs a course module's functions: the learner's sandbox, or the reference solution. */

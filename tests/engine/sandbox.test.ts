@@ -25,6 +25,7 @@ export function loops() { for (;;) {} }
 export function exits() { process.exit(0); }
 export function chatty(x: tf.Tensor) { console.log('hello from learner code'); return x; }
 export function formats() { console.log('Iteration: %d, cost %f, %s%% done %i', 3, '0.25', 'half', 7.9, 'extra', { a: 1 }); console.log('%j and %o', { b: [1] }, 'x', '%d'); return 0; }
+export function draws() { return [Math.random(), ...tf.randomUniform([3]).dataSync()]; }
 export function returnsPromise() { return new Promise(() => {}); }
 export function returnsFunction() { return () => 1; }
 export function record(x: tf.Tensor) { return { y: tf.neg(x), n: 3, list: [x, 'a'] }; }
@@ -88,6 +89,20 @@ describe('sandbox', () => {
   it("fills in console.log's format string as Node does", async () => {
     const o = await sandbox.call(learner, 'formats', []);
     expect(o.status === 'ok' && o.output).toBe('Iteration: 3, cost 0.25, half% done 7 extra {"a":1}\n{"b":[1]} and x %d\n');
+  });
+
+  it('runs Math.random, and so unseeded TensorFlow.js randomness, from a seed when a call gives one', async () => {
+    const draws = async (randomSeed?: number) => {
+      const o = await sandbox.call(learner, 'draws', [], randomSeed === undefined ? {} : { randomSeed });
+      if (o.status !== 'ok') throw new Error(JSON.stringify(o));
+      return o.value as number[];
+    };
+    const a = await draws(5);
+    expect(a).toHaveLength(4);
+    expect(await draws(5)).toEqual(a);
+    expect(await draws(6)).not.toEqual(a);
+    // Without a seed: V8's own Math.random again, a new draw every call.
+    expect(await draws()).not.toEqual(await draws());
   });
 
   it('describes what cannot cross the boundary', async () => {

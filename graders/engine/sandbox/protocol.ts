@@ -13,6 +13,11 @@ export interface CallRequest {
   module: string;
   fn: string;
   args: Value[];
+  /**
+   * Math.random runs from this seed during the call (CallOptions.randomSeed): TensorFlow.js's unseeded
+   * randomness, a dropout layer's masks, seeds itself from Math.random, and then draws the same every run.
+   */
+  randomSeed?: number;
 }
 
 export type RunnerMessage =

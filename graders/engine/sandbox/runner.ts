@@ -37,6 +37,13 @@ const send = (m: RunnerMessage) => {
 };
 // The runner's own way out when the grader hangs up; learner code has none (lockDown).
 const reallyExit = (process as unknown as { reallyExit(code: number): void }).reallyExit.bind(process);
+// Math.random, from a seed during a call that gives one (CallRequest.randomSeed), else V8's own. Installed
+// before the snapshot, so the tamper check holds learner code to this function.
+const nativeRandom = Math.random;
+let seededRandom: (() => number) | undefined;
+Math.random = function random(): number {
+  return seededRandom ? seededRandom() : nativeRandom();
+};
 lockDown();
 settle(tf);
 const pristine = snapshot(tf);
@@ -111,6 +118,7 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
     return { status: 'unavailable', message: `Your file does not export a function named ${req.fn}.` };
   }
   output = '';
+  seededRandom = req.randomSeed === undefined ? undefined : mulberry32(req.randomSeed);
   tf.engine().startScope();
   try {
     const args = req.args.map((a) => toTf(a, tf, (name) => mod[name]));
@@ -131,6 +139,7 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
     const stack = learnerStack(err);
     return { status: 'threw', message: errorText(err), ...(stack ? { stack } : {}), output };
   } finally {
+    seededRandom = undefined;
     tf.engine().endScope();
     // Work a call scheduled and left behind would run during the next call, and be blamed on it.
     cancelLeftovers();
@@ -207,3 +216,15 @@ channel.on('data', (chunk: Buffer) => {
 });
 channel.on('end', () => reallyExit(0));
 send({ type: 'ready' });
+
+/** A small seeded generator of numbers in [0, 1) (mulberry32): 2³² states are plenty for a call's dropout masks. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
