@@ -10,7 +10,9 @@
  * Encoder layer: it is built from TensorFlow.js layers inside the learner's code
  * and applied there (a layer cannot cross the sandbox), with every weight passed
  * in, so outputs are reproducible; properties check the final layer norm, that
- * dropout is off at inference, and (hidden) agreement with the reference at any size.
+ * dropout is off at inference and drops the rate's share of each sublayer's output
+ * while training (Math.random seeded in the sandbox for those calls), and (hidden)
+ * agreement with the reference at any size.
  */
 import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
@@ -47,6 +49,9 @@ const HINTS = {
   noResidual: 'A residual connection is missing: each layer normalization takes its sublayer\'s input plus its output, layernorm1(x + attn) and layernorm2(out1 + ffn).',
   normBeforeResidual: 'Add the residual before normalising: out1 = layernorm1(x + attn), out2 = layernorm2(out1 + ffn), not x + layernorm1(attn).',
   dropoutAtInference: 'Dropout acts at inference: apply the dropout layers with layer.apply(t, { training }), so they drop units only when training is true.',
+  noDropoutInTraining:
+    'No dropout while training: apply tf.layers.dropout({ rate: dropoutRate }) to the attention output before the first residual sum and to the feed-forward output before the second, each with { training }.',
+  rateAsKeepProb: "dropoutRate is the fraction of units dropped, not kept: pass it as it is, tf.layers.dropout({ rate: dropoutRate }) (not 1 − dropoutRate).",
 };
 
 // ---------------------------------------------------------------- plain-JS helpers on NdArrays
@@ -141,6 +146,77 @@ const showEncoder = (e: EncoderInput) => `${describeEncoder(e)}, x and every wei
 async function encoder(ctx: CheckContext, args: Value[]): Promise<NdArray> {
   const x = args[0] as NdArray;
   return expectTensor(await ctx.call('encoderLayer', args), 'the output of encoderLayer', [...x.shape]);
+}
+
+// ---------------------------------------------------------------- dropout while training
+
+/** Where the dropout under test sits: on the attention output (drop1) or on the feed-forward output (drop2). */
+type DropoutSite = 'attention' | 'feed-forward';
+const DROPOUT_SIZES = { m: 4, seq: 6, heads: 2, depth: 4, dff: 3 };
+// Far from a correct layer's share (binomial spread ~0.03 over 192 units), far from 1 − rate and from 0.
+const DROPPED_SHARE_ROOM = 0.2;
+
+/**
+ * encoderLayer's arguments where the sublayer at `site` outputs the same vector c (distinct positive values) at
+ * every position and everything else adds 0: x = 0, layer norms plain (γ = 1, β = 0), and for 'attention' Wo = 0,
+ * bo = c, W2 = 0, b2 = 0 (ffn = 0); for 'feed-forward' Wo = 0, bo = 0 (attn = 0, so out1 = 0), W1 = 0, b1 = 1
+ * (relu gives 1s), W2 = 0, b2 = c. The output's every row is then layernorm(c with the dropped units zeroed): the
+ * dropped units are the ones at the row's minimum, all equal.
+ */
+function dropoutArgs(site: DropoutSite, rate: number, seed: number): { args: Value[]; c: number[] } {
+  const { m, seq, heads, depth, dff } = DROPOUT_SIZES;
+  const d = heads * depth;
+  const s = new Seeded(seed);
+  const w = encoderWeights(s, d, dff);
+  const zeros = (shape: number[]) => nd(new Array(shape.reduce((a, b) => a * b, 1)).fill(0), shape);
+  const c = Array.from({ length: d }, (_, j) => 0.5 + j);
+  const plain = { gamma: nd(new Array(d).fill(1), [d]), beta: zeros([d]) };
+  const attention = site === 'attention';
+  const weights = {
+    mha: { ...w.mha, wo: zeros([d, d]), bo: attention ? nd(c, [d]) : zeros([d]) },
+    ffn: attention ? { ...w.ffn, w2: zeros([dff, d]), b2: zeros([d]) } : { w1: zeros([d, dff]), b1: nd(new Array(dff).fill(1), [dff]), w2: zeros([dff, d]), b2: nd(c, [d]) },
+    layernorm1: plain,
+    layernorm2: plain,
+  };
+  return { args: [zeros([m, seq, d]), true, null, { numHeads: heads, fullyConnectedDim: dff, dropoutRate: rate }, weights], c };
+}
+
+/** Layer normalization of a row in float64 (ε as the layer's default). */
+function layerNorm(row: number[], eps = 1e-6): number[] {
+  const mean = row.reduce((a, b) => a + b, 0) / row.length;
+  const variance = row.reduce((a, b) => a + (b - mean) ** 2, 0) / row.length;
+  return row.map((v) => (v - mean) / Math.sqrt(variance + eps));
+}
+
+/**
+ * How many units of each output row were dropped, read from the row: the units at its minimum, unless the row is
+ * layernorm(c) itself (none dropped). Undefined for a row that is not layernorm(c with some units zeroed).
+ */
+function droppedIn(row: number[], c: number[]): number | undefined {
+  const close = (a: number[], b: number[]) => a.every((v, j) => Math.abs(v - b[j]!) <= 1e-3 * (1 + Math.abs(b[j]!)));
+  if (close(row, layerNorm(c))) return 0;
+  const low = Math.min(...row);
+  const dropped = row.map((v) => Math.abs(v - low) <= 1e-4 * (1 + Math.abs(low)));
+  return close(row, layerNorm(c.map((v, j) => (dropped[j] ? 0 : v)))) ? dropped.filter(Boolean).length : undefined;
+}
+
+/** The share of units the dropout at `site` dropped in one training call, or a violation saying what is wrong. */
+async function droppedShare(ctx: CheckContext, site: DropoutSite, rate: number, seed: number): Promise<number> {
+  const { args, c } = dropoutArgs(site, rate, seed);
+  // Math.random from a seed: the layer's masks, and so the share, are the same every run.
+  const x = args[0] as NdArray;
+  const out = expectTensor(await ctx.call('encoderLayer', args, { randomSeed: seed }), 'the output of encoderLayer', [...x.shape]);
+  let dropped = 0;
+  for (const [r, row] of rowsOf(out).entries()) {
+    const n = droppedIn(row, c);
+    if (n === undefined) {
+      violated(
+        `with the ${site === 'attention' ? 'attention output' : 'feed-forward output'} the same vector [${c.join(', ')}] at every position and everything else adding 0, output vector ${r} is [${row.map((v) => formatNumber(v)).join(', ')}]: not the layer norm of that vector with some of its units zeroed by dropout.`,
+      );
+    }
+    dropped += n!;
+  }
+  return dropped / out.data.length;
 }
 
 // ---------------------------------------------------------------- attention inputs
@@ -532,6 +608,29 @@ export default defineAssignment({
               const again = await encoder(ctx, withRate(0.5));
               const random = !same(dropped, again);
               violated(`at inference the output with dropout rate 0.5 differs from the output with rate 0${random ? ', and from one call to the next' : ''}.`, HINTS.dropoutAtInference);
+            }
+          },
+        }),
+        property({
+          name: 'dropout while training',
+          points: 2,
+          timeoutMs: 20000,
+          claim:
+            'With training = true, dropout drops a share dropoutRate of the units of the attention output (before layernorm1) and of the feed-forward output (before layernorm2), each measured alone with weights that make that sublayer output one known vector everywhere (Math.random seeded, so the masks are the same every run)',
+          inputs: fc.record({ rate: fc.constantFrom(0.2, 0.3), seed: fc.integer({ min: 0, max: 9999 }) }),
+          numRuns: 2,
+          show: ({ rate, seed }) => {
+            const { m, seq, heads, depth, dff } = DROPOUT_SIZES;
+            return `x = 0 [${m}, ${seq}, ${heads * depth}], ${heads} heads, dff = ${dff}, no mask, training, dropoutRate ${rate}; Math.random seeded with ${seed}`;
+          },
+          holds: async ({ rate, seed }, ctx) => {
+            for (const site of ['attention', 'feed-forward'] as const) {
+              const share = await droppedShare(ctx, site, rate, seed);
+              if (Math.abs(share - rate) <= DROPPED_SHARE_ROOM) continue;
+              const what = `with training = true and dropoutRate ${rate}, ${(100 * share).toFixed(1)}% of the ${site} output's units were dropped`;
+              if (share === 0) violated(`${what}: no dropout acts there.`, HINTS.noDropoutInTraining);
+              if (Math.abs(share - (1 - rate)) <= DROPPED_SHARE_ROOM) violated(`${what}, about 1 − dropoutRate.`, HINTS.rateAsKeepProb);
+              violated(`${what}, expected about ${100 * rate}%.`);
             }
           },
         }),
