@@ -257,10 +257,13 @@ export default defineAssignment({
             const s = new Seeded(324);
             const a = taskBTensors(s, 12);
             const b = taskBTensors(s, 9);
+            // More examples than fit's default batch of 32: one full batch per epoch only with batchSize m.
+            const c = taskBTensors(s, 40);
             const pretrained = asValue(pretrainedLayers());
             return [
               { name: 'k = 1, m = 12, 15 epochs, learning rate 0.1', args: [pretrained, 1, a.X, a.Y, { epochs: 15, learningRate: 0.1 }] },
               { name: 'k = 2, m = 9, 10 epochs, learning rate 0.05', args: [pretrained, 2, b.X, b.Y, { epochs: 10, learningRate: 0.05 }] },
+              { name: 'k = 1, m = 40, 4 epochs, learning rate 0.1', args: [pretrained, 1, c.X, c.Y, { epochs: 4, learningRate: 0.1 }] },
             ];
           },
         }),
