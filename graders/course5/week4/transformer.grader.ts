@@ -193,10 +193,12 @@ function layerNorm(row: number[], eps = 1e-6): number[] {
  * layernorm(c) itself (none dropped). Undefined for a row that is not layernorm(c with some units zeroed).
  */
 function droppedIn(row: number[], c: number[]): number | undefined {
-  const close = (a: number[], b: number[]) => a.every((v, j) => Math.abs(v - b[j]!) <= 1e-3 * (1 + Math.abs(b[j]!)));
+  // Unit-spread values from a float32 forward pass (the layer's own ε moves them by far less).
+  const near = (expected: number, actual: number) => withinTolerance(expected, actual, tolerance('float32', { scale: 1 }));
+  const close = (a: number[], b: number[]) => a.every((v, j) => near(b[j]!, v));
   if (close(row, layerNorm(c))) return 0;
   const low = Math.min(...row);
-  const dropped = row.map((v) => Math.abs(v - low) <= 1e-4 * (1 + Math.abs(low)));
+  const dropped = row.map((v) => near(low, v));
   return close(row, layerNorm(c.map((v, j) => (dropped[j] ? 0 : v)))) ? dropped.filter(Boolean).length : undefined;
 }
 
