@@ -1,4 +1,4 @@
-import type { Message, Plugin } from 'esbuild';
+import type { BuildOptions, BuildResult as BuildResultOf, Message, Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -48,8 +48,7 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
   if (kept) return { ok: true, ...kept };
   const seen = key ? recorder() : undefined;
   try {
-    const { build } = await esbuild();
-    const result = await build({
+    const result = await buildWithinLimits(rel, {
       entryPoints: [entry],
       outfile: path.join(root, 'learner.mjs'),
       write: false,
@@ -78,8 +77,106 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
     if (key && seen) keepBuild(options.keepIn!, key, root, Object.keys(result.metafile!.inputs), seen, built);
     return { ok: true, ...built };
   } catch (err) {
+    if (err instanceof BuildFailure) return { ok: false, message: err.message };
     const errors = (err as { errors?: Message[] }).errors;
     return { ok: false, message: errors?.length ? formatMessages(errors, display) : String(err) };
+  }
+}
+
+/**
+ * What one build may take of esbuild's service process (shared by every build of this process): a learner's file
+ * nested thousands of levels deep can make it grow by gigabytes, run for minutes or crash, and with it every build
+ * after it. Watched on Linux (/proc); the time limit holds everywhere.
+ */
+export const BUILD_LIMITS = { seconds: 30, megabytes: 1024 };
+
+/** A build that could not finish, for a reason that is the file's, said for the learner. */
+class BuildFailure extends Error {}
+
+const SERVICE_GONE = /The service (?:was stopped|is no longer running)/;
+
+/**
+ * esbuild's build, within BUILD_LIMITS. When the service dies (killed here at a limit, or crashed), it is stopped so
+ * the next build starts a fresh one, and a build that shared it with others is tried once more: a file whose build
+ * takes the service down when it is the only one running is the one at fault.
+ */
+async function buildWithinLimits(rel: string, options: BuildOptions & { write: false }): Promise<BuildResultOf<typeof options>> {
+  for (;;) {
+    const { build, stop } = await esbuild();
+    const watch = watchService();
+    const startsBefore = builds.started++;
+    const alone = builds.running++ === 0;
+    try {
+      return await build(options);
+    } catch (err) {
+      const exceeded = watch.exceeded();
+      if (!SERVICE_GONE.test(String((err as Error)?.message ?? err))) throw err;
+      await stop();
+      if (exceeded) {
+        const what = exceeded === 'time' ? `took longer than ${BUILD_LIMITS.seconds} s` : `needed more than ${BUILD_LIMITS.megabytes} MB of memory`;
+        throw new BuildFailure(`${rel} could not be built: building it ${what}, so it was stopped. Is something in it nested thousands of levels deep, or generated? Nothing in it was graded.`);
+      }
+      if (alone && builds.started === startsBefore + 1) {
+        throw new BuildFailure(`${rel} could not be built: the bundler (esbuild) crashed on it — most likely on code nested thousands of levels deep. Nothing in it was graded.`);
+      }
+    } finally {
+      builds.running--;
+      watch.end();
+    }
+  }
+}
+
+/** Builds under way, and started so far: whether a build had the service to itself when it died. */
+const builds = { running: 0, started: 0 };
+
+/**
+ * Watches esbuild's service process (this process's child named esbuild) while a build runs, and kills it past
+ * BUILD_LIMITS; exceeded() says which limit it was killed at.
+ */
+function watchService(): { exceeded(): 'time' | 'memory' | undefined; end(): void } {
+  const started = Date.now();
+  let exceeded: 'time' | 'memory' | undefined;
+  const timer = setInterval(() => {
+    const pid = serviceProcess();
+    const overTime = Date.now() - started > BUILD_LIMITS.seconds * 1000;
+    const overMemory = pid !== undefined && residentMb(pid) > BUILD_LIMITS.megabytes;
+    if (!overTime && !overMemory) return;
+    exceeded = overTime ? 'time' : 'memory';
+    clearInterval(timer);
+    if (pid !== undefined) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    } else void esbuild().then(({ stop }) => stop()); // not on Linux: esbuild's own stop kills it
+  }, 100);
+  timer.unref();
+  return { exceeded: () => exceeded, end: () => clearInterval(timer) };
+}
+
+/** The pid of esbuild's service process, a child of this one (Linux; undefined elsewhere or when there is none). */
+function serviceProcess(): number | undefined {
+  try {
+    const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return children.map(Number).find((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'esbuild';
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+function residentMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
   }
 }
 
