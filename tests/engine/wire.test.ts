@@ -84,6 +84,20 @@ describe('the sandbox wire', () => {
     expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"undefined","extra":1}}}'))).toThrow(/malformed/);
   });
 
+  it('never takes a record shaped like one of its own values for that value (a tensor with unchecked data)', () => {
+    const fake = JSON.stringify({
+      type: 'result',
+      id: 1,
+      outcome: { status: 'ok', output: '', value: { kind: 'record', fields: { kind: 'ndarray', shape: [1, 5], dtype: 'float32', data: [] } } },
+    });
+    const [m] = decodeRaw(rawFrame(fake));
+    expect(m).toMatchObject({ type: 'result', outcome: { status: 'ok', value: { kind: 'opaque', description: 'a record with kind "ndarray"' } } });
+    for (const kind of ['opaque', 'export']) {
+      const [r] = decodeRaw(rawFrame(fake.replace('"kind":"ndarray"', `"kind":"${kind}"`)));
+      expect(r).toMatchObject({ outcome: { value: { kind: 'opaque', description: `a record with kind "${kind}"` } } });
+    }
+  });
+
   it('refuses nesting too deep to walk and tensors whose data lies outside the frame', () => {
     const deep = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":' + '['.repeat(100000) + ']'.repeat(100000) + '}}';
     expect(() => decodeRaw(rawFrame(deep))).toThrow(/nested too deeply/);

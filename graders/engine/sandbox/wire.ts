@@ -177,6 +177,9 @@ export function assertBounded(json: unknown): void {
  * becoming a number[] (see TypedNdArray): for the sandbox, which only hands it
  * to tf.tensor.
  */
+/** The `kind`s that mark the grader's own values (ndarray.ts, values.ts), which no record may pass for. */
+const VALUE_KINDS = new Set(['ndarray', 'opaque', 'export']);
+
 export function fromWire(w: unknown, binary: Buffer, maxElements: number, typedData = false): Value {
   const walk = (x: unknown): Value => {
     if (x === null || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') return x;
@@ -192,8 +195,14 @@ export function fromWire(w: unknown, binary: Buffer, maxElements: number, typedD
       // Grader to sandbox only: wire.schema.json refuses it from a sandbox.
       case 'export':
         return { kind: 'export', name: String(o.name) };
-      case 'record':
-        return Object.fromEntries(Object.entries(o.fields as Record<string, unknown>).map(([k, v]) => [k, walk(v)]));
+      case 'record': {
+        const fields = o.fields as Record<string, unknown>;
+        // A record whose `kind` field names one of the grader's own values would read as that value: a tensor whose
+        // data was never checked against its shape ({ kind: 'ndarray', shape, data: [] }), an opaque value, a
+        // reference to a function.
+        if (typeof fields.kind === 'string' && VALUE_KINDS.has(fields.kind)) return { kind: 'opaque', description: `a record with kind "${fields.kind}"` };
+        return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, walk(v)]));
+      }
       case 'ndarray':
         return readArray(o as unknown as { shape: number[]; dtype: DType; offset: number; length: number }, binary, maxElements, typedData);
       default:
