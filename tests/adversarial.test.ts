@@ -136,6 +136,25 @@ describe('untrusted learner code', () => {
     expect(existsSync('/tmp/deepgrade-pwned')).toBe(false);
   });
 
+  it("prints a hidden case's inputs nowhere, even when the learner's code prints its arguments", async () => {
+    const spy = fn(`  console.log('A2 = ' + Array.from(A2.dataSync()).join(' '));\n${right}`);
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution.replace(COST, spy));
+    const def = await loadGrader(repo, ID);
+    const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['computeCost'], hidden: true });
+    const seeded = result.exercises.find((e) => e.name === 'computeCost')!.checks.find((k) => k.name === 'seeded cases')!;
+    expect(seeded.status).toBe('passed');
+    const hidden = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.hidden.fixtures.json`), 'utf8')) as {
+      checks: Record<string, { cases: { args: { data: number[] }[] }[] }>;
+    };
+    const hiddenA2 = hidden.checks['computeCost/seeded cases']!.cases.map((c) => c.args[0]!.data);
+    expect(hiddenA2.length).toBeGreaterThan(0);
+    // The public cases' arguments are shown; each hidden case's only as a line saying it was withheld.
+    expect(seeded.output).toMatch(/^A2 = /m);
+    expect(seeded.output!.match(/printed during a hidden case: not shown/g)).toHaveLength(hiddenA2.length);
+    const shown = JSON.stringify(result);
+    for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
+  });
+
   it('has at least 25 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
   });

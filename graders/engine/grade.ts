@@ -286,7 +286,7 @@ function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: Abo
       const hungFor = env.hung.get(fn);
       if (hungFor !== undefined) throw new CallFailure(fn, { status: 'timeout', limitMs: hungFor, phase: 'earlier' });
       const outcome = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, signal, ...options });
-      if ('output' in outcome) log.printed(outcome.output);
+      if ('output' in outcome) log.printed(options?.hiddenInputs ? withheld(outcome.output) : outcome.output);
       if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
       if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);
       return outcome.value;
@@ -358,4 +358,10 @@ function explainPrerequisites(results: ExerciseResult[], calls: Map<string, Set<
     });
     return { ...r, checks };
   });
+}
+
+/** What stands in a report for the output of a call on a hidden case (CallOptions.hiddenInputs). */
+export function withheld(output: string): string {
+  const lines = output.split('\n').filter((l) => l.length).length;
+  return lines ? `(${lines} line${lines === 1 ? '' : 's'} printed during a hidden case: not shown, as they could reveal its inputs)\n` : '';
 }

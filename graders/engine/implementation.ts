@@ -33,6 +33,11 @@ export interface CallOptions {
    * run. The reference solution, trusted and run in this process, ignores it.
    */
   randomSeed?: number;
+  /**
+   * The call's inputs are a hidden case's: what the learner's code prints during it is withheld from the report
+   * (printing its arguments would reveal the case), and only said to be there.
+   */
+  hiddenInputs?: boolean;
 }
 
 /** Something that runs a course module's functions: the learner's sandbox, or the reference solution. */

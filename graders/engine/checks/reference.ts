@@ -34,7 +34,7 @@ export async function runReferenceCheck(
   // Every case's call at once (overlap.ts); a call that cannot run at all ends the check, as it would one by one.
   const { results, keep } = await overlapped(
     ctx,
-    cases.map((c) => (part) => part.call(fn, c.args, { timeoutMs: def.timeoutMs })),
+    cases.map((c) => (part) => part.call(fn, c.args, { timeoutMs: def.timeoutMs, ...(c.hidden ? { hiddenInputs: true } : {}) })),
     (err) => !(err instanceof CallFailure) || ENDS_CHECK.has(err.outcome.status),
   );
   keep();
