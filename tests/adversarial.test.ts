@@ -80,6 +80,7 @@ const CASES: Case[] = [
   { name: 'eval', cost: fn(`  return (0, eval)('0.69') as number;`), status: 'error', message: /threw an error: Code generation from strings disallowed/, score: 0 },
   { name: 'killing the grader', cost: fn(`  process.kill(process.ppid, 'SIGKILL');\n  return 0;`), status: 'error', message: /process\.kill is not available to exercise code/, score: 0 },
   { name: 'an async function that never resolves', cost: `export async function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): Promise<number> {\n  return new Promise(() => {});\n}\n`, status: 'timeout', message: /ran past its 2 s limit/, score: 0 },
+  { name: 'throwing a Proxy that throws when read', cost: fn(`  throw new Proxy({}, { get() { throw new Error('no'); }, getPrototypeOf() { throw new Error('no'); } });`), status: 'error', message: /computeCost threw an error: a thrown value that cannot be turned into text/, score: 0 },
   { name: 'a Proxy that lies about its shape', cost: fn(`  const t = tf.scalar(0.69);\n  return new Proxy(t, { get: (target, key) => (key === 'shape' ? [] : key === 'dataSync' ? () => new Float32Array([1, 2]) : Reflect.get(target, key)) }) as unknown as number;`), status: 'failed', message: /should be a number, but is a tensor whose data \(2 values\) does not fit its shape/, score: 0 },
 ];
 

@@ -134,8 +134,16 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
   } catch (err) {
     const changed = tampered(tf, pristine);
     if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
-    const e = err as { name?: string; exercise?: string };
-    if (e?.name === 'NotImplementedError') return { status: 'not-implemented', fn: String(e.exercise ?? req.fn).slice(0, 200), output };
+    // Read with care: a thrown Proxy or getter can throw again on any access.
+    let name: unknown;
+    let exercise: unknown;
+    try {
+      const e = err as { name?: unknown; exercise?: unknown };
+      [name, exercise] = [e?.name, e?.exercise];
+    } catch {
+      // a thrown value that cannot be read: errorText says so
+    }
+    if (name === 'NotImplementedError') return { status: 'not-implemented', fn: (typeof exercise === 'string' ? exercise : req.fn).slice(0, 200), output };
     const stack = learnerStack(err);
     return { status: 'threw', message: errorText(err), ...(stack ? { stack } : {}), output };
   } finally {
@@ -211,7 +219,10 @@ channel.on('data', (chunk: Buffer) => {
   for (const frame of reader.push(chunk)) {
     const req = frame.json as CallRequest;
     const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity, true));
-    queue = queue.then(() => run({ ...req, args }).then((outcome) => send({ type: 'result', id: req.id, outcome })));
+    // Whatever happens inside, the call gets an answer and the queue goes on.
+    const answered = (): Promise<RunnerOutcome> =>
+      run({ ...req, args }).catch(() => ({ status: 'threw', message: 'the call ended in a way that could not be read (a thrown value that throws when read?)', output: '' }));
+    queue = queue.then(() => answered().then((outcome) => send({ type: 'result', id: req.id, outcome })));
   }
 });
 channel.on('end', () => reallyExit(0));
