@@ -171,6 +171,12 @@ export default defineAssignment({
               { name: 'no gap above minGap = 0.005', args: [e(0.02, 0.021, 0.022, 0.024, 0.025), 0.005] },
               { name: 'seeded errors', args: [drawErrors(s)] },
               { name: 'seeded errors, minGap = 0.02', args: [drawErrors(s), 0.02] },
+              // Every gap 0: none is above minGap = 0.
+              { name: 'every error 5% (every gap 0)', args: [e(0.05, 0.05, 0.05, 0.05, 0.05)] },
+              // Gaps 0.09999999999999998 and 0.10000000000000003 in float64: a tie, to the earlier stage.
+              { name: 'avoidable bias and variance both 0.1 but for float rounding (human 20%, train 30%, train-dev 40%)', args: [e(0.2, 0.3, 0.4, 0.4, 0.4)] },
+              // The variance gap is 0.10000000000000003: minGap, but for float rounding, so not above it.
+              { name: 'the largest gap equal to minGap = 0.1 but for float rounding', args: [e(0.3, 0.3, 0.4, 0.4, 0.4), 0.1] },
             ];
           },
         }),
