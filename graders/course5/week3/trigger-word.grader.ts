@@ -31,6 +31,8 @@ import { Seeded } from '../../engine/seeded';
 import { RandomState } from '../../../lib/np-random';
 import type { Value } from '../../engine/values';
 
+const SEED_ZERO_HINT = 'Seed 0 is skipped: `if (seed)` is false for 0, so np.random.seed(0) is never called and the draw continues the stream. Test for a given seed with seed !== undefined.';
+
 // ---------------------------------------------------------------- helpers
 
 type Segment = [number, number];
@@ -161,10 +163,27 @@ export default defineAssignment({
               { ms: 250, total: 2000 },
               { ms: 1500, total: 3000 },
               { ms: 90, total: 500 },
-            ].map(({ ms, total }) => {
-              const seed = seedOf(s);
-              return { name: `segmentMs ${ms}, totalMs ${total}, seed ${seed}`, args: [ms, total, seed] };
-            });
+            ]
+              .map(({ ms, total }) => {
+                const seed = seedOf(s);
+                return { name: `segmentMs ${ms}, totalMs ${total}, seed ${seed}`, args: [ms, total, seed] };
+              });
+          },
+        }),
+        property({
+          name: 'seed 0 is a seed',
+          points: 1,
+          claim: 'Called with seed 0 after another seed has moved numpy\'s stream on, getRandomTimeSegment starts the stream again: np.random.seed(0), then the start np.random.randint(0, totalMs − segmentMs)',
+          inputs: fc.record({ before: fc.integer({ min: 1, max: 100_000 }), ms: fc.constantFrom(300, 800) }),
+          numRuns: 2,
+          show: ({ before, ms }) => `getRandomTimeSegment(${ms}, 10000, ${before}), then getRandomTimeSegment(${ms}, 10000, 0)`,
+          holds: async ({ before, ms }, ctx) => {
+            await ctx.call('getRandomTimeSegment', [ms, 10000, before]);
+            const got = segmentOf(await ctx.call('getRandomTimeSegment', [ms, 10000, 0]), `getRandomTimeSegment(${ms}, 10000, 0)`);
+            const start = new RandomState(0).randint(0, 10000 - ms, 1)[0]!;
+            if (got[0] !== start || got[1] !== start + ms - 1) {
+              violated(`with seed 0 it returned [${got.join(', ')}], expected [${start}, ${start + ms - 1}] (np.random.seed(0), then randint).`, SEED_ZERO_HINT);
+            }
           },
         }),
         property({
@@ -343,9 +362,11 @@ export default defineAssignment({
               { total: 1000, Ty: 137, ones: 1, end: 'random' },
               { total: 2000, Ty: 277, ones: 0, end: 'late' }, // fewer than 50 steps left: clipped at Ty
               { total: 2000, Ty: 277, ones: 1, end: 'none' }, // [totalMs, totalMs]: no clip, nothing set
+              // The course's sizes, where (720 / 10000)·1375 floors to 98 but 720·1375 / 10000 is exactly 99.
+              { total: 10000, Ty: 1375, ones: 0, end: 720 },
             ].map(({ total, Ty, ones, end }) => {
               const before = ones ? labelsFor([draw(s, 0, total)], Ty, total) : new Array<number>(Ty).fill(0);
-              const e = end === 'none' ? total : end === 'late' ? draw(s, total - 300, total - 1) : draw(s, 0, total - 1);
+              const e = typeof end === 'number' ? end : end === 'none' ? total : end === 'late' ? draw(s, total - 300, total - 1) : draw(s, 0, total - 1);
               return { name: `Ty ${Ty}, totalMs ${total}, end ${e} ms${ones ? ', y already holding ones' : ''}`, args: [nd(before, [1, Ty]), e, total] as Value[] };
             });
           },
