@@ -17,6 +17,12 @@ export interface AssignmentDef {
   exercises: ExerciseDef[];
   /** "quiz": an assessment (graders/<id>.quiz.json), one exercise per question, graded by quiz/grade.ts. Default: code. */
   kind?: 'code' | 'quiz';
+  /**
+   * The instructions say every function returns new records and leaves its arguments unchanged: a call that
+   * reassigns, adds or removes a key of a record it was given, or replaces an item of an array, then fails as a
+   * change in place (as writing into a tensor always does). Off where the course's functions may update in place.
+   */
+  argumentsUnchanged?: boolean;
 }
 
 export interface ExerciseDef {

@@ -38,6 +38,11 @@ export interface CallOptions {
    * (printing its arguments would reveal the case), and only said to be there.
    */
   hiddenInputs?: boolean;
+  /**
+   * Records and arrays among the arguments must come back holding what they held (AssignmentDef.argumentsUnchanged);
+   * tensors always must. Checked in the sandbox; the reference solution, trusted, is not checked.
+   */
+  recordsUnchanged?: boolean;
 }
 
 /** Something that runs a course module's functions: the learner's sandbox, or the reference solution. */
@@ -93,8 +98,9 @@ export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'o
       );
     case 'broke-contract':
       return (
-        `${fn} returned, but ${o.problems.join('; ')}. A function must leave the tensors it is given alive and unchanged: ` +
-        `the caller (and the course's later exercises) still use them. Dispose only tensors you created, and compute new ones instead of writing into dataSync().`
+        `${fn} returned, but ${o.problems.join('; ')}. A function must leave the tensors it is given alive and unchanged` +
+        `${o.problems.some(changedRecord) ? ', and here the records too' : ''}: the caller (and the course's later exercises) still use them. ` +
+        `Dispose only tensors you created, and compute new ones instead of writing into dataSync().`
       );
     case 'tampered':
       return (
@@ -113,3 +119,12 @@ export function describeFailure(fn: string, o: Exclude<CallOutcome, { status: 'o
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** Whether a broke-contract problem is a record or list the call changed (sandbox/arguments.ts), not a tensor. */
+export function changedRecord(problem: string): boolean {
+  return /, a (?:record|list) it was given, in place \(/.test(problem);
+}
+
+/** The hint for a call that changed a record it was given (AssignmentDef.argumentsUnchanged). */
+export const RECORD_IN_PLACE_HINT =
+  'A record the function was given is changed in place: the caller still holds it and sees the change. Build a new record ({}) for what the function returns, and leave the records it was given as they were.';

@@ -26,6 +26,8 @@ export function exits() { process.exit(0); }
 export function chatty(x: tf.Tensor) { console.log('hello from learner code'); return x; }
 export function formats() { console.log('Iteration: %d, cost %f, %s%% done %i', 3, '0.25', 'half', 7.9, 'extra', { a: 1 }); console.log('%j and %o', { b: [1] }, 'x', '%d'); return 0; }
 export function draws() { return [Math.random(), ...tf.randomUniform([3]).dataSync()]; }
+export function reassigns(p: Record<string, unknown>, list: unknown[]) { p.W = tf.zeros([1]); list.push(1); return 0; }
+export function readsOnly(p: Record<string, tf.Tensor>) { return p.W!.shape.length; }
 export function returnsPromise() { return new Promise(() => {}); }
 export function returnsFunction() { return () => 1; }
 export function record(x: tf.Tensor) { return { y: tf.neg(x), n: 3, list: [x, 'a'] }; }
@@ -103,6 +105,18 @@ describe('sandbox', () => {
     expect(await draws(6)).not.toEqual(a);
     // Without a seed: V8's own Math.random again, a new draw every call.
     expect(await draws()).not.toEqual(await draws());
+  });
+
+  it('holds records and lists among the arguments unchanged only when asked (recordsUnchanged)', async () => {
+    const args = [{ W: x, b: x }, [x]];
+    expect((await sandbox.call(learner, 'reassigns', args)).status).toBe('ok');
+    const o = await sandbox.call(learner, 'reassigns', args, { recordsUnchanged: true });
+    expect(o.status).toBe('broke-contract');
+    expect(o.status === 'broke-contract' && o.problems).toEqual([
+      'it changed argument 1, a record it was given, in place (key W now holds another value)',
+      'it changed argument 2, a list it was given, in place (item 1 was added)',
+    ]);
+    expect(await sandbox.call(learner, 'readsOnly', [{ W: x }], { recordsUnchanged: true })).toMatchObject({ status: 'ok', value: 1 });
   });
 
   it('describes what cannot cross the boundary', async () => {

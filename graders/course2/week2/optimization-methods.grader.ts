@@ -206,6 +206,8 @@ function drawBoundary(ctx: CheckContext, parameters: Value, layersDims: number[]
 export default defineAssignment({
   id: 'course2/week2/optimization-methods',
   title: 'Optimization methods',
+  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged."
+  argumentsUnchanged: true,
   exercises: [
     {
       name: 'randomMiniBatches',

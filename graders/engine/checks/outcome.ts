@@ -1,4 +1,4 @@
-import { CallFailure } from '../implementation';
+import { CallFailure, changedRecord, RECORD_IN_PLACE_HINT } from '../implementation';
 import type { CheckDef } from '../define';
 import type { CheckResult, CheckStatus } from '../report/model';
 
@@ -19,6 +19,7 @@ export function failureResult(def: CheckDef, exercise: string, failure: CallFail
   const withOutput = (r: CheckResult): CheckResult => (output ? { ...r, output } : r);
   if (o.status === 'not-implemented' && o.fn === exercise) return notAttemptedResult(def, exercise);
   if (o.status === 'timeout') return baseResult(def, 'timeout', failure.message);
+  if (o.status === 'broke-contract' && o.problems.some(changedRecord)) return withOutput({ ...baseResult(def, 'error', failure.message), hint: RECORD_IN_PLACE_HINT });
   return withOutput(baseResult(def, 'error', failure.message));
 }
 

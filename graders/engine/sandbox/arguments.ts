@@ -17,7 +17,8 @@ import type * as TF from '@tensorflow/tfjs';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
-interface Watched {
+interface WatchedTensor {
+  kind: 'tensor';
   where: string;
   tensor: TF.Tensor;
   shape: number[];
@@ -26,13 +27,27 @@ interface Watched {
   handedOut: Values[];
 }
 
+/** A record or array among the arguments, with what it held (watched only where records must stay unchanged). */
+interface WatchedRecord {
+  kind: 'record';
+  where: string;
+  record: object;
+  entries: [string, unknown][];
+}
+
+type Watched = WatchedTensor | WatchedRecord;
+
 /** Where an argument sits, as the learner would name it: "argument 2", "argument 2 (key W1)", "argument 1 (item 0, key W)". */
 function describe(index: number, path: string[]): string {
   return path.length ? `argument ${index + 1} (${path.join(', ')})` : `argument ${index + 1}`;
 }
 
-/** Copies of every tensor among the arguments, taken before the call. */
-export function watchArguments(tf: typeof TF, args: unknown[]): Watched[] {
+/**
+ * Copies of every tensor among the arguments, taken before the call; with `records`, also what each record and
+ * array among them holds (an assignment whose instructions say functions return new records and leave their
+ * arguments unchanged: a key reassigned, added or removed, an item replaced, is then a change in place too).
+ */
+export function watchArguments(tf: typeof TF, args: unknown[], records = false): Watched[] {
   const out: Watched[] = [];
   const seen = new Set<unknown>();
   const walk = (v: unknown, index: number, path: string[]) => {
@@ -40,11 +55,12 @@ export function watchArguments(tf: typeof TF, args: unknown[]): Watched[] {
     seen.add(v);
     if (v instanceof tf.Tensor) {
       if (v.dtype === 'string' || v.dtype === 'complex64') return;
-      const watched: Watched = { where: describe(index, path), tensor: v, shape: [...v.shape], before: (v.dataSync() as Values).slice(), handedOut: [] };
+      const watched: WatchedTensor = { kind: 'tensor', where: describe(index, path), tensor: v, shape: [...v.shape], before: (v.dataSync() as Values).slice(), handedOut: [] };
       keepHandedOut(v, watched.handedOut);
       out.push(watched);
       return;
     }
+    if (records) out.push({ kind: 'record', where: describe(index, path), record: v, entries: Object.entries(v) });
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, index, [...path, `item ${i}`]));
     else for (const [k, x] of Object.entries(v)) walk(x, index, [...path, `key ${k}`]);
   };
@@ -78,6 +94,11 @@ function keepHandedOut(t: TF.Tensor, into: Values[]) {
 export function brokenArguments(watched: Watched[]): string[] {
   const problems: string[] = [];
   for (const w of watched) {
+    if (w.kind === 'record') {
+      const change = recordChange(w);
+      if (change) problems.push(`it changed ${w.where}, a ${Array.isArray(w.record) ? 'list' : 'record'} it was given, in place (${change})`);
+      continue;
+    }
     if (w.tensor.isDisposed) {
       problems.push(`it disposed ${w.where}, a tensor it was given`);
       continue;
@@ -100,4 +121,17 @@ export function brokenArguments(watched: Watched[]): string[] {
 function firstChange(before: Values, now: Values): number {
   if (now.length !== before.length) return 0;
   return before.findIndex((x, k) => !Object.is(x, now[k]) && !(Number.isNaN(x) && Number.isNaN(now[k]!)));
+}
+
+/** How a record or array differs from what it held before the call (undefined when it does not). */
+function recordChange(w: WatchedRecord): string | undefined {
+  const item = (k: string) => (Array.isArray(w.record) ? `item ${k}` : `key ${k}`);
+  const now = new Map(Object.entries(w.record));
+  for (const [k, before] of w.entries) {
+    if (!now.has(k)) return `${item(k)} was removed`;
+    if (!Object.is(now.get(k), before)) return `${item(k)} now holds another value`;
+  }
+  const before = new Set(w.entries.map(([k]) => k));
+  const added = [...now.keys()].find((k) => !before.has(k));
+  return added === undefined ? undefined : `${item(added)} was added`;
 }

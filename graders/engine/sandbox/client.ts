@@ -50,6 +50,7 @@ interface Job {
   limitMs: number;
   signal?: AbortSignal;
   randomSeed?: number;
+  recordsUnchanged?: boolean;
   resolve: (o: CallOutcome) => void;
   reject: (err: unknown) => void;
   /** Set once sent to a child: the id its answer carries. */
@@ -128,7 +129,7 @@ export class Sandbox {
   call(module: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
     return new Promise<CallOutcome>((resolve, reject) => {
       const limitMs = options.timeoutMs ?? this.options.timeoutMs ?? 5000;
-      this.waiting.push({ module, fn, args, limitMs, signal: options.signal, randomSeed: options.randomSeed, resolve, reject });
+      this.waiting.push({ module, fn, args, limitMs, signal: options.signal, randomSeed: options.randomSeed, recordsUnchanged: options.recordsUnchanged, resolve, reject });
       this.pump();
     });
   }
@@ -190,7 +191,7 @@ export class Sandbox {
       const id = this.nextId++;
       let frame: Buffer;
       try {
-        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
+        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }), ...(job.recordsUnchanged ? { recordsUnchanged: true } : {}) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
       } catch (err) {
         this.settle(job, { status: 'crashed', message: `the grader could not send the arguments: ${(err as Error).message}`, output: '' });
         continue;

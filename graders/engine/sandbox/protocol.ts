@@ -18,6 +18,8 @@ export interface CallRequest {
    * randomness, a dropout layer's masks, seeds itself from Math.random, and then draws the same every run.
    */
   randomSeed?: number;
+  /** Records and arrays among the arguments must come back as they were, as tensors must (CallOptions.recordsUnchanged). */
+  recordsUnchanged?: boolean;
 }
 
 export type RunnerMessage =
