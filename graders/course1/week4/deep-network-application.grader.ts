@@ -7,7 +7,7 @@ import { dim, distinctSizes, labels } from '../../engine/arbitraries';
 import { expectArray, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
-import type { NdArray } from '../../engine/ndarray';
+import { nd, type NdArray } from '../../engine/ndarray';
 import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import { tolerance } from '../../engine/tolerance';
@@ -134,6 +134,8 @@ export default defineAssignment({
               // Y = null: the reference prints the accuracy when given labels, and fixtures are made quietly.
               { name: 'layers [4, 3, 1], m = 9', args: [s.randn([4, 9]), null, randomNet(s, [4, 3, 1]) as ValueRecord] },
               { name: 'layers [3, 4, 2, 1], m = 7', args: [s.randn([3, 7]), null, randomNet(s, [3, 4, 2, 1]) as ValueRecord] },
+              // W2 = 0 and b2 = 0: AL is exactly 0.5 for every example, which is not above 0.5.
+              { name: 'layers [3, 2, 1], m = 5, the output layer all zeros (AL exactly 0.5)', args: [s.randn([3, 5]), null, { ...randomNet(s, [3, 2, 1]), W2: nd([0, 0], [1, 2]), b2: nd([0], [1, 1]) } as ValueRecord] },
             ];
           },
         }),
