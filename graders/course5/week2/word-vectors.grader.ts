@@ -28,6 +28,9 @@ import type { Value, ValueRecord } from '../../engine/values';
 
 // ---------------------------------------------------------------- the known mistakes (the mutants' hints)
 
+const ANALOGY_NONE_CHOSEN =
+  "No word was chosen: the best similarity starts too high (0?), and here no candidate beats it (every similarity is 0 or below). Start it below any cosine, which can be as low as −1 (the course's −100).";
+
 const HINTS = {
   cosNoNorms: 'This is the dot product u·v alone: divide it by the product of the two norms, ||u||₂·||v||₂, so that the result is a cosine in [−1, 1].',
   cosOneNorm: 'Only one norm divides the dot product: the cosine is u·v / (||u||₂·||v||₂), with both norms.',
@@ -93,7 +96,12 @@ async function cosineOf(ctx: CheckContext, u: NdArray, v: NdArray, what: string)
 
 async function analogyOf(ctx: CheckContext, a: string, b: string, c: string, map: ValueRecord): Promise<string> {
   const out = await ctx.call('completeAnalogy', [a, b, c, map]);
-  if (typeof out !== 'string') violated(`completeAnalogy("${a}", "${b}", "${c}", wordToVecMap) should return a word (a string), but returned ${JSON.stringify(out)}.`, 'Return best_word, the word itself, not its vector or its similarity.');
+  if (typeof out !== 'string') {
+    violated(
+      `completeAnalogy("${a}", "${b}", "${c}", wordToVecMap) should return a word (a string), but returned ${JSON.stringify(out)}.`,
+      out === null ? ANALOGY_NONE_CHOSEN : 'Return best_word, the word itself, not its vector or its similarity.',
+    );
+  }
   if (!(out in map)) violated(`completeAnalogy returned "${out}", which is not a word of wordToVecMap.`, 'Loop over the keys of wordToVecMap (Object.keys) and return the best one.');
   return out;
 }
@@ -268,6 +276,22 @@ export default defineAssignment({
               { name: 'nearly opposite vectors of length 4', args: [u4, vec1(add(scale(u4.data, -2.5), s.randn([4], 0.2).data))] },
               { name: 'vectors of length 20, norms far apart', args: [u20, s.randn([20], 0.1)] },
             ];
+          },
+        }),
+        property({
+          name: 'a zero vector gives 0',
+          points: 1,
+          claim: 'cosineSimilarity(u, 0) and cosineSimilarity(0, u) are 0: a zero vector has no direction (the instructions define the similarity as 0 there, not 0 / 0)',
+          inputs: fc.record({ n: fc.integer({ min: 2, max: 8 }), seed: fc.integer({ min: 0, max: 9999 }) }),
+          numRuns: 2,
+          show: ({ n, seed }) => `u of length ${n} drawn from seed ${seed}, and the zero vector`,
+          holds: async ({ n, seed }, ctx) => {
+            const u = new Seeded(seed).randn([n], 1);
+            const zero = vec1(new Array<number>(n).fill(0));
+            for (const [x, y, what] of [[u, zero, 'cosineSimilarity(u, 0)'], [zero, u, 'cosineSimilarity(0, u)']] as const) {
+              const got = await ctx.call('cosineSimilarity', [x, y]);
+              if (got !== 0) violated(`${what} returned ${typeof got === 'number' ? formatNumber(got) : JSON.stringify(got)}, expected 0.`, "With a zero vector ‖u‖·‖v‖ is 0 and dot / (‖u‖·‖v‖) is NaN: return 0 when either norm is 0, as the instructions say.");
+            }
           },
         }),
         property({
