@@ -39,6 +39,9 @@ function ints(s: Seeded, count: number, n: number): number[] {
   return s.uniform([count], 0, n).data.map((x) => Math.min(n - 1, Math.floor(x)));
 }
 
+const INDICES_SPLIT_HINT =
+  "The sentence is split on single spaces: two spaces, a tab or a space at either end give empty or glued words, which have no index. Split on white space, split(/\\s+/), and drop empty words.";
+
 /** A sentence of len words from `words`, some capitalised (every third). */
 function sentence(s: Seeded, words: string[], len: number): string {
   return ints(s, len, words.length)
@@ -380,6 +383,8 @@ export default defineAssignment({
               { name: '7 words of length 3, no known word', args: ['zzz qux', m7] },
               // One word: the vector length must come from a vector of the map that exists.
               { name: '1 word of length 4, with unknown words', args: [`zzz ${WORDS[0]!.toUpperCase()} qux ${WORDS[0]}`, wordMap(s, 1, 4)] },
+              // White space as typed: a tab and a newline between words (split on white space, not on ' ').
+              { name: '7 words of length 3, words separated by a tab and a newline', args: [`${known7[0]}\t${known7[3]}\n${known7[1]}`, m7] },
             ] as { name: string; args: Value[] }[];
           },
         }),
@@ -511,22 +516,35 @@ export default defineAssignment({
               const wordToIndex = wordIndex(s, v);
               const X = Array.from({ length: m }, (_, i) => sentence(s, WORDS.slice(0, v), 1 + ((i * 2) % (maxLen - 1))));
               return { name: `${m} sentences, ${v} words, maxLen = ${maxLen}`, args: [X, wordToIndex, maxLen] as Value[] };
-            });
+            })
+              .concat(
+                // White space as typed: two spaces, a tab, a space at either end (split on white space, not on ' ').
+                (() => {
+                  const wordToIndex = wordIndex(s, 6);
+                  const [a, b, c, d] = [WORDS[0]!, WORDS[3]!, WORDS[1]!, WORDS[5]!];
+                  const X = [` ${a}  ${b}`, `${c}\t${d} ${a} `];
+                  return [{ name: '2 sentences with two spaces, a tab and spaces at the ends, 6 words, maxLen = 5', args: [X, wordToIndex, 5] as Value[] }];
+                })(),
+              );
           },
         }),
         property({
           name: 'rows of indices, then zeros',
           points: 2,
-          claim: "Row i holds wordToIndex of sentence i's lower-cased words in order, then zeros up to maxLen",
+          claim: "Row i holds wordToIndex of sentence i's lower-cased words in order (the sentence split on white space: spaces, tabs, newlines, one or more), then zeros up to maxLen",
           inputs: fc.record({ v: dim(10, 2), sizes: dims({ m: 4, maxLen: [2, 6] }), seed: fc.integer({ min: 0, max: 10_000 }) }).map(({ sizes, ...rest }) => ({ ...sizes, ...rest })),
           numRuns: 8,
           holds: async ({ v, m, maxLen, seed }, ctx) => {
             const s = new Seeded(seed);
             const wordToIndex = wordIndex(s, v);
-            const X = Array.from({ length: m }, () => sentence(s, WORDS.slice(0, v), 1 + ints(s, 1, maxLen)[0]!));
+            // Words joined by white space as typed: a space, two, a tab, a newline.
+            const gaps = [' ', ' ', '  ', '\t', '\n'];
+            const typed = (text: string) => text.split(' ').map((w, i) => (i ? gaps[ints(s, 1, gaps.length)[0]!]! : '') + w).join('');
+            const X = Array.from({ length: m }, () => typed(sentence(s, WORDS.slice(0, v), 1 + ints(s, 1, maxLen)[0]!)));
             const out = expectTensor(await ctx.call('sentencesToIndices', [X, wordToIndex, maxLen]), `sentencesToIndices(X, wordToIndex, ${maxLen})`, [m, maxLen]);
+            if (out.data.some(Number.isNaN)) violated(`sentencesToIndices(${JSON.stringify(X)}, wordToIndex, ${maxLen}) has NaN entries: words without an index.`, INDICES_SPLIT_HINT);
             const want = X.flatMap((text) => {
-              const ix = text.toLowerCase().split(' ').map((w) => wordToIndex[w]!);
+              const ix = text.toLowerCase().split(/\s+/).filter((w) => w.length > 0).map((w) => wordToIndex[w]!);
               return [...ix, ...new Array<number>(maxLen - ix.length).fill(0)];
             });
             expectClose(out, nd(want, [m, maxLen]), `sentencesToIndices(${JSON.stringify(X)}, wordToIndex, ${maxLen})`);
