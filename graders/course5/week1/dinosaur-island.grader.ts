@@ -271,6 +271,7 @@ export default defineAssignment({
               { nA: 4, v: 9, len: 10, lr: 0.05, scale: 1.5 }, // gradients beyond ±5: clipping matters
               { nA: 3, v: 5, len: 3, lr: 0.1, scale: 0.3 },
               { nA: 3, v: 6, len: 4, lr: 0, scale: 1 },
+              { nA: 4, v: 8, len: 12, lr: 0.05, scale: 4 }, // gradients beyond ±10: clipped at 5, not at the clip example's 10
             ].map(({ nA, v, len, lr, scale }) => {
               const [X, Y] = sequence(s, len, v);
               return { name: `nA = ${nA}, vocab = ${v}, ${len} characters, learning rate ${lr}`, args: [X, Y, s.randn([nA, 1], 0.5), charParams(s, nA, v, scale), lr] as Value[] };
