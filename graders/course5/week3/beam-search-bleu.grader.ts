@@ -344,6 +344,8 @@ export default defineAssignment({
             { name: 'Papineni et al. candidate 2, n = 1 (8/14)', args: [PAPER.references, PAPER.candidate2, 1] },
             { name: 'Papineni et al. candidate 1, n = 2 (10/17)', args: [PAPER.references, PAPER.candidate1, 2] },
             { name: 'Papineni et al. candidate 2, n = 2 (1/13)', args: [PAPER.references, PAPER.candidate2, 2] },
+            // Words are units: the bigram "ab c" is not the reference's "a bc", though their letters run the same.
+            { name: 'reference "a bc de", candidate "ab c de", n = 2 (0)', args: [[['a', 'bc', 'de']], ['ab', 'c', 'de'], 2] },
           ],
         }),
         reference({
