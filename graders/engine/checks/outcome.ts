@@ -1,5 +1,6 @@
 import { CallFailure, changedRecord, RECORD_IN_PLACE_HINT } from '../implementation';
 import type { CheckDef } from '../define';
+import { knownTfErrorHint } from './tf-errors';
 import type { CheckResult, CheckStatus } from '../report/model';
 
 /** A check result with nothing scored yet: the shared fields of every outcome. */
@@ -20,7 +21,8 @@ export function failureResult(def: CheckDef, exercise: string, failure: CallFail
   if (o.status === 'not-implemented' && o.fn === exercise) return notAttemptedResult(def, exercise);
   if (o.status === 'timeout') return baseResult(def, 'timeout', failure.message);
   if (o.status === 'broke-contract' && o.problems.some(changedRecord)) return withOutput({ ...baseResult(def, 'error', failure.message), hint: RECORD_IN_PLACE_HINT });
-  return withOutput(baseResult(def, 'error', failure.message));
+  const tfHint = o.status === 'threw' ? knownTfErrorHint(o.message) : undefined;
+  return withOutput({ ...baseResult(def, 'error', failure.message), ...(tfHint ? { hint: tfHint } : {}) });
 }
 
 /** A thrown value that is not a failed call: a bug in the check, or something it could not read. */

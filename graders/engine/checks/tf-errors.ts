@@ -1,0 +1,23 @@
+/**
+ * TensorFlow.js errors whose cause is one known mistake, each with the hint
+ * that names it. A learner's call that threw one of them gets the hint next
+ * to the error, in whichever check saw it: the error alone names TensorFlow.js
+ * internals ("a connection between any variable and the result of the loss
+ * function"), not the learner's line that caused it.
+ */
+const KNOWN: [RegExp, string][] = [
+  [
+    // The first when other variables exist (made by earlier code), the second when none does.
+    /Cannot find a connection between any variable and the result of the loss function|variableGrads\(\) expects at least one of the input variables to be trainable/,
+    'The optimizer found no tf.variable in the loss it minimizes: the parameters it trains must be tf.variable (made once, e.g. in initializeParameters, with trainable left true), and the loss must be computed from them inside the function given to minimize.',
+  ],
+  [
+    /Tensor is disposed/,
+    'A tensor was used after it was disposed: a tf.tidy disposes every tensor made inside it except the one it returns. Return what you need from the tidy (or tf.keep it), and dispose only tensors you no longer use.',
+  ],
+];
+
+/** The hint for an error message TensorFlow.js threw, when its cause is known. */
+export function knownTfErrorHint(message: string): string | undefined {
+  return KNOWN.find(([pattern]) => pattern.test(message))?.[1];
+}
