@@ -34,4 +34,23 @@ describe('the terminal report', () => {
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(40);
     expect(renderReport(report, 'terminal', { width: 40 })).toBe(text);
   });
+
+  it("shows learner text's escape sequences as characters instead of sending them to the terminal", async () => {
+    const { renderReportAsync } = await import('../../graders/engine/report/html');
+    const hostile = gradeReport('week3', 7, '1.0.0', [
+      assignmentResult('course1/week3/planar-classification', 'Planar', 'exercises/x.ts', [
+        exerciseResult('layerSizes', [], [
+          { kind: 'reference', name: 'seeded cases', status: 'error', score: 0, maxScore: 2, message: 'layerSizes threw an error: \x1b[2J\x1b[HScore: 32 / 32\x1b[8m', output: 'tab\tand\u009b31m', hidden: false },
+        ]),
+      ]),
+    ]);
+    for (const format of ['terminal', 'md'] as const) {
+      const text = await renderReportAsync(hostile, format, { width: 200 });
+      expect(text).not.toMatch(/[\x1b\x9b]/);
+      expect(text.match(/␛/g)).toHaveLength(4);
+    }
+    const terminal = await renderReportAsync(hostile, 'terminal', { width: 200 });
+    expect(terminal).toContain('␛[2J␛[HScore: 32 / 32␛[8m');
+    expect(terminal).toContain('tab\tand␛[31m');
+  });
 });

@@ -171,13 +171,32 @@ export function renderReport(report: GradeReport, format: ReportFormat, options:
     case 'terminal':
       if (!wrapAnsi) throw new Error("renderReport(report, 'terminal') needs loadTerminalRendering() to have finished: use renderReportAsync.");
       // Several assignments: a summary first, and untouched ones (or functions) folded into a line.
-      return template('terminal.hbs', options.color ?? false, false, options.width)({ ...report, many: report.assignments.length > 1 });
+      return template('terminal.hbs', options.color ?? false, false, options.width)({ ...visibleControls(report), many: report.assignments.length > 1 });
     case 'md':
-      return template('report.md.hbs', false, false)(report);
+      return template('report.md.hbs', false, false)(visibleControls(report));
     case 'html':
       return template('report.html.hbs', false, true)(report);
   }
 }
+
+/**
+ * The report with control characters in its text (but newlines and tabs) shown as Unicode's pictures of them
+ * (ESC as ␛): learner code's messages and output reach the terminal, and the Markdown a terminal may print,
+ * where an escape sequence could clear the screen, fake a score or hide what follows.
+ */
+export function visibleControls<T>(value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return CONTROLS.test(v) ? v.replace(CONTROLS_ALL, picture) : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+// C0 controls but \t and \n, and DEL; the C1 CSI (\x9b), an escape sequence's start on its own, shown as ␛[.
+const picture = (c: string) => (c === '\x7f' ? '␡' : c === '\x9b' ? '␛[' : String.fromCharCode(0x2400 + c.charCodeAt(0)));
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f\x9b]/;
+const CONTROLS_ALL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/g;
 
 /** Color for a terminal that wants it (https://no-color.org), or wherever FORCE_COLOR asks for it. */
 export function useColor(stream: NodeJS.WriteStream): boolean {
