@@ -158,6 +158,29 @@ describe('untrusted learner code', () => {
     for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
   });
 
+  it("shows nothing a crash printed during a hidden case (a thrown message could carry the case's inputs)", async () => {
+    const hidden = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.hidden.fixtures.json`), 'utf8')) as {
+      checks: Record<string, { cases: { args: { data: number[] }[] }[] }>;
+    };
+    const first = hidden.checks['computeCost/seeded cases']!.cases[0]!.args[0]!.data[0]!;
+    // On that hidden case: the process dies of an error thrown from a timer, its message the case's A2.
+    const crash = `export async function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): Promise<number> {
+  const a = A2.dataSync();
+  if (Math.abs(a[0]! - ${first}) < 1e-6) {
+    await new Promise((resolve) => setTimeout(() => { resolve(0); throw new Error('A2 = ' + Array.from(a).join(' ')); }, 0));
+  }
+${right}
+}
+`;
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution.replace(COST, crash));
+    const def = await loadGrader(repo, ID);
+    const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['computeCost'], hidden: true });
+    const seeded = result.exercises.find((e) => e.name === 'computeCost')!.checks.find((k) => k.name === 'seeded cases')!;
+    expect(seeded.status).toBe('error');
+    expect(seeded.message).toMatch(/stopped the process running it on a hidden case \(what it printed then is not shown/);
+    expect(JSON.stringify(result)).not.toContain('A2 = ');
+  });
+
   it('has at least 25 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
   });

@@ -54,7 +54,13 @@ export async function runReferenceCheck(
     const err: unknown = r.reason;
     if (!(err instanceof CallFailure)) throw err;
     // Nothing more to learn from the other cases when the code is missing or cannot run.
-    if (ENDS_CHECK.has(err.outcome.status)) return failureResult(def, exercise, err);
+    if (ENDS_CHECK.has(err.outcome.status)) {
+      // A crash's message holds what the process printed last, which code can fill with a hidden case's inputs.
+      if (c.hidden && err.outcome.status === 'crashed') {
+        return baseResult(def, 'error', `${fn} stopped the process running it on a hidden case (what it printed then is not shown: it could reveal the case's inputs).`);
+      }
+      return failureResult(def, exercise, err);
+    }
     firstFailure ??= { c, failure: err };
     evidence.push({ c, passed: false, finite: true });
   }
