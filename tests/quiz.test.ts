@@ -283,6 +283,12 @@ describe('npm run quiz', () => {
     expect(t.asked).toEqual([]);
   });
 
+  it("keeps a Markdown table's rows one per line when printing a question", async () => {
+    const { wrap } = await import('../graders/learner/common');
+    const text = 'Four candidates, measured on the dev set:\n\n| model | F1 |\n|---|---|\n| A | 96.1 % |\nthen some prose after the table that goes on';
+    expect(wrap(text, 30, '  ').split('\n')).toEqual(['  Four candidates, measured on', '  the dev set:', '', '  | model | F1 |', '  |---|---|', '  | A | 96.1 % |', '  then some prose after the', '  table that goes on']);
+  });
+
   it('asks each question, re-asks a malformed answer, and saves after every answer', async () => {
     writeFileSync(quizFiles(repo, ID).answers, formatAnswers(ID, quiz, undefined, new Map()));
     const t = io(['z', 'a', '5.5 %', '', 'a, b', 'human train dev']);

@@ -49,18 +49,32 @@ export function paint(on: boolean | undefined, code: number, text: string): stri
   return on ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-/** Wraps prose at `width` columns, every line indented by `indent`; blank lines separate paragraphs. */
+/**
+ * Wraps prose at `width` columns, every line indented by `indent`; blank lines separate paragraphs. Markdown
+ * table rows (lines starting with |) are kept as they are, one per line.
+ */
 export function wrap(text: string, width = 78, indent = '  '): string {
   const out: string[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
-        out.push(indent + line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
+    const flush = () => {
+      if (line) out.push(indent + line);
+      line = '';
+    };
+    for (const source of paragraph.split('\n')) {
+      if (source.trimStart().startsWith('|')) {
+        flush();
+        out.push(indent + source.trim());
+        continue;
+      }
+      for (const word of source.split(/\s+/).filter(Boolean)) {
+        if (line && indent.length + line.length + 1 + word.length > width) {
+          out.push(indent + line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
     }
-    if (line) out.push(indent + line);
+    flush();
     out.push('');
   }
   out.pop();
