@@ -28,6 +28,7 @@ export function formats() { console.log('Iteration: %d, cost %f, %s%% done %i', 
 export function draws() { return [Math.random(), ...tf.randomUniform([3]).dataSync()]; }
 export function reassigns(p: Record<string, unknown>, list: unknown[]) { p.W = tf.zeros([1]); list.push(1); return 0; }
 export function readsOnly(p: Record<string, tf.Tensor>) { return p.W!.shape.length; }
+export function breaksTheEngine() { (tf.engine() as unknown as { endScope(): void }).endScope = () => { throw new Error('scope lost'); }; return 1; }
 export function returnsPromise() { return new Promise(() => {}); }
 export function returnsFunction() { return () => 1; }
 export function record(x: tf.Tensor) { return { y: tf.neg(x), n: 3, list: [x, 'a'] }; }
@@ -117,6 +118,13 @@ describe('sandbox', () => {
       'it changed argument 2, a list it was given, in place (item 1 was added)',
     ]);
     expect(await sandbox.call(learner, 'readsOnly', [{ W: x }], { recordsUnchanged: true })).toMatchObject({ status: 'ok', value: 1 });
+  });
+
+  it('restarts a process whose TensorFlow.js a call left unusable, blaming that call, and runs the next call afresh', async () => {
+    const o = await sandbox.call(learner, 'breaksTheEngine', []);
+    expect(o.status).toBe('crashed');
+    expect(o.status === 'crashed' && o.message).toMatch(/left TensorFlow\.js in the sandbox unusable \(scope lost\), so the sandbox was restarted/);
+    expect((await sandbox.call(learner, 'double', [x])).status).toBe('ok');
   });
 
   it('describes what cannot cross the boundary', async () => {

@@ -7,7 +7,7 @@ import type { CallOptions, CallOutcome, Implementation } from '../implementation
 import type { Value } from '../values';
 import type { BuiltModule } from './build';
 import { detectIsolation, describeIsolation, likelyIsolation, namespacesConfirmed, wrapCommand, type Isolation, type IsolationMode } from './isolation';
-import { CHANNEL_FD, type CallRequest, type RunnerMessage } from './protocol';
+import { CHANNEL_FD, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage } from './protocol';
 import { mark } from '../timings';
 import { folderless, recordEarlySandbox, takeEarlySandbox } from './early';
 import { decodeRunnerMessage } from './runner-message';
@@ -515,6 +515,10 @@ export class Sandbox {
     }
     // SIGXFSZ: past the file-size limit (ChildSpec.maxFileBytes); under bubblewrap it comes back as 128 + 25.
     if (signal === 'SIGXFSZ' || code === 128 + 25) return STRAY_OUTPUT_MESSAGE;
+    if (code === SANDBOX_BROKEN_EXIT) {
+      const why = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 300);
+      return `running it left TensorFlow.js in the sandbox unusable${why ? ` (${why})` : ''}, so the sandbox was restarted.`;
+    }
     if (signal) return `the process was killed (${signal}).`;
     if (code === 0) return 'the process exited (code 0) in the middle of the call — does your code call process.exit()?';
     return `the process exited with code ${code}.${this.stderrTail.trim() ? ` It printed: ${this.stderrTail.trim().slice(-500)}` : ''}`;

@@ -37,3 +37,6 @@ export const MAX_OUTPUT_CHARS = 4000;
 export const MAX_MESSAGE_CHARS = 4000;
 /** The file descriptor of the runner's channel. */
 export const CHANNEL_FD = 3;
+
+/** The runner's exit code when running a call failed outside the learner's code and left the process unusable. */
+export const SANDBOX_BROKEN_EXIT = 70;

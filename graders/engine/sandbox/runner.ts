@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from '../codec';
 import { brokenArguments, watchArguments } from './arguments';
 import { lockDown, settle, snapshot, tampered } from './lockdown';
-import { CHANNEL_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
+import { CHANNEL_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
 import { useWasmBackend } from './wasm-backend';
 import { encodeFrame, fromWire, FrameReader, wireValue } from './wire';
 
@@ -219,10 +219,21 @@ channel.on('data', (chunk: Buffer) => {
   for (const frame of reader.push(chunk)) {
     const req = frame.json as CallRequest;
     const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity, true));
-    // Whatever happens inside, the call gets an answer and the queue goes on.
-    const answered = (): Promise<RunnerOutcome> =>
-      run({ ...req, args }).catch(() => ({ status: 'threw', message: 'the call ended in a way that could not be read (a thrown value that throws when read?)', output: '' }));
-    queue = queue.then(() => answered().then((outcome) => send({ type: 'result', id: req.id, outcome })));
+    // A call whose running failed outside the learner's code (TensorFlow.js's scope could not be closed: its
+    // WebAssembly memory may be broken) ends this process, with the reason on stderr: the grader reports the call
+    // as stopped (SANDBOX_BROKEN_EXIT) and runs the next one in a fresh process, not on what this one left behind.
+    queue = queue.then(() =>
+      run({ ...req, args }).then(
+        (outcome) => send({ type: 'result', id: req.id, outcome }),
+        (err: unknown) => {
+          try {
+            process.stderr.write(`\n${errorText(err)}\n`);
+          } finally {
+            reallyExit(SANDBOX_BROKEN_EXIT);
+          }
+        },
+      ),
+    );
   }
 });
 channel.on('end', () => reallyExit(0));
