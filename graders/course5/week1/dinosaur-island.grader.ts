@@ -338,6 +338,8 @@ export default defineAssignment({
             return [
               { names: dinosaurNames(12, 5), n: 30, nA: 6, dino: 2, every: 15 },
               { names: dinosaurNames(8, 9), n: 20, nA: 4, dino: 3, every: 10 },
+              // Names as read from a file, some with their newline (the model trims them).
+              { names: dinosaurNames(6, 4).map((name, i) => (i % 2 ? `${name}\n` : name)), n: 12, nA: 4, dino: 2, every: 6 },
             ].map(({ names, n, nA, dino, every }) => ({
               name: `${names.length} names, ${n} iterations, nA = ${nA}, ${dino} sampled names`,
               args: [names, ixToChar, charToIx, n, nA, dino, every] as Value[],
