@@ -23,6 +23,7 @@ import type { ExerciseResult } from '../engine/report/model';
 import { buildModule } from '../engine/sandbox/build';
 import type { Sandbox } from '../engine/sandbox/client';
 import { isOpaque, isRecord, type Value } from '../engine/values';
+import { mulberry32 } from '../engine/mulberry32';
 import {
   DEFAULT_LIMIT,
   generateMutations,
@@ -376,17 +377,8 @@ export function referenceInputs(root: string, id: string, def: AssignmentDef, fn
 // ---------------------------------------------------------------------------
 // Perturbations and comparison
 
-/** mulberry32: a small seeded generator (perturbations are the same every run). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (perturbations are the same every run). */
+export const rng = mulberry32;
 
 export function hash(text: string): number {
   let h = 2166136261;

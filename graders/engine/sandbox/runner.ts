@@ -17,6 +17,7 @@ import { lockDown, settle, snapshot, tampered } from './lockdown';
 import { CHANNEL_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
 import { useWasmBackend } from './wasm-backend';
 import { encodeFrame, fromWire, FrameReader, wireValue } from './wire';
+import { mulberry32 } from '../mulberry32';
 
 tf.env().set('PROD', true); // silences the "install tfjs-node" banner and debug checks
 
@@ -238,15 +239,3 @@ channel.on('data', (chunk: Buffer) => {
 });
 channel.on('end', () => reallyExit(0));
 send({ type: 'ready' });
-
-/** A small seeded generator of numbers in [0, 1) (mulberry32): 2³² states are plenty for a call's dropout masks. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
