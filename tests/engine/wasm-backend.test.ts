@@ -98,6 +98,27 @@ const PROGRAMS: Record<string, string> = {
     return tf.concat([first.flatten(), tf.matMul(a, B).flatten(), tf.matMul(a, B.reshape([2, 2])).flatten()]);
   }`,
   einsum: `() => tf.einsum('ij,jk->ik', tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[1, 0], [1, 1]]))`,
+  // Windows larger than the input with 'valid' padding: empty outputs, which XNNPACK writes around or aborts on,
+  // breaking the heap for what follows (a residual block's mistake). Each one, then tensors made and freed.
+  emptyWindowOutputs: `() => {
+    const x = tf.tensor4d([1, -2, 3, 4, -5, 6], [1, 3, 2, 1]);
+    const sizes = [];
+    for (let round = 0; round < 20; round++) {
+      tf.tidy(() => {
+        const outs = [
+          tf.conv2d(x, tf.ones([3, 3, 1, 4]), 1, 'valid'),
+          tf.fused.conv2d({ x, filter: tf.ones([3, 3, 1, 2]), strides: 1, pad: 'valid', bias: tf.ones([2]), activation: 'relu' }),
+          tf.depthwiseConv2d(x, tf.ones([3, 3, 1, 2]), 1, 'valid'),
+          tf.maxPool(x, 3, 1, 'valid'),
+          tf.avgPool(x, [1, 3], 1, 'valid'),
+          tf.image.resizeBilinear(x, [0, 2]),
+        ];
+        if (round === 0) for (const o of outs) sizes.push(o.size, o.shape.length);
+        tf.randomNormal([50, 50]).add(1).dataSync();
+      });
+    }
+    return tf.concat([tf.tensor1d(sizes), tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[1, 2], [3, 4]])).flatten()]);
+  }`,
 };
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-wasm-'));

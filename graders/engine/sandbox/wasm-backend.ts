@@ -17,6 +17,9 @@
  *   product) gets the first shape's operator and wrong numbers. Those kernels
  *   get a copy of their weights, under a new id, when the id was used before
  *   in another shape or the data was rewritten (freshWeights);
+ * - so do windowed kernels whose output would be empty (a 'valid' 3×3
+ *   convolution of a 3×2 image): XNNPACK writes outside its buffers there,
+ *   or aborts, and the heap is broken for every later call (EMPTY_OUTPUT);
  * - a few compute something else (CPU_SEMANTICS: ties, NaN, casts to bool,
  *   a random stream of its own) and always run on the CPU backend;
  * - on the CPU backend, dataSync() hands out the tensor's own storage, and
@@ -159,6 +162,57 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 const compareBytes: (a: Uint8Array, b: Uint8Array) => number = Buffer.compare;
 
+type KernelArgs = Parameters<TF.KernelFunc>[0];
+type Attr = TF.NamedAttrMap[string];
+type OutShape = (util: typeof TF.backend_util, inputs: Record<string, TF.TensorInfo | undefined>, attrs: Record<string, Attr>) => readonly number[] | null | undefined;
+
+const num = (a: Attr) => a as unknown as number | [number, number];
+const pad = (a: Attr) => a as unknown as 'valid' | 'same' | number;
+const rounding = (a: Attr) => a as unknown as 'floor' | 'round' | 'ceil' | undefined;
+const list = (a: Attr) => a as unknown as number[] | null | undefined;
+const shape = (t: TF.TensorInfo | undefined) => (t ? t.shape : []);
+
+const conv2d = (depthwise: boolean): OutShape => (util, { x, filter }, a) =>
+  util.computeConv2DInfo(shape(x) as [number, number, number, number], shape(filter) as [number, number, number, number], num(a.strides), a.dilations === undefined ? 1 : num(a.dilations), pad(a.pad), rounding(a.dimRoundingMode), depthwise, util.convertConv2DDataFormat((a.dataFormat as 'NHWC' | 'NCHW' | undefined) ?? 'NHWC')).outShape;
+const pool2d: OutShape = (util, { x }, a) =>
+  util.computePool2DInfo(shape(x) as [number, number, number, number], num(a.filterSize), num(a.strides), 1, pad(a.pad), rounding(a.dimRoundingMode)).outShape;
+const pool3d: OutShape = (util, { x }, a) =>
+  util.computePool3DInfo(shape(x) as [number, number, number, number, number], a.filterSize as unknown as number, a.strides as unknown as number, 1, pad(a.pad) as 'valid', rounding(a.dimRoundingMode)).outShape;
+
+/**
+ * The output shape of kernels that slide a window or take an output size, computed as the kernels do: the WASM
+ * ones must not run when it has a zero in it. Found with a course-4 mistake (a 'valid' middle convolution in a
+ * residual block, on inputs smaller than its filter): XNNPACK's convolution writes outside its buffers for an
+ * output of width 0, its pooling aborts, its bilinear resize fails; the next free() then finds the heap broken.
+ */
+const EMPTY_OUTPUT = new Map<string, OutShape>([
+  ['Conv2D', conv2d(false)],
+  ['FusedConv2D', conv2d(false)],
+  ['DepthwiseConv2dNative', conv2d(true)],
+  ['FusedDepthwiseConv2D', conv2d(true)],
+  ['MaxPool', pool2d],
+  ['AvgPool', pool2d],
+  ['MaxPool3D', pool3d],
+  ['AvgPool3D', pool3d],
+  ['Conv3D', (util, { x, filter }, a) => util.computeConv3DInfo(shape(x) as [number, number, number, number, number], shape(filter) as [number, number, number, number, number], a.strides as unknown as number, a.dilations as unknown as number, pad(a.pad) as 'valid').outShape],
+  ['Dilation2D', (util, { x, filter }, a) => util.computeDilation2DInfo(shape(x) as [number, number, number, number], shape(filter) as [number, number, number], num(a.strides), pad(a.pad) as 'valid', 'NHWC', num(a.dilations)).outShape],
+  ['Conv2DBackpropInput', (_u, _i, a) => list(a.inputShape)],
+  ['ResizeBilinear', (_u, _i, a) => list(a.size)],
+  ['ResizeNearestNeighbor', (_u, _i, a) => list(a.size)],
+  ['CropAndResize', (_u, _i, a) => list(a.cropSize)],
+  ['Transform', (_u, _i, a) => list(a.outputShape)],
+]);
+
+/** Whether a kernel's output would hold nothing; false when its shape cannot be computed (the kernel then throws its own error). */
+function outputIsEmpty(tf: typeof TF, outShape: OutShape, args: KernelArgs): boolean {
+  try {
+    const out = outShape(tf.backend_util, args.inputs as Record<string, TF.TensorInfo | undefined>, (args.attrs ?? {}) as Record<string, Attr>);
+    return !!out && out.some((d) => !(d > 0));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Kernels whose WASM version computes something else than the CPU one, with when:
  * max pooling's gradient goes to the last maximum of a window, not the first;
@@ -216,7 +270,10 @@ export function guardWasmKernels(tf: typeof TF, cpu: CpuBackend): void {
     const own = wasmKernels.get(name);
     if (own) {
       tf.unregisterKernel(name, 'wasm');
-      tf.registerKernel({ ...own, kernelFunc: guardKernel(own.kernelFunc, onCpu(cpuKernel, cpu), CACHED_BY.get(name), CPU_SEMANTICS.get(name)) });
+      const semantics = CPU_SEMANTICS.get(name);
+      const outShape = EMPTY_OUTPUT.get(name);
+      const onCpuWhen = semantics ? (args: KernelArgs) => semantics(args.attrs) : outShape ? (args: KernelArgs) => outputIsEmpty(tf, outShape, args) : undefined;
+      tf.registerKernel({ ...own, kernelFunc: guardKernel(own.kernelFunc, onCpu(cpuKernel, cpu), CACHED_BY.get(name), onCpuWhen) });
     } else if (!UNSUPPORTED.has(name)) {
       tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: onCpu(cpuKernel, cpu) });
     }
@@ -258,7 +315,7 @@ function guardKernel(
   wasmKernel: TF.KernelFunc,
   cpuKernel: TF.KernelFunc,
   cached: Cached | undefined,
-  cpuSemantics: ((attrs: TF.NamedAttrMap | undefined) => boolean) | undefined,
+  onCpuWhen: ((args: KernelArgs) => boolean) | undefined,
 ): TF.KernelFunc {
   const weights = cached?.weights;
   // Runs on every operation of every training loop: one pass over the inputs, nothing allocated.
@@ -271,7 +328,7 @@ function guardKernel(
       writeBack(t.dataId);
       if (!empty && t.shape.includes(0)) empty = true;
     }
-    if (cpuSemantics?.(args.attrs) || empty) return cpuKernel(args);
+    if (empty || onCpuWhen?.(args)) return cpuKernel(args);
     const wasm = args.backend as unknown as WasmBackend & { disposeData(dataId: object): void };
     const copy = weights && (!cached!.usesCache || cached!.usesCache(inputs, args.attrs)) ? freshWeights(wasm, inputs[weights], args.attrs) : undefined;
     try {
