@@ -507,7 +507,7 @@ const CASES: Case[] = [
     // stderr is a file: the writes are synchronous, so the refusal lands on this very call, every time.
     files: () =>
       attackIn('nnModel', `const chunk = 'x'.repeat(1 << 16);\nfor (let i = 0; i < 1000; i++) {\n  process.stderr.write(chunk);\n  await new Promise((resolve) => setImmediate(resolve));\n}`, { async: true }),
-    expect: { score: without('nnModel'), hit: ['nnModel'], report: /nnModel stopped the process running it: it sent the grader something it refused \(more than 4 MB printed outside console\.log\)/ },
+    expect: { score: without('nnModel'), hit: ['nnModel'], report: /nnModel stopped the process running it: it printed more than 4 MB outside console\.log/ },
   },
   {
     name: 'throws from a timer after layerSizes returns',

@@ -59,6 +59,8 @@ const CASES: Case[] = [
   // 200 MB a step: over the memory limit within a few steps, well inside the time limit even on a busy machine.
   { name: 'a tensor memory bomb', cost: fn(`  for (;;) tf.keep(tf.fill([5e7], 1));`), status: 'error', message: /ran out of memory/, score: 0, patient: true },
   { name: 'process.exit(0) in the middle', cost: fn(`  process.exit(0);`), status: 'error', message: /computeCost threw an error: process\.exit\(\) is not available to exercise code/, score: 0 },
+  // Stopped by the kernel at the file-size limit (prlimit), or by the size check, whichever comes first: a few MB, not the 16 MB a write.
+  { name: 'flooding stderr outside console.log', cost: fn(`  for (;;) process.stderr.write('x'.repeat(1 << 24));`), status: 'error', message: /printed more than 4 MB outside console\.log/, score: 0 },
   { name: 'huge console output', cost: fn(`  for (let i = 0; i < 1e5; i++) console.log('x'.repeat(100));\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
   // The contract of every call: the tensors given come back alive and unchanged (sandbox/arguments.ts).
   { name: 'mutating its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  (A2 as unknown as { shape: number[] }).shape[0] = 99;\n  return cost;`), status: 'error', message: /computeCost returned, but it changed the shape of argument 1/, score: 0 },

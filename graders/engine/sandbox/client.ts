@@ -38,6 +38,7 @@ export interface SandboxOptions {
 const DEFAULT_MEMORY_MB = 1024;
 /** What a child may print outside console.* (which the runner captures) before it is stopped. */
 const MAX_STRAY_OUTPUT_BYTES = 4 * 1024 * 1024;
+const STRAY_OUTPUT_MESSAGE = `it printed more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB outside console.log (process.stdout or process.stderr written directly), so it was stopped.`;
 
 export class IsolationError extends Error {}
 
@@ -314,7 +315,11 @@ export class Sandbox {
 
   /** The child broke the protocol: the call fails with the reason and the child is replaced. */
   private refuse(reason: string) {
-    this.endRunning({ status: 'crashed', message: `it sent the grader something it refused (${reason}), so the sandbox was stopped.`, output: '' });
+    this.stop(`it sent the grader something it refused (${reason}), so the sandbox was stopped.`);
+  }
+
+  private stop(message: string) {
+    this.endRunning({ status: 'crashed', message, output: '' });
     this.kill();
   }
 
@@ -362,7 +367,8 @@ export class Sandbox {
     const nodeArgs = [...nodeFlags(readable, v8), runtime.runner, this.dir, runtime.wasm];
     // Where the child finds V8's compiled code for TensorFlow.js (a file it may read, see runtime.ts).
     const env: Record<string, string> = tfCache ? { DEEPGRADE_TF_CACHE: tfCache } : {};
-    const { command, args } = wrapCommand(mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir, env });
+    // A little over the stray-output limit: the size check below names it first, the kernel stops a flood.
+    const { command, args } = wrapCommand(mode, { node: process.execPath, nodeArgs, readable, cwd: this.dir, env, maxFileBytes: MAX_STRAY_OUTPUT_BYTES + 1024 * 1024 });
     const childCommand = { command, args, env: { NODE_ENV: 'production', ...env } };
     const recordable = this.starts === 0 && this.options.earlyFor ? folderless(childCommand, this.dir) : undefined;
     // The child graders/launch.mjs started for this command line, if it is this very command (early.ts).
@@ -376,6 +382,8 @@ export class Sandbox {
     // net.Socket from process.stdout.constructor (Node's permission model does not cover sockets).
     // Writes to a file are synchronous, so what a call printed is on disk when its answer arrives.
     const stderrFile = path.join(this.dir, `stderr-${this.starts++}.log`);
+    // The last child's is read already (describeExit): a child that floods stderr at every start leaves one file, not one each.
+    if (this.stderrFile) rmSync(this.stderrFile, { force: true });
     let child: ChildProcess;
     if (early) child = early.child;
     else {
@@ -412,7 +420,7 @@ export class Sandbox {
           this.loaded.add(m.module);
         } else if (m.type === 'result' && running && m.id === running.id) {
           // Printed around console.log, beyond the cap: this call did it (the writes were synchronous).
-          if (this.strayOutputOver()) return this.refuse(`more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB printed outside console.log`);
+          if (this.strayOutputOver()) return this.stop(STRAY_OUTPUT_MESSAGE);
           if (m.outcome.status === 'tampered') {
             // Built-ins the learner changed would leak into the next call: that one runs in a fresh child.
             this.endRunning(m.outcome, m.id);
@@ -461,7 +469,7 @@ export class Sandbox {
         this.memoryExceeded = true;
         child.kill('SIGKILL');
       } else if (this.strayOutputOver()) {
-        this.refuse(`more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB printed outside console.log`);
+        this.stop(STRAY_OUTPUT_MESSAGE);
       }
     }, 100);
     timer.unref();
@@ -505,6 +513,9 @@ export class Sandbox {
       this.memoryExceeded = false;
       return `it ran out of memory (the limit is ${limit} MB of heap, ${limit + 512} MB in all). Free tensors you no longer need (tf.tidy, dispose).`;
     }
+    // Past the file-size limit (ChildSpec.maxFileBytes): killed by SIGXFSZ (under bubblewrap, 128 + 25), or, as
+    // Node ignores that signal, its next write to stderr fails and the runner exits. Either may come before the answer.
+    if (signal === 'SIGXFSZ' || code === 128 + 25 || this.strayOutputOver()) return STRAY_OUTPUT_MESSAGE;
     if (code === SANDBOX_BROKEN_EXIT) {
       const why = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 300);
       return `running it left TensorFlow.js in the sandbox unusable${why ? ` (${why})` : ''}, so the sandbox was restarted.`;

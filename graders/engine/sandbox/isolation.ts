@@ -69,8 +69,12 @@ export function likelyIsolation(): IsolationMode {
 }
 
 function findBwrap(): string | undefined {
+  return findTool('bwrap');
+}
+
+function findTool(name: string): string | undefined {
   const dirs = (process.env.PATH ?? '').split(path.delimiter).concat(['/usr/bin', '/usr/local/bin', '/bin']);
-  return dirs.map((d) => path.join(d, 'bwrap')).find((p) => existsSync(p));
+  return dirs.map((d) => path.join(d, name)).find((p) => existsSync(p));
 }
 
 export interface ChildSpec {
@@ -83,10 +87,22 @@ export interface ChildSpec {
   env?: Record<string, string>;
   /** The size of the writable /tmp in namespaces. */
   tmpMb?: number;
+  /**
+   * The most the child may write to any file, its stderr included (RLIMIT_FSIZE, set with util-linux's prlimit
+   * where there is one): past it the kernel stops the child with SIGXFSZ, at once, where polling the file's size
+   * let a flood run on for a while.
+   */
+  maxFileBytes?: number;
 }
 
 /** The command that starts the child in a given mode. */
 export function wrapCommand(mode: IsolationMode, spec: ChildSpec): { command: string; args: string[] } {
+  const { command, args } = isolated(mode, spec);
+  const prlimit = spec.maxFileBytes !== undefined && process.platform === 'linux' ? findTool('prlimit') : undefined;
+  return prlimit ? { command: prlimit, args: [`--fsize=${spec.maxFileBytes}`, '--', command, ...args] } : { command, args };
+}
+
+function isolated(mode: IsolationMode, spec: ChildSpec): { command: string; args: string[] } {
   if (mode !== 'namespaces') return { command: spec.node, args: spec.nodeArgs };
   const bind = (p: string) => ['--ro-bind', p, p];
   const args = [
