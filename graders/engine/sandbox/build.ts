@@ -1,9 +1,10 @@
 import type { BuildOptions, BuildResult as BuildResultOf, Message, Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { repoRoot } from '../paths';
+import { BUILTINS_ALLOWED } from './builtins';
 import { keepBuild, keptBuild, recorder } from './kept-builds';
 import { isTfImport, sandboxRuntime, tfRuntimePlugin } from './runtime';
 
@@ -256,13 +257,16 @@ function importGuard(allowedDirs: string[], root: string, redirects: [string, st
           if (!inside(target)) {
             return { errors: [{ text: `"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where})` }] };
           }
+          // TypeScript's own convention (moduleResolution Bundler or NodeNext): "./x.js" names ./x.ts.
+          if (path.extname(target) === '.js' && !existsSync(target) && existsSync(`${target.slice(0, -3)}.ts`)) target = `${target.slice(0, -3)}.ts`;
           if (path.extname(target) && path.extname(target) !== '.ts') {
             return { errors: [{ text: `"${spec}" is not a TypeScript file: exercise code imports .ts modules only` }] };
           }
-          if (!redirect) return undefined;
+          if (!redirect && target === path.resolve(args.resolveDir, spec)) return undefined;
           const resolved = await b.resolve(target, { kind: args.kind, resolveDir: args.resolveDir, pluginData: GUARDED });
           return resolved.errors.length ? { errors: resolved.errors } : { path: resolved.path };
         }
+        if (BUILTINS_ALLOWED.has(spec)) return { path: spec, external: true };
         const builtin = spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!);
         return {
           errors: [

@@ -8,6 +8,7 @@
  * the OS denies the rest (isolation.ts). This is the second wall, not the first.
  */
 import type * as TF from '@tensorflow/tfjs';
+import { BUILTINS_ALLOWED } from './builtins';
 
 const denied = (what: string) => () => {
   throw new Error(
@@ -17,8 +18,6 @@ const denied = (what: string) => () => {
   );
 };
 
-/** Built-in modules code may still ask for by name: none of them reaches files, processes or the network. */
-const BUILTINS_ALLOWED = new Set(['util', 'node:util', 'buffer', 'node:buffer', 'string_decoder', 'node:string_decoder', 'events', 'node:events', 'assert', 'node:assert', 'path', 'node:path', 'url', 'node:url']);
 
 /** process members that reach outside this process, or into Node's internals. */
 const PROCESS_DENIED = [
