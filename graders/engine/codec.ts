@@ -97,7 +97,7 @@ export function fromTf(v: unknown, tf: Tf, typedData = false): Value {
 
 /** `typedData`: keep dataSync()'s typed array (ndarray.ts typedNdArray), for a sandbox that only sends it on. */
 function readTensor(t: TF.Tensor, typedData: boolean): Value {
-  if (t.isDisposed) return opaque('a tensor that was already disposed');
+  if (t.isDisposed) return opaque('a tensor that was already disposed (by your code, or, if an earlier call made it and your file kept it, when that call ended)');
   const shape = [...t.shape];
   if (!shape.every((d) => Number.isInteger(d) && d >= 0)) return opaque('a tensor with an invalid shape');
   const size = shape.reduce((a, b) => a * b, 1);

@@ -4,7 +4,14 @@
  * produced here by the mistakes they name.
  */
 import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../graders/engine/paths';
+import { buildModule } from '../../graders/engine/sandbox/build';
+import { Sandbox } from '../../graders/engine/sandbox/client';
+import { nd } from '../../graders/engine/ndarray';
 import { failureResult } from '../../graders/engine/checks/outcome';
 import type { CheckDef } from '../../graders/engine/define';
 import { CallFailure } from '../../graders/engine/implementation';
@@ -38,6 +45,28 @@ describe("TensorFlow.js's errors with a known cause", () => {
     const r = resultFor(thrown(() => inner!.dataSync()));
     expect(r.hint).toMatch(/used after it was disposed/);
   });
+
+  it('names a tensor kept between calls, in a module-level variable, when the sandbox has disposed it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deepgrade-kept-'));
+    const sandbox = new Sandbox({ root: repoRoot, timeoutMs: 10_000 });
+    try {
+      const file = path.join(dir, 'lazy.ts');
+      const source = "import * as tf from '@tensorflow/tfjs';\nlet half: tf.Scalar | undefined;\nexport function above(x: tf.Tensor) {\n  half ??= tf.scalar(0.5);\n  return tf.cast(tf.greater(x, half), 'float32');\n}\n";
+      writeFileSync(file, source);
+      const built = await buildModule(file, repoRoot, { allowedDirs: [dir] });
+      if (!built.ok) throw new Error(built.message);
+      const learner = sandbox.install(built);
+      const x = nd([0.2, 0.9], [2]);
+      expect((await sandbox.call(learner, 'above', [x])).status).toBe('ok');
+      const second = await sandbox.call(learner, 'above', [x]);
+      expect(second.status).toBe('threw');
+      const r = resultFor(second.status === 'threw' ? second.message : '');
+      expect(r.hint).toMatch(/keeps between calls/);
+    } finally {
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('adds nothing to other errors', () => {
     expect(resultFor('I give up').hint).toBeUndefined();

@@ -64,7 +64,9 @@ export function propagate(w: tf.Tensor2D, b: number, X: tf.Tensor2D, Y: tf.Tenso
  *      and print it if printCost is true.
  * Return the final { w, b } as params, the grads of the last iteration, and costs.
  * Every iteration creates new tensors: wrap its body in tf.tidy(() => …) and
- * dispose the previous w, or memory grows with numIterations. tf.tidy returns
+ * dispose the previous iteration's w, or memory grows with numIterations —
+ * not the w you were given: the caller owns it (start from w.clone() if your
+ * loop disposes as it goes). tf.tidy returns
  * tensors and numbers alike: return { w, b, dw, db, cost } from it.
  */
 export function optimize(

@@ -12,8 +12,9 @@ const KNOWN: [RegExp, string][] = [
     'The optimizer found no tf.variable in the loss it minimizes: the parameters it trains must be tf.variable (made once, e.g. in initializeParameters, with trainable left true), and the loss must be computed from them inside the function given to minimize.',
   ],
   [
-    /Tensor is disposed/,
-    'A tensor was used after it was disposed: a tf.tidy disposes every tensor made inside it except the one it returns. Return what you need from the tidy (or tf.keep it), and dispose only tensors you no longer use.',
+    // The second is what an operation on a disposed tensor throws (TensorFlow.js looks up its data, and finds none).
+    /Tensor is disposed|Cannot read properties of undefined \(reading 'backend'\)/,
+    'A tensor was used after it was disposed: a tf.tidy disposes every tensor made inside it except the one it returns, and so does the end of each graded call — a tensor your file keeps between calls (a module-level variable filled on first use) is gone by the next one. Return what you need from the tidy, make tensors you keep at the top level of the file (or tf.keep them), and dispose only tensors you no longer use.',
   ],
 ];
 
