@@ -68,6 +68,8 @@ const gradPoint = (() => {
 export default defineAssignment({
   id: 'course1/week3/planar-classification',
   title: 'Planar data classification with one hidden layer',
+  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged."
+  argumentsUnchanged: true,
   exercises: [
     {
       name: 'layerSizes',

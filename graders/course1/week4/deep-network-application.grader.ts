@@ -81,6 +81,8 @@ function learnsCats(fn: string, layersDims: (n: number) => number[]) {
 export default defineAssignment({
   id: 'course1/week4/deep-network-application',
   title: 'Deep neural network for image classification',
+  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged."
+  argumentsUnchanged: true,
   exercises: [
     {
       name: 'twoLayerModel',

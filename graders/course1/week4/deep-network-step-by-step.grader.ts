@@ -111,6 +111,8 @@ function activationGradientCheck(activation: 'relu' | 'sigmoid') {
 export default defineAssignment({
   id: 'course1/week4/deep-network-step-by-step',
   title: 'Building your deep neural network: step by step',
+  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged."
+  argumentsUnchanged: true,
   exercises: [
     {
       name: 'initializeParametersDeep',

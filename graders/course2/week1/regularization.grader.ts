@@ -111,6 +111,8 @@ const maskedNetArb = netArb.chain((net) =>
 export default defineAssignment({
   id: 'course2/week1/regularization',
   title: 'Regularization',
+  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged."
+  argumentsUnchanged: true,
   exercises: [
     {
       name: 'computeCostWithRegularization',

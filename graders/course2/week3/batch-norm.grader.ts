@@ -96,6 +96,8 @@ function runningArb(n: number) {
 export default defineAssignment({
   id: 'course2/week3/batch-norm',
   title: 'Batch normalization',
+  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged."
+  argumentsUnchanged: true,
   exercises: [
     {
       name: 'batchnormForward',
