@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareValues, DEFAULT_TOLERANCE, type CaseConstants } from './compare';
 import type { AssignmentDef, ReferenceCheckDef } from './define';
+import { literalDefaults, type ParamDefault } from './checks/defaults';
 import { callOrThrow, type Implementation } from './implementation';
 import type { GeneratedKind } from './generated-mistakes';
 import type { Behaviour, KnownBehaviour, SelectionLimits } from './mistake-selection';
@@ -35,6 +36,8 @@ export interface FixtureFile {
   assignment: string;
   generatedBy: string;
   checks: Record<string, { cases: FixtureCase[] }>;
+  /** Each exercise function's literal defaults, as the reference solution's signature gives them (checks/defaults.ts). */
+  defaults?: Record<string, ParamDefault[]>;
 }
 
 /** A mutant (a realistic wrong implementation) used to name mistakes in fixtures. */
@@ -171,7 +174,14 @@ async function generateOnCurrentBackend(
       if (cases.length) checks[fixtureKey(exercise.name, check.name)] = { cases };
     }
   }
-  return { assignment: def.id, generatedBy: GENERATED_BY, checks };
+  if (variant === 'hidden') return { assignment: def.id, generatedBy: GENERATED_BY, checks };
+  const defaults: Record<string, ParamDefault[]> = {};
+  for (const exercise of def.exercises) {
+    const source = await reference.call(exercise.name, [], { signatureOnly: true });
+    const found = source.status === 'ok' && typeof source.value === 'string' ? literalDefaults(source.value) : [];
+    if (found.length) defaults[exercise.name] = found;
+  }
+  return { assignment: def.id, generatedBy: GENERATED_BY, checks, ...(Object.keys(defaults).length ? { defaults } : {}) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { defaultsCheck, DEFAULTS_CHECK } from './checks/defaults';
 import { runGradientCheck } from './checks/gradient';
 import { baseResult, notAttemptedResult, unexpectedResult } from './checks/outcome';
 import { runPropertyCheck } from './checks/property';
@@ -86,8 +87,30 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   const exercises = def.exercises.filter((e) => !options.only || options.only.includes(e.name));
   const reference =
     options.hidden !== false && existsSync(files.solution) ? inProcessImplementation(files.solution, 'the reference solution') : undefined;
-  // Without the reference solution (the learner edition, --no-hidden), hidden checks do not exist.
-  const checksOf = (e: ExerciseDef) => e.checks.filter((c) => !c.hidden || reference);
+  let fixtures: FixtureFile | undefined;
+  let fixtureError: string | undefined;
+  let hiddenCasesRun = false;
+  try {
+    fixtures = loadFixtures(options.root, def.id);
+    // The grader edition adds its hidden cases to the public ones; the learner edition has none.
+    const hiddenCases = options.hidden !== false ? loadHiddenFixtures(options.root, def.id) : undefined;
+    if (hiddenCases) fixtures = withHiddenCases(fixtures, hiddenCases);
+    hiddenCasesRun = !!hiddenCases;
+  } catch (err) {
+    fixtureError = (err as Error).message;
+  }
+  // Without the reference solution (the learner edition, --no-hidden), hidden checks do not exist. A function whose
+  // signature has literal defaults (recorded in the fixtures) gets one more check, last: checks/defaults.ts.
+  const checksByExercise = new Map<ExerciseDef, CheckDef[]>();
+  const checksOf = (e: ExerciseDef): CheckDef[] => {
+    let checks = checksByExercise.get(e);
+    if (!checks) {
+      const defaults = fixtures?.defaults?.[e.name];
+      checks = [...e.checks.filter((c) => !c.hidden || reference), ...(defaults?.length ? [defaultsCheck(e.name, defaults)] : [])];
+      checksByExercise.set(e, checks);
+    }
+    return checks;
+  };
 
   // One problem with the whole file is said once, on the first check; the others point to it.
   const everyCheck = (status: CheckResult['status'], message: string, short: string) => {
@@ -118,19 +141,6 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   const built = await (options.built ?? buildLearnerFile(learnerFile, options));
   mark(`built ${relFile}`);
   if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`, `Not run: ${relFile} does not compile (see the first error above).`);
-
-  let fixtures: FixtureFile | undefined;
-  let fixtureError: string | undefined;
-  let hiddenCasesRun = false;
-  try {
-    fixtures = loadFixtures(options.root, def.id);
-    // The grader edition adds its hidden cases to the public ones; the learner edition has none.
-    const hiddenCases = options.hidden !== false ? loadHiddenFixtures(options.root, def.id) : undefined;
-    if (hiddenCases) fixtures = withHiddenCases(fixtures, hiddenCases);
-    hiddenCasesRun = !!hiddenCases;
-  } catch (err) {
-    fixtureError = (err as Error).message;
-  }
 
   // Per exercise, per check: the learner functions the check itself called.
   const calls = new Map<string, Set<string>[]>();
@@ -337,7 +347,11 @@ class PrintedOutput {
 function stubbedThroughout(checks: CheckResult[]): CheckResult[] {
   const stub = checks.find((c) => c.status === 'not-attempted');
   if (!stub) return checks;
-  return checks.map((c) => (c.status === 'error' || c.status === 'failed' ? { ...c, status: 'not-attempted', score: 0, message: stub.message } : c));
+  // The stub's signature is the course's: its defaults earn nothing until the function does something.
+  const unearned = (c: CheckResult) => c.status === 'error' || c.status === 'failed' || (c.name === DEFAULTS_CHECK && checks.every((o) => o === c || o.status !== 'passed'));
+  // As a check not attempted reads when nothing ran (no seed: nothing was drawn that counts).
+  const notAttempted = ({ seed: _seed, ...c }: CheckResult): CheckResult => ({ ...c, status: 'not-attempted', score: 0, message: stub.message });
+  return checks.map((c) => (unearned(c) ? notAttempted(c) : c));
 }
 
 /**

@@ -43,6 +43,11 @@ export interface CallOptions {
    * tensors always must. Checked in the sandbox; the reference solution, trusted, is not checked.
    */
   recordsUnchanged?: boolean;
+  /**
+   * Runs nothing: the outcome's value is the function's source text (Function.prototype.toString), from which
+   * checks/defaults.ts reads its parameters' default values. Learner code cannot change what it says.
+   */
+  signatureOnly?: boolean;
 }
 
 /** Something that runs a course module's functions: the learner's sandbox, or the reference solution. */

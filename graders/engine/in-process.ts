@@ -2,7 +2,7 @@ import type * as TF from '@tensorflow/tfjs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from './codec';
-import type { CallOutcome, Implementation } from './implementation';
+import type { CallOptions, CallOutcome, Implementation } from './implementation';
 import type { Value } from './values';
 import { importSource } from './source-import';
 import { repoRoot } from './paths';
@@ -48,7 +48,7 @@ export function inProcessImplementation(modulePath: string, label: string): Impl
   let mod: Promise<Record<string, unknown>> | undefined;
   return {
     label,
-    async call(fn: string, args: Value[]): Promise<CallOutcome> {
+    async call(fn: string, args: Value[], options?: CallOptions): Promise<CallOutcome> {
       const tf = await loadTf();
       mod ??= importSource(pathToFileURL(modulePath).href) as Promise<Record<string, unknown>>;
       let exports: Record<string, unknown>;
@@ -59,6 +59,7 @@ export function inProcessImplementation(modulePath: string, label: string): Impl
       }
       const f = exports[fn];
       if (typeof f !== 'function') return { status: 'unavailable', message: `${modulePath} does not export ${fn}` };
+      if (options?.signatureOnly) return { status: 'ok', value: Function.prototype.toString.call(f), output: '' };
       tf.engine().startScope();
       // Reference code may print (a predict that reports its accuracy): keep it off the grader's output.
       const log = console.log;

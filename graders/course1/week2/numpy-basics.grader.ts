@@ -56,6 +56,10 @@ function labelVector(s: Seeded, n: number): NdArray {
   return nd(s.labels(n).data, [n]);
 }
 
+function labelRow(s: Seeded, n: number): NdArray {
+  return nd(s.labels(n).data, [1, n]);
+}
+
 export default defineAssignment({
   id: 'course1/week2/numpy-basics',
   title: 'Python and tensor basics',
@@ -261,7 +265,9 @@ export default defineAssignment({
           points: 1,
           cases: async () => {
             const s = new Seeded(26);
-            return [6, 9].map((n) => ({ name: `n = ${n}`, args: [s.uniform([n]), labelVector(s, n)] }));
+            const vectors = [6, 9].map((n) => ({ name: `n = ${n}`, args: [s.uniform([n]), labelVector(s, n)] }));
+            // Labels as the course keeps them elsewhere, a row [1, m]: the sum runs over every entry.
+            return [...vectors, { name: 'a row [1, 5]', args: [s.uniform([1, 5]), labelRow(s, 5)] }];
           },
         }),
         property({
@@ -282,7 +288,8 @@ export default defineAssignment({
           points: 1,
           cases: async () => {
             const s = new Seeded(27);
-            return [7, 4].map((n) => ({ name: `n = ${n}`, args: [s.uniform([n]), labelVector(s, n)] }));
+            const vectors = [7, 4].map((n) => ({ name: `n = ${n}`, args: [s.uniform([n]), labelVector(s, n)] }));
+            return [...vectors, { name: 'a row [1, 6]', args: [s.uniform([1, 6]), labelRow(s, 6)] }];
           },
         }),
         property({

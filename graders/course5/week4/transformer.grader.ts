@@ -43,6 +43,8 @@ const HINTS = {
   scaleByDk: 'The logits are divided by dk: divide Q·Kᵀ by √dk, the square root of the depth of the keys.',
   noScale: 'Q·Kᵀ is not scaled: divide it by √dk (dk = the size of the last axis of k) before the softmax.',
   maskInverted: 'The mask works the wrong way round: with 1 = keep and 0 = ignore, add (1 − mask)·(−1e9) to the logits, not mask·(−1e9).',
+  maskInfinite:
+    "Give masked keys a large negative logit, (1 − mask)·(−1e9) as the course writes it, not −∞: a query whose keys are all masked (a sequence that is all padding) then still gets finite weights, where −∞ everywhere makes the softmax NaN.",
   maskNotLarge: 'Masked positions (mask = 0) still get attention weight: add (1 − mask)·(−1e9) to the logits before the softmax, so that their weight is (numerically) 0.',
   softmaxAxis: 'The softmax runs over the wrong axis: each query attends over the keys, so normalise the last axis (tf.softmax(logits, -1)); every row of the weights sums to 1.',
   transposedWeights: 'Multiply the attention weights by V as they are, weights·V ([…, seqQ, seqK]·[…, seqK, dv]): the transpose belongs only to K in Q·Kᵀ.',
@@ -475,6 +477,23 @@ export default defineAssignment({
           holds: async (a, ctx) => {
             const [, w] = await attention(ctx, a.q, a.k, a.v, a.mask);
             expectMaskedWeights(w, a.mask);
+          },
+        }),
+        property({
+          name: 'a query with every key masked',
+          points: 1,
+          claim: 'A query whose mask row is all 0 (a sequence that is all padding) still gets finite weights and a finite output: no NaN reaches the next layer',
+          inputs: attentionArb(),
+          numRuns: 5,
+          show: (a) => `${showAttention(a)}, then query 0 of example 0 with every key masked`,
+          holds: async (a, ctx) => {
+            const bits = a.mask.data.map((b, i) => (i < a.seqK ? 0 : b));
+            const [out, w] = await attention(ctx, a.q, a.k, a.v, nd(bits, [...a.mask.shape]));
+            // Only finiteness: what a query with nothing to attend to gets is otherwise the course's float32 accident.
+            const row = rowsOf(w)[0]!;
+            if (!row.every(Number.isFinite) || !out.data.every(Number.isFinite)) {
+              violated(`with every key masked, query 0 of example 0 gets the weights ${JSON.stringify(row.map(formatNumber))}; they should be finite numbers.`, HINTS.maskInfinite);
+            }
           },
         }),
         property({

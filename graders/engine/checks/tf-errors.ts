@@ -7,6 +7,16 @@
  */
 const KNOWN: [RegExp, string][] = [
   [
+    // numpy's np.dot(d, d) of a 1-D vector is a sum of squares; TensorFlow.js's tf.dot is a matrix product.
+    /Error in dot: inner dimensions of inputs must match/,
+    'tf.dot is a matrix product: the inner sizes must match ([a, n]·[n, b]). For a sum of squares over every entry use tf.sum(tf.square(d)); for an elementwise product, tf.mul.',
+  ],
+  [
+    // tf.grad's words, in a learner's own training loop (tf.grad, optimizer.minimize).
+    /Cannot compute gradient of y=f\(x\) with respect to x/,
+    'TensorFlow.js cannot differentiate this result with respect to its inputs: somewhere the computation leaves TensorFlow.js (values read out with dataSync, arraySync or array, summed as JavaScript numbers, then put in a new tensor). Compute it with tensor operations from start to end, so that tf.grad and optimizers can train through it.',
+  ],
+  [
     // The first when other variables exist (made by earlier code), the second when none does.
     /Cannot find a connection between any variable and the result of the loss function|variableGrads\(\) expects at least one of the input variables to be trainable/,
     'The optimizer found no tf.variable in the loss it minimizes: the parameters it trains must be tf.variable (made once, e.g. in initializeParameters, with trainable left true), and the loss must be computed from them inside the function given to minimize.',

@@ -52,6 +52,7 @@ interface Job {
   signal?: AbortSignal;
   randomSeed?: number;
   recordsUnchanged?: boolean;
+  signatureOnly?: boolean;
   resolve: (o: CallOutcome) => void;
   reject: (err: unknown) => void;
   /** Set once sent to a child: the id its answer carries. */
@@ -130,7 +131,7 @@ export class Sandbox {
   call(module: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
     return new Promise<CallOutcome>((resolve, reject) => {
       const limitMs = options.timeoutMs ?? this.options.timeoutMs ?? 5000;
-      this.waiting.push({ module, fn, args, limitMs, signal: options.signal, randomSeed: options.randomSeed, recordsUnchanged: options.recordsUnchanged, resolve, reject });
+      this.waiting.push({ module, fn, args, limitMs, signal: options.signal, randomSeed: options.randomSeed, recordsUnchanged: options.recordsUnchanged, signatureOnly: options.signatureOnly, resolve, reject });
       this.pump();
     });
   }
@@ -192,7 +193,7 @@ export class Sandbox {
       const id = this.nextId++;
       let frame: Buffer;
       try {
-        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }), ...(job.recordsUnchanged ? { recordsUnchanged: true } : {}) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
+        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }), ...(job.recordsUnchanged ? { recordsUnchanged: true } : {}), ...(job.signatureOnly ? { signatureOnly: true } : {}) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
       } catch (err) {
         this.settle(job, { status: 'crashed', message: `the grader could not send the arguments: ${(err as Error).message}`, output: '' });
         continue;

@@ -20,6 +20,8 @@ export interface CallRequest {
   randomSeed?: number;
   /** Records and arrays among the arguments must come back as they were, as tensors must (CallOptions.recordsUnchanged). */
   recordsUnchanged?: boolean;
+  /** Run nothing: answer with the function's source text (CallOptions.signatureOnly). */
+  signatureOnly?: boolean;
 }
 
 export type RunnerMessage =
