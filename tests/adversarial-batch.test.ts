@@ -195,9 +195,9 @@ const CASES: Case[] = [
     name: "sends an HTTP request from predict: getBuiltinModule('http').get(...)",
     class: 'network',
     files: () => attackIn('predict', `${BUILTIN}('http').get('http://127.0.0.1:${env.port}/steal');`),
-    // The flower-dataset check of nnModel calls the learner's predict.
+    // The flower-dataset check of nnModel calls the learner's predict; nnModel's signature point then waits for it too.
     expect: {
-      score: (r) => r.max - r.points('predict') - r.points('nnModel', 'learns the flower dataset'),
+      score: (r) => r.max - r.points('predict') - r.points('nnModel', 'learns the flower dataset') - r.points('nnModel', "the signature's defaults"),
       hit: ['predict', 'nnModel'],
       report: /process\.getBuiltinModule\("http"\) is not available to exercise code/,
     },

@@ -164,7 +164,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       );
     }
     calls.set(exercise.name, called);
-    return exerciseResult(exercise.name, exercise.dependsOn ?? [], stubbedThroughout(checks));
+    return exerciseResult(exercise.name, exercise.dependsOn ?? [], signatureLast(exercise.name, stubbedThroughout(checks)));
   };
 
   const gradeExerciseTold = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox) => {
@@ -352,6 +352,21 @@ function stubbedThroughout(checks: CheckResult[]): CheckResult[] {
   // As a check not attempted reads when nothing ran (no seed: nothing was drawn that counts).
   const notAttempted = ({ seed: _seed, ...c }: CheckResult): CheckResult => ({ ...c, status: 'not-attempted', score: 0, message: stub.message });
   return checks.map((c) => (unearned(c) ? notAttempted(c) : c));
+}
+
+/**
+ * The signature's defaults are a function's last point: they count once every other check of the function passes.
+ * The stub's signature is already right, so on its own it earns nothing — not for a stub, a file that answers
+ * only the public cases from a table, or one whose every call crashes. A wrong default fails as it is.
+ */
+function signatureLast(fn: string, checks: CheckResult[]): CheckResult[] {
+  const others = checks.filter((c) => c.name !== DEFAULTS_CHECK);
+  if (others.every((c) => c.status === 'passed')) return checks;
+  return checks.map((c) =>
+    c.name === DEFAULTS_CHECK && c.status === 'passed'
+      ? { ...c, status: 'skipped', score: 0, message: `Counted once every other check of ${fn} passes: the signature alone earns nothing.` }
+      : c,
+  );
 }
 
 /**

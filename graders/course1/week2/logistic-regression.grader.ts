@@ -99,6 +99,8 @@ const catData = (() => {
 
 const accuracy = (predictions: NdArray, Y: NdArray) => predictions.data.filter((p, i) => (p > 0.5 ? 1 : 0) === Y.data[i]).length / Y.data.length;
 
+const PREDICT_HINT = "Predict 1 where A > 0.5 and 0 elsewhere, as numbers: tf.cast(tf.greater(A, 0.5), 'float32').";
+
 export default defineAssignment({
   id: 'course1/week2/logistic-regression',
   title: 'Logistic regression with a neural network mindset',
@@ -282,11 +284,12 @@ export default defineAssignment({
           holds: async ({ w, b, X }, ctx) => {
             const m = X.shape[1]!;
             const predictions = expectTensor(await ctx.call('predict', [w, b, X]), 'predict(w, b, X)', [1, m]);
+            if (predictions.dtype === 'bool') violated('predict returned a bool tensor: the predictions are the numbers 0 and 1.', PREDICT_HINT);
             activations(w, b, X).forEach((a, i) => {
               const v = predictions.data[i]!;
               if (tooCloseToCall(a)) return;
               if (v !== (a > 0.5 ? 1 : 0)) {
-                violated(`for example ${i}, σ(wᵀx + b) = ${fmt(a)} and the prediction is ${fmt(v)}, expected ${a > 0.5 ? 1 : 0}.`, 'Predict 1 where A > 0.5 and 0 elsewhere, as numbers: tf.cast(tf.greater(A, 0.5), \'float32\').');
+                violated(`for example ${i}, σ(wᵀx + b) = ${fmt(a)} and the prediction is ${fmt(v)}, expected ${a > 0.5 ? 1 : 0}.`, PREDICT_HINT);
               }
             });
           },

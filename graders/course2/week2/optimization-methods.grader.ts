@@ -722,6 +722,17 @@ export default defineAssignment({
                 args: [d.X, d.Y, [2, 4, 3, 1], 'gd', ...modelArgs(0.3, 16, 4), exportRef('updateLr'), 3],
                 constants: { m: d.m },
               },
+              // The decayed rate goes to every optimizer's step, not only gradient descent's.
+              {
+                name: '50 moons, layers [2, 4, 3, 1], Adam, α = 0.05 decayed by your updateLr with decayRate 3, mini-batches of 16, 4 epochs',
+                args: [d.X, d.Y, [2, 4, 3, 1], 'adam', ...modelArgs(0.05, 16, 4), exportRef('updateLr'), 3],
+                constants: { m: d.m },
+              },
+              {
+                name: '50 moons, layers [2, 4, 3, 1], momentum, α = 0.3 decayed by your updateLr with decayRate 3, mini-batches of 16, 4 epochs',
+                args: [d.X, d.Y, [2, 4, 3, 1], 'momentum', ...modelArgs(0.3, 16, 4), exportRef('updateLr'), 3],
+                constants: { m: d.m },
+              },
             ];
           },
         }),

@@ -129,6 +129,10 @@ const indistinct = (x: number, y: number) => withinTolerance(x, y, tolerance('el
 
 // ---------------------------------------------------------------- the assignment
 
+const HINTS_SUM = 'Sum the per-triplet losses max(…, 0) over the batch: not their mean, and not max(sum, 0).';
+const HINTS_OWN_DISTANCES =
+  "Each triplet's loss uses its own distances: sum the squared differences over the encoding (the last axis, -1), not over the batch; then max(…, 0) per triplet, then the sum over the batch.";
+
 export default defineAssignment({
   id: 'course4/week4/face-recognition',
   title: 'Face recognition',
@@ -215,8 +219,15 @@ export default defineAssignment({
             if (!sameLoss(whole, shuffled, lossScale(a, p, n))) violated(`the loss is ${formatNumber(whole)}, but ${formatNumber(shuffled)} with the triplets in the order ${order.join(', ')}.`);
             let sum = 0;
             for (let i = 0; i < m; i++) sum += await loss(ctx, single(a, i), single(p, i), single(n, i), alpha);
-            if (!sameLoss(sum, whole, lossScale(a, p, n)))
-              violated(`the loss of the batch of ${m} is ${formatNumber(whole)}, but the losses of its triplets, one at a time, add up to ${formatNumber(sum)}.`, 'Sum the per-triplet losses max(…, 0) over the batch: not their mean, and not max(sum, 0).');
+            if (!sameLoss(sum, whole, lossScale(a, p, n))) {
+              // A mean, or max(sum, 0), is named as such; anything else mixes the triplets before the max: their distances.
+              const basicSum = basicLosses(a, p, n, alpha).reduce((s, b) => s + b, 0);
+              const reduction = sameLoss(whole, sum / m, lossScale(a, p, n)) || sameLoss(whole, Math.max(basicSum, 0), lossScale(a, p, n));
+              violated(
+                `the loss of the batch of ${m} is ${formatNumber(whole)}, but the losses of its triplets, one at a time, add up to ${formatNumber(sum)}.`,
+                reduction ? HINTS_SUM : HINTS_OWN_DISTANCES,
+              );
+            }
           },
         }),
         property({

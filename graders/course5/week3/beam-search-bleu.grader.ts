@@ -394,7 +394,19 @@ export default defineAssignment({
           holds: async ({ cand, others, disjoint, n }, ctx) => {
             if (n <= cand.length) {
               const same = await numberOf(ctx, 'modifiedPrecision', [[...others, cand], cand, n], 'modifiedPrecision');
-              if (!near(same, 1, 1e-6)) violated(`a candidate equal to a reference has ${n}-gram precision ${formatNumber(same)}, not 1.`, 'Divide the clipped count by the number of the candidate\'s n-grams, not the references\'.');
+              if (!near(same, 1, 1e-6)) {
+                // Named only when the value is the candidate's n-grams over the references' (one's, or all of theirs).
+                const count = (s: string[]) => Math.max(s.length - n + 1, 0);
+                const refCounts = [...others, cand].map(count);
+                const denominators = [...refCounts, refCounts.reduce((a, b) => a + b, 0)];
+                const byReferences = denominators.some((d) => d > 0 && d !== count(cand) && near(same, count(cand) / d, 1e-6));
+                violated(
+                  `a candidate equal to a reference has ${n}-gram precision ${formatNumber(same)}, not 1.`,
+                  byReferences
+                    ? "Divide the clipped count by the number of the candidate's n-grams, not the references'."
+                    : "A candidate equal to a reference matches every one of its n-grams: count every window of n consecutive words (starting at 0 through length − n), clip each by its largest count in any one reference, and divide by the candidate's number of n-grams.",
+                );
+              }
             }
             const none = await numberOf(ctx, 'modifiedPrecision', [[cand, ...others], disjoint, n], 'modifiedPrecision');
             if (!near(none, 0, 1e-9)) violated(`a candidate sharing no word with the references has ${n}-gram precision ${formatNumber(none)}, not 0.`);

@@ -43,6 +43,8 @@ const HINTS = {
   scaleByDk: 'The logits are divided by dk: divide Q·Kᵀ by √dk, the square root of the depth of the keys.',
   noScale: 'Q·Kᵀ is not scaled: divide it by √dk (dk = the size of the last axis of k) before the softmax.',
   maskInverted: 'The mask works the wrong way round: with 1 = keep and 0 = ignore, add (1 − mask)·(−1e9) to the logits, not mask·(−1e9).',
+  maskDtype:
+    "The masks are float32 tensors of 0s and 1s (the instructions' dtype): they are multiplied into the logits, (1 − mask)·(−1e9), so cast the comparison with tf.cast(…, 'float32').",
   maskInfinite:
     "Give masked keys a large negative logit, (1 − mask)·(−1e9) as the course writes it, not −∞: a query whose keys are all masked (a sequence that is all padding) then still gets finite weights, where −∞ everywhere makes the softmax NaN.",
   maskNotLarge: 'Masked positions (mask = 0) still get attention weight: add (1 − mask)·(−1e9) to the logits before the softmax, so that their weight is (numerically) 0.',
@@ -416,6 +418,7 @@ export default defineAssignment({
           show: (ids) => `ids = ${JSON.stringify(rowsOf(ids))}`,
           holds: async (ids, ctx) => {
             const mask = expectTensor(await ctx.call('createPaddingMask', [ids]), 'createPaddingMask(ids)', [ids.shape[0]!, 1, ids.shape[1]!]);
+            if (mask.dtype !== 'float32') violated(`the mask is a ${mask.dtype} tensor; it should be float32 (1 on tokens, 0 on padding).`, HINTS.maskDtype);
             const expected = paddingMaskOf(ids);
             const inverted = nd(expected.data.map((v) => 1 - v), expected.shape);
             if (!same(expected, mask) && same(inverted, mask)) violated('the mask is 1 on padding and 0 on tokens.', HINTS.paddingInverted);
@@ -443,6 +446,7 @@ export default defineAssignment({
           inputs: dim(8),
           holds: async (n, ctx) => {
             const mask = expectTensor(await ctx.call('createLookAheadMask', [n]), `createLookAheadMask(${n})`, [1, n, n]);
+            if (mask.dtype !== 'float32') violated(`the mask is a ${mask.dtype} tensor; it should be float32 (ones on and below the diagonal).`, HINTS.maskDtype);
             const expected = lookAheadOf(n);
             const upper = nd(expected.data.map((_, i) => (i % n >= Math.floor(i / n) ? 1 : 0)), [1, n, n]);
             const strictUpper = nd(expected.data.map((v) => 1 - v), [1, n, n]);

@@ -123,7 +123,10 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
   }
   output = '';
   // Through the intrinsic taken before learner code loaded: a toString of the learner's own cannot answer.
-  if (req.signatureOnly) return { status: 'ok', value: functionSource(fn).slice(0, MAX_SOURCE_CHARS), output };
+  if (req.signatureOnly) {
+    const changed = tampered(tf, pristine); // by the file's top level: nothing from it counts
+    return changed.length ? { status: 'tampered', changed: changed.slice(0, 5), output } : { status: 'ok', value: functionSource(fn).slice(0, MAX_SOURCE_CHARS), output };
+  }
   seededRandom = req.randomSeed === undefined ? undefined : mulberry32(req.randomSeed);
   tf.engine().startScope();
   try {
