@@ -122,24 +122,34 @@ function skipQuotedOrComment(text: string, i: number): number {
   return i;
 }
 
-function splitTopLevel(list: string): string[] {
-  const parts: string[] = [];
+/**
+ * Calls `visit` with each character outside strings, template literals and comments, and its bracket depth;
+ * stops at the first position `visit` returns true for, and returns it (-1 when none).
+ */
+function scanTopLevel(text: string, visit: (c: string, i: number, depth: number) => boolean | void): number {
   let depth = 0;
-  let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const skip = skipQuotedOrComment(list, i);
+  for (let i = 0; i < text.length; i++) {
+    const skip = skipQuotedOrComment(text, i);
     if (skip !== i) {
       i = skip - 1;
       continue;
     }
-    const c = list[i]!;
+    const c = text[i]!;
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(list.slice(start, i));
-      start = i + 1;
-    }
+    else if (visit(c, i, depth)) return i;
   }
+  return -1;
+}
+
+function splitTopLevel(list: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  scanTopLevel(list, (c, i, depth) => {
+    if (c !== ',' || depth !== 0) return;
+    parts.push(list.slice(start, i));
+    start = i + 1;
+  });
   parts.push(list.slice(start));
   return parts.map(stripComments);
 }
@@ -164,19 +174,7 @@ function stripComments(text: string): string {
 
 /** The position of a parameter's default `=` (not `==`, `=>`, or one inside brackets), or -1. */
 function topLevelAssignment(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const skip = skipQuotedOrComment(text, i);
-    if (skip !== i) {
-      i = skip - 1;
-      continue;
-    }
-    const c = text[i]!;
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === '=' && depth === 0 && text[i + 1] !== '=' && text[i + 1] !== '>' && !'=!<>'.includes(text[i - 1] ?? '')) return i;
-  }
-  return -1;
+  return scanTopLevel(text, (c, i, depth) => c === '=' && depth === 0 && text[i + 1] !== '=' && text[i + 1] !== '>' && !'=!<>'.includes(text[i - 1] ?? ''));
 }
 
 const show = (v: Literal) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
