@@ -654,7 +654,13 @@ export default defineAssignment({
               if (Math.abs(share - rate) <= DROPPED_SHARE_ROOM) continue;
               const what = `with training = true and dropoutRate ${rate}, ${(100 * share).toFixed(1)}% of the ${site} output's units were dropped`;
               if (share === 0) violated(`${what}: no dropout acts there.`, HINTS.noDropoutInTraining);
-              if (Math.abs(share - (1 - rate)) <= DROPPED_SHARE_ROOM) violated(`${what}, about 1 − dropoutRate.`, HINTS.rateAsKeepProb);
+              if (Math.abs(share - (1 - rate)) <= DROPPED_SHARE_ROOM) {
+                // Named only when another rate shows the same swap: anything else measured there (a residual that adds
+                // the wrong input, say) can land near 1 − dropoutRate for one rate by chance.
+                const other = rate === 0.2 ? 0.3 : 0.2;
+                const swapped = Math.abs((await droppedShare(ctx, site, other, seed)) - (1 - other)) <= DROPPED_SHARE_ROOM;
+                violated(`${what}, about 1 − dropoutRate.`, swapped ? HINTS.rateAsKeepProb : undefined);
+              }
               violated(`${what}, expected about ${100 * rate}%.`);
             }
           },
