@@ -370,6 +370,9 @@ function describeFactor(factor: number, constants: CaseConstants, evidence: bool
   }
   if (near(factor, -1)) return 'The sign is flipped.';
   if (!evidence) return undefined;
+  // A few percent off everywhere is what a small wrong term on top of large right ones gives (an update step
+  // computed from the wrong quantity, parameters barely moved): a constant factor would be a guess, not a finding.
+  if (Math.abs(factor - 1) < 0.05) return undefined;
   if (factor < 0) return `Every value is ${formatNumber(factor)} times the expected one: a sign and a constant factor are off.`;
   return factor > 1
     ? `Every value is ${formatNumber(factor)}× too large: a constant factor is off.`
