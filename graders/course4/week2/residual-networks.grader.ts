@@ -82,6 +82,7 @@ async function callBlock(ctx: CheckContext, kind: BlockKind, b: BlockInput, weig
 
 const HINTS = {
   noSkip: 'There is no skip connection: add the input X to the main path (tf.layers.add) before the final ReLU.',
+  noFinalRelu: 'The block ends with a ReLU after the addition, relu(main + shortcut): without it the output keeps negative values.',
   reluBeforeAdd: 'The ReLU comes after the addition: the main path ends with its batch norm (no ReLU), then ADD the shortcut, then RELU.',
   shortcutNotX: "With the main path zeroed the block should return relu(X): the shortcut must be the input X itself, saved before the main path changes it, and added after the main path's last batch norm.",
   shortcutBn: "The shortcut is CONV2D (1×1, stride s) followed by its own BATCHNORM (shortcutBn): the batch norm is missing.",
@@ -181,7 +182,7 @@ export default defineAssignment({
             if (!expected.data.every(isZero) && out.data.every(isZero)) {
               violated('the output is all zeros, expected relu(X).', HINTS.noSkip);
             }
-            expectBlock(out, expected, 'the output (should be relu(X))', [], HINTS.shortcutNotX);
+            expectBlock(out, expected, 'the output (should be relu(X))', [{ output: b.X, hint: HINTS.noFinalRelu }], HINTS.shortcutNotX);
           },
         }),
         property({
@@ -200,6 +201,7 @@ export default defineAssignment({
             expectBlock(out, identityBlockJs(b.X, b.weights, b.training), 'the output', [
               { output: relu(main), hint: HINTS.noSkip },
               { output: relu(add(relu(main), b.X)), hint: HINTS.reluBeforeAdd },
+              { output: add(main, b.X), hint: HINTS.noFinalRelu },
               { output: identityBlockJs(b.X, b.weights, !b.training), hint: HINTS.training },
             ]);
           },
@@ -253,7 +255,11 @@ export default defineAssignment({
             const { conv2d, relu, shortcutPath } = await oracle();
             const expected = relu(shortcutPath(b.X, b.weights, b.s, b.training));
             const noBn = relu(conv2d(b.X, b.weights.shortcutConv!, b.s, 'valid'));
-            expectBlock(out, expected, "the output (should be relu of the shortcut's batch norm)", [{ output: noBn, hint: HINTS.shortcutBn }], HINTS.shortcutPath);
+            const known = [
+              { output: noBn, hint: HINTS.shortcutBn },
+              { output: shortcutPath(b.X, b.weights, b.s, b.training), hint: HINTS.noFinalRelu },
+            ];
+            expectBlock(out, expected, "the output (should be relu of the shortcut's batch norm)", known, HINTS.shortcutPath);
           },
         }),
         property({
@@ -273,6 +279,7 @@ export default defineAssignment({
             expectBlock(out, convolutionalBlockJs(b.X, b.weights, b.s, b.training), 'the output', [
               { output: relu(main), hint: HINTS.noSkip },
               { output: relu(add(relu(main), shortcut)), hint: HINTS.reluBeforeAdd },
+              { output: add(main, shortcut), hint: HINTS.noFinalRelu },
               { output: relu(add(main, conv2d(b.X, b.weights.shortcutConv!, b.s, 'valid'))), hint: HINTS.shortcutBn },
               { output: relu(add(mainPath(b.X, b.weights, b.s, b.training, true), shortcut)), hint: HINTS.strideOnMiddle },
               { output: convolutionalBlockJs(b.X, b.weights, b.s, !b.training), hint: HINTS.training },
