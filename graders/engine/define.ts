@@ -10,6 +10,9 @@ import type { CallOptions, Implementation } from './implementation';
 import type { NdArray } from './ndarray';
 import type { Value } from './values';
 
+/** What must come back unchanged besides tensors: records and lists (true) or plain records only. */
+export type ArgumentsRule = boolean | 'records';
+
 export interface AssignmentDef {
   /** "course1/week3/planar-classification": also the path of its files under exercises/, solutions/ and graders/. */
   id: string;
@@ -21,8 +24,10 @@ export interface AssignmentDef {
    * The instructions say every function returns new records and leaves its arguments unchanged: a call that
    * reassigns, adds or removes a key of a record it was given, or replaces an item of an array, then fails as a
    * change in place (as writing into a tensor always does). Off where the course's functions may update in place.
+   * 'records': plain records only — a list the call was given may be reordered in place (caches.reverse() in a
+   * backward pass), which the instructions of those assignments do not forbid as plainly.
    */
-  argumentsUnchanged?: boolean;
+  argumentsUnchanged?: ArgumentsRule;
 }
 
 export interface ExerciseDef {

@@ -10,7 +10,7 @@ import { runGradientCheck } from './checks/gradient';
 import { baseResult, notAttemptedResult, unexpectedResult } from './checks/outcome';
 import { runPropertyCheck } from './checks/property';
 import { runReferenceCheck } from './checks/reference';
-import type { AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
+import type { ArgumentsRule, AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
 import { fixtureKey, hiddenCaseCount, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
 import { CallFailure, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
@@ -160,7 +160,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
           ? baseResult(check, 'timeout', budgetMessage(spent.seconds))
           : timedOut
             ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: !!def.argumentsUnchanged }),
+            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: def.argumentsUnchanged ?? false }),
       );
     }
     calls.set(exercise.name, called);
@@ -253,7 +253,7 @@ interface CheckEnv {
   /** Whether independent parts of a check may run at once (checks/overlap.ts). */
   overlap: boolean;
   /** AssignmentDef.argumentsUnchanged: every learner call is asked to leave its records as they were. */
-  argumentsUnchanged: boolean;
+  argumentsUnchanged: ArgumentsRule;
 }
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
@@ -297,7 +297,7 @@ function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: Abo
       // A function that already ran past its limit in this run would most likely do it again: say so now.
       const hungFor = env.hung.get(fn);
       if (hungFor !== undefined) throw new CallFailure(fn, { status: 'timeout', limitMs: hungFor, phase: 'earlier' });
-      const outcome = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, signal, ...(env.argumentsUnchanged ? { recordsUnchanged: true } : {}), ...options });
+      const outcome = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, signal, ...(env.argumentsUnchanged ? { recordsUnchanged: env.argumentsUnchanged } : {}), ...options });
       if ('output' in outcome) log.printed(options?.hiddenInputs ? withheld(outcome.output) : outcome.output);
       if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
       if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);

@@ -42,7 +42,7 @@ export interface CallOptions {
    * Records and arrays among the arguments must come back holding what they held (AssignmentDef.argumentsUnchanged);
    * tensors always must. Checked in the sandbox; the reference solution, trusted, is not checked.
    */
-  recordsUnchanged?: boolean;
+  recordsUnchanged?: boolean | 'records';
   /**
    * Runs nothing: the outcome's value is the function's source text (Function.prototype.toString), from which
    * checks/defaults.ts reads its parameters' default values. Learner code cannot change what it says.

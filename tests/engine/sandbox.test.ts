@@ -118,6 +118,9 @@ describe('sandbox', () => {
       'it changed argument 2, a list it was given, in place (item 1 was added)',
     ]);
     expect(await sandbox.call(learner, 'readsOnly', [{ W: x }], { recordsUnchanged: true })).toMatchObject({ status: 'ok', value: 1 });
+    // 'records': the record still counts, the list (reordered or grown in place) does not.
+    const recordsOnly = await sandbox.call(learner, 'reassigns', args, { recordsUnchanged: 'records' });
+    expect(recordsOnly.status === 'broke-contract' && recordsOnly.problems).toEqual(['it changed argument 1, a record it was given, in place (key W now holds another value)']);
   });
 
   it('restarts a process whose TensorFlow.js a call left unusable, blaming that call, and runs the next call afresh', async () => {

@@ -111,8 +111,9 @@ function activationGradientCheck(activation: 'relu' | 'sigmoid') {
 export default defineAssignment({
   id: 'course1/week4/deep-network-step-by-step',
   title: 'Building your deep neural network: step by step',
-  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged."
-  argumentsUnchanged: true,
+  // The instructions: "Every function returns new tensors and records; leave its arguments unchanged." Records only:
+  // a backward pass may walk its caches list reversed in place.
+  argumentsUnchanged: 'records',
   exercises: [
     {
       name: 'initializeParametersDeep',

@@ -47,7 +47,7 @@ function describe(index: number, path: string[]): string {
  * array among them holds (an assignment whose instructions say functions return new records and leave their
  * arguments unchanged: a key reassigned, added or removed, an item replaced, is then a change in place too).
  */
-export function watchArguments(tf: typeof TF, args: unknown[], records = false): Watched[] {
+export function watchArguments(tf: typeof TF, args: unknown[], records: boolean | 'records' = false): Watched[] {
   const out: Watched[] = [];
   const seen = new Set<unknown>();
   const walk = (v: unknown, index: number, path: string[]) => {
@@ -60,7 +60,8 @@ export function watchArguments(tf: typeof TF, args: unknown[], records = false):
       out.push(watched);
       return;
     }
-    if (records) out.push({ kind: 'record', where: describe(index, path), record: v, entries: Object.entries(v) });
+    // 'records': plain records only; a list may be reordered in place (AssignmentDef.argumentsUnchanged).
+    if (records === true || (records === 'records' && !Array.isArray(v))) out.push({ kind: 'record', where: describe(index, path), record: v, entries: Object.entries(v) });
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, index, [...path, `item ${i}`]));
     else for (const [k, x] of Object.entries(v)) walk(x, index, [...path, `key ${k}`]);
   };

@@ -51,7 +51,7 @@ interface Job {
   limitMs: number;
   signal?: AbortSignal;
   randomSeed?: number;
-  recordsUnchanged?: boolean;
+  recordsUnchanged?: boolean | 'records';
   signatureOnly?: boolean;
   resolve: (o: CallOutcome) => void;
   reject: (err: unknown) => void;
@@ -193,7 +193,7 @@ export class Sandbox {
       const id = this.nextId++;
       let frame: Buffer;
       try {
-        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }), ...(job.recordsUnchanged ? { recordsUnchanged: true } : {}), ...(job.signatureOnly ? { signatureOnly: true } : {}) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
+        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }), ...(job.recordsUnchanged ? { recordsUnchanged: job.recordsUnchanged } : {}), ...(job.signatureOnly ? { signatureOnly: true } : {}) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
       } catch (err) {
         this.settle(job, { status: 'crashed', message: `the grader could not send the arguments: ${(err as Error).message}`, output: '' });
         continue;

@@ -19,7 +19,7 @@ export interface CallRequest {
    */
   randomSeed?: number;
   /** Records and arrays among the arguments must come back as they were, as tensors must (CallOptions.recordsUnchanged). */
-  recordsUnchanged?: boolean;
+  recordsUnchanged?: boolean | 'records';
   /** Run nothing: answer with the function's source text (CallOptions.signatureOnly). */
   signatureOnly?: boolean;
 }

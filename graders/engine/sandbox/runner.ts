@@ -131,7 +131,7 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
   tf.engine().startScope();
   try {
     const args = req.args.map((a) => toTf(a, tf, (name) => mod[name]));
-    const watched = watchArguments(tf, args, req.recordsUnchanged === true);
+    const watched = watchArguments(tf, args, req.recordsUnchanged === true || req.recordsUnchanged === 'records' ? req.recordsUnchanged : false);
     let result = fn(...args);
     if (result instanceof Promise) result = await result;
     // Checked before reading the result: reading it relies on the very built-ins in question.
