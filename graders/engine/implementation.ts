@@ -130,6 +130,15 @@ export function changedRecord(problem: string): boolean {
   return /, a (?:record|list) it was given, in place \(/.test(problem);
 }
 
+/** Whether a broke-contract problem is a list the call changed (reordered, grown, an item replaced). */
+export function changedList(problem: string): boolean {
+  return /, a list it was given, in place \(/.test(problem);
+}
+
+/** The hint for a call that changed a list it was given, and no record (AssignmentDef.argumentsUnchanged). */
+export const LIST_IN_PLACE_HINT =
+  'A list the function was given is changed in place (sorted, reversed, grown or an item replaced): the caller still holds it and sees the change. Work on a copy ([...list]) or on indices, and leave the lists it was given as they were.';
+
 /** The hint for a call that changed a record it was given (AssignmentDef.argumentsUnchanged). */
 export const RECORD_IN_PLACE_HINT =
   'A record the function was given is changed in place: the caller still holds it and sees the change. Build a new record ({}) for what the function returns, and leave the records it was given as they were.';

@@ -47,6 +47,8 @@ const showRange = ({ low, high, n, seed }: { low: number; high: number; n: numbe
 export default defineAssignment({
   id: 'course2/week3/hyperparameter-tuning',
   title: 'Hyperparameter tuning: sampling on a log scale',
+  // The instructions: "leave values and scores as they were". A sort in place reorders the caller's lists apart.
+  argumentsUnchanged: true,
   exercises: [
     {
       name: 'sampleLogUniform',

@@ -372,13 +372,19 @@ export default defineAssignment({
         property({
           name: 'never an input word',
           points: 2,
-          claim: 'For any words, completeAnalogy(a, b, c, wordToVecMap) returns a word of the map other than a, b and c',
+          claim:
+            'For any words, completeAnalogy(a, b, c, wordToVecMap) returns a word of the map other than a, b and c — also when e_a lies halfway between e_b and e_c, which makes a and b themselves perfect answers (cosine 1)',
           inputs: wordsArb,
           numRuns: 10,
           holds: async (map, ctx) => {
             const [a, b, c] = FILLERS as [string, string, string];
             const out = await analogyOf(ctx, a, b, c, map);
             if (out === a || out === b || out === c) violated(`completeAnalogy("${a}", "${b}", "${c}", …) returned "${out}", an input word.`, HINTS.analogyInput);
+            // e_a − e_c and e_b − e_c then both point along e_b − e_a: only skipping every input word keeps them out.
+            const halfway = { ...map, [a]: vec1(scale(add((map[b] as NdArray).data, (map[c] as NdArray).data), 0.5)) };
+            const out2 = await analogyOf(ctx, a, b, c, halfway);
+            if (out2 === a || out2 === b || out2 === c)
+              violated(`with e_${a} halfway between e_${b} and e_${c}, completeAnalogy("${a}", "${b}", "${c}", …) returned "${out2}", an input word.`, HINTS.analogyInput);
           },
         }),
         property({

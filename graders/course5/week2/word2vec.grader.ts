@@ -352,6 +352,28 @@ export default defineAssignment({
           },
         }),
         property({
+          name: 'finite for confident wrong scores',
+          points: 1,
+          claim: 'When every score is wrong by s ≥ 90 (u_o·v_c = −s, u_n·v_c = +s), each term −log σ(∓s) is s, so the loss is (k + 1)·s: finite, not log 0',
+          inputs: fc.record({ s: fc.integer({ min: 90, max: 200 }), k: fc.integer({ min: 0, max: 3 }) }),
+          numRuns: 4,
+          holds: async ({ s, k }, ctx) => {
+            // Word 0 the centre, word 1 the context, words 2… the negatives, in 2 dimensions.
+            const v = k + 2;
+            const V = nd(Array.from({ length: v * 2 }, (_, i) => (i === 0 ? 10 : 0)), [v, 2]);
+            const U = nd(Array.from({ length: v * 2 }, (_, i) => (i % 2 === 1 ? 0 : i === 2 ? -s / 10 : i >= 4 ? s / 10 : 0)), [v, 2]);
+            const negatives = Array.from({ length: k }, (_, i) => i + 2);
+            const loss = await lossOf(ctx, V, U, 0, 1, negatives);
+            const want = (k + 1) * s;
+            if (!withinTolerance(want, loss, tolerance('float32'))) {
+              violated(
+                `with every score wrong by ${s}, the loss is ${formatNumber(loss)}, expected (${k} + 1)·${s} = ${want}.`,
+                Number.isFinite(loss) ? undefined : "Compute log σ with tf.logSigmoid: tf.log(tf.sigmoid(x)) underflows to log 0 = −∞ once a score is wrong by about 90 or more (float32).",
+              );
+            }
+          },
+        }),
+        property({
           name: 'additive over negatives',
           points: 1,
           claim: 'Each negative adds its own term: L(c, o, [a, b]) = L(c, o, [a]) + L(c, o, [b]) − L(c, o, [])',

@@ -301,6 +301,25 @@ export default defineAssignment({
           },
         }),
         property({
+          name: 'seed 0 is a seed',
+          points: 1,
+          claim: "Called with seed 0 after another seed has moved numpy's stream on, insertAudioClip starts the stream again: with no previous segments its segment starts at np.random.seed(0)'s first randint(0, totalMs − segmentMs)",
+          inputs: fc.record({ before: fc.integer({ min: 1, max: 100_000 }), ms: fc.constantFrom(300, 800) }),
+          numRuns: 2,
+          show: ({ before, ms }) => `a ${ms} ms clip on a 2000 ms background, no previous segments: seed ${before}, then seed 0`,
+          holds: async ({ before, ms }, ctx) => {
+            const s = new Seeded(before);
+            const [bg, clip] = [audio(s, 2000, 30), audio(s, ms, 800)];
+            await ctx.call('insertAudioClip', [bg, clip, [], before]);
+            const out = expectArray(await ctx.call('insertAudioClip', [bg, clip, [], 0]), `insertAudioClip(background, clip, [], 0)`, 2);
+            const got = segmentOf(out[1]!, 'the segment insertAudioClip returned');
+            const start = new RandomState(0).randint(0, 2000 - ms, 1)[0]!;
+            if (got[0] !== start || got[1] !== start + ms - 1) {
+              violated(`with seed 0 the clip went to [${got.join(', ')}], expected [${start}, ${start + ms - 1}] (np.random.seed(0), then randint).`, SEED_ZERO_HINT);
+            }
+          },
+        }),
+        property({
           name: 'added on its segment only',
           points: 3,
           claim: 'The returned segment is as long as the clip, inside the background and overlaps no previous segment; the new background is the old one plus the clip on that segment (the clip mixed in, sample by sample) and unchanged everywhere else — or, when the segment is [totalMs, totalMs] (no room found), unchanged everywhere',

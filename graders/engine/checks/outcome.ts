@@ -1,4 +1,4 @@
-import { CallFailure, changedRecord, RECORD_IN_PLACE_HINT } from '../implementation';
+import { CallFailure, changedList, changedRecord, LIST_IN_PLACE_HINT, RECORD_IN_PLACE_HINT } from '../implementation';
 import type { CheckDef } from '../define';
 import { knownTfErrorHint } from './tf-errors';
 import type { CheckResult, CheckStatus } from '../report/model';
@@ -20,7 +20,10 @@ export function failureResult(def: CheckDef, exercise: string, failure: CallFail
   const withOutput = (r: CheckResult): CheckResult => (output ? { ...r, output } : r);
   if (o.status === 'not-implemented' && o.fn === exercise) return notAttemptedResult(def, exercise);
   if (o.status === 'timeout') return baseResult(def, 'timeout', failure.message);
-  if (o.status === 'broke-contract' && o.problems.some(changedRecord)) return withOutput({ ...baseResult(def, 'error', failure.message), hint: RECORD_IN_PLACE_HINT });
+  if (o.status === 'broke-contract' && o.problems.some(changedRecord)) {
+    const listsOnly = o.problems.filter(changedRecord).every(changedList);
+    return withOutput({ ...baseResult(def, 'error', failure.message), hint: listsOnly ? LIST_IN_PLACE_HINT : RECORD_IN_PLACE_HINT });
+  }
   const tfHint = o.status === 'threw' ? knownTfErrorHint(o.message) : undefined;
   return withOutput({ ...baseResult(def, 'error', failure.message), ...(tfHint ? { hint: tfHint } : {}) });
 }
