@@ -453,6 +453,24 @@ export default defineAssignment({
           },
         }),
         property({
+          name: 'seed 0 is a seed',
+          points: 1,
+          claim: "Seed 0 restarts numpy's stream like any seed: createTrainingExample(…, 0) gives the same example whichever seed the call before it used",
+          inputs: fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 100_000 })).filter(([a, b]) => a !== b),
+          numRuns: 2,
+          show: ([a, b]) => `seed ${a} then seed 0, against seed ${b} then seed 0 (totalMs 2000, Ty 277, two activates, one negative)`,
+          holds: async ([a, b], ctx) => {
+            const args = (seed: number) => [zeros([2000]), [constant(ACTIVATE_VALUES[0]!, 300), constant(ACTIVATE_VALUES[1]!, 200)], [constant(NEGATIVE_VALUES[0]!, 250)], 277, seed] as Value[];
+            const afterSeed = async (first: number) => {
+              await ctx.call('createTrainingExample', args(first));
+              const out = expectArray(await ctx.call('createTrainingExample', args(0)), 'createTrainingExample(…, 0)', 2);
+              return out.map((v) => JSON.stringify(v));
+            };
+            const [one, two] = [await afterSeed(a), await afterSeed(b)];
+            if (one[0] !== two[0] || one[1] !== two[1]) violated(`with seed 0 the example differs depending on the call before it (seed ${a} or ${b}): seed 0 did not restart the stream.`, SEED_ZERO_HINT);
+          },
+        }),
+        property({
           name: 'no overlap, labels after each activate',
           points: 3,
           claim: 'On a silent background with constant clips (so the output shows every inserted clip): no two inserted clips overlap, at most 4 "activate" and 2 negative clips are inserted, and y is 1 exactly for the 50 label steps after the end of each inserted "activate" (none for negatives)',
