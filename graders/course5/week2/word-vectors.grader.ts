@@ -35,6 +35,8 @@ const HINTS = {
   cosNoNorms: 'This is the dot product u·v alone: divide it by the product of the two norms, ||u||₂·||v||₂, so that the result is a cosine in [−1, 1].',
   cosOneNorm: 'Only one norm divides the dot product: the cosine is u·v / (||u||₂·||v||₂), with both norms.',
   cosNoSqrt: 'The dot product is divided by the sums of squares Σu²·Σv²: the norms are their square roots, ||u||₂ = √(Σu²).',
+  analogy3CosAdd:
+    'Compare the offsets, as the course does: cos(e_b − e_a, e_w − e_c), the relation word_a → word_b against word_c → w. Not cos(e_c + e_b − e_a, e_w): that prefers any word pointing the same way as e_c + e_b − e_a, however near or far.',
   analogyInput: 'The answer is one of the input words: skip all three of word_a, word_b and word_c in the loop over the words.',
   analogyFlipped: 'The relation is reversed (e_a − e_b, or the smallest cosine kept): find the word whose e_w − e_c is most similar to e_b − e_a, keeping the largest cosine.',
   analogyNoC: 'Each word\'s own vector e_w is compared with e_b − e_a: compare its offset from word_c, e_w − e_c.',
@@ -410,6 +412,35 @@ export default defineAssignment({
             const decoyHint = wrongCosinePicks(map, 'man', 'woman', 'king').has(out) ? undefined : out === 'warlord' ? HINTS.analogyFlipped : out === 'female' ? HINTS.analogyNoC : undefined;
             const hint = ['man', 'woman', 'king'].includes(out) ? HINTS.analogyInput : decoyHint;
             violated(`with e_queen = e_king + (e_woman − e_man), completeAnalogy("man", "woman", "king", …) returned "${out}", not "queen" (e_warlord = e_king − (e_woman − e_man) and e_female = 0.4·(e_woman − e_man) are in the map too).`, hint);
+          },
+        }),
+        property({
+          name: 'the offsets are compared',
+          points: 1,
+          claim:
+            'The answer maximises cos(e_b − e_a, e_w − e_c): with e_queen ≈ e_king + (e_woman − e_man) and e_empress = 0.3·(e_king + e_woman − e_man) in the map, it is queen — empress is what cos(e_c + e_b − e_a, e_w) (3CosAdd) would pick',
+          inputs: plantedArb,
+          numRuns: 6,
+          holds: async ({ a, c, delta, others }, ctx) => {
+            const target = add(c.data, delta.data);
+            const words: [string, Vec][] = [
+              ['man', a.data],
+              ['woman', add(a.data, delta.data)],
+              ['king', c.data],
+              ['queen', add(target, scale(others[0]!.data, 0.05))],
+              ['empress', scale(target, 0.3)],
+              ...others.slice(1).map((v, i): [string, Vec] => [FILLERS[i]!, v.data]),
+            ];
+            const map = Object.fromEntries(words.map(([w, v]) => [w, vec1(v)]));
+            // The course's criterion, here: only inputs where it picks queen clearly (no float32 near-tie) say something.
+            const rel = delta.data;
+            const cos = (w: Vec) => dot(rel, sub(w, c.data)) / (norm(rel) * norm(sub(w, c.data)) || 1);
+            const ranked = words.filter(([w]) => !['man', 'woman', 'king'].includes(w)).map(([w, v]) => [w, cos(v)] as const).sort((x, y) => y[1] - x[1]);
+            if (ranked[0]![0] !== 'queen' || withinTolerance(ranked[0]![1], ranked[1]![1], tolerance('float32'))) return;
+            const out = await analogyOf(ctx, 'man', 'woman', 'king', map);
+            if (out === 'queen') return;
+            const hint = out === 'empress' && !wrongCosinePicks(map, 'man', 'woman', 'king').has(out) ? HINTS.analogy3CosAdd : undefined;
+            violated(`completeAnalogy("man", "woman", "king", …) returned "${out}", not "queen" (e_queen − e_king is e_woman − e_man up to a little noise; e_empress = 0.3·(e_king + e_woman − e_man)).`, hint);
           },
         }),
       ],
