@@ -413,9 +413,13 @@ export default defineAssignment({
             const endY = Math.floor((end * Ty) / total);
             const onesAt = (lo: number, hi: number) => labelsFor([], Ty, total, before).map((v, i) => (i >= lo && i <= hi && i < Ty ? 1 : v));
             const same = (row: number[]) => row.every((v, i) => out.data[i] === v);
+            // The course's clips are 10 s long: a learner may divide by 10000 instead of the totalMs given.
+            const endY10s = Math.floor((end * Ty) / 10000);
             violated(
               `y[0][${wrong}] is ${out.data[wrong]}, expected ${want[wrong]} (segmentEndY = floor(${end}·${Ty}/${total}) = ${endY}, so steps ${endY + 1}…${Math.min(endY + LABEL_STEPS, Ty - 1)} are 1).`,
-              same(onesAt(endY, endY + LABEL_STEPS - 1))
+              total !== 10000 && endY10s !== endY && same(onesAt(endY10s + 1, endY10s + LABEL_STEPS))
+                ? "Divide by the totalMs given, segmentEndY = floor(segmentEndMs · Ty / totalMs): 10000 is only the course's clip length (and totalMs's default)."
+                : same(onesAt(endY, endY + LABEL_STEPS - 1))
                 ? 'The ones start at segmentEndY itself: they start one step after the end, at segmentEndY + 1, for 50 steps.'
                 : same(onesAt(endY + 1, endY + LABEL_STEPS - 1))
                   ? 'Only 49 steps are set: the ones run from segmentEndY + 1 to segmentEndY + 50, both included.'
