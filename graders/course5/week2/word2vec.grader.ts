@@ -346,8 +346,18 @@ export default defineAssignment({
             const loss = await lossOf(ctx, zeros([v, d]), zeros([v, d]), seed % v, (seed + 1) % v, negatives);
             const want = (k + 1) * Math.LN2;
             if (!near(want, loss)) {
-              const mean = near(2 * Math.LN2, loss) && k > 1;
-              violated(`the loss is ${formatNumber(loss)}, expected (${k} + 1)·log 2 = ${formatNumber(want)}.`, mean ? 'The negatives\' terms are averaged: the loss sums −log σ(−u_k·v_c) over the k negatives.' : undefined);
+              // A negative drawn twice counts twice: a loss over the distinct negatives only is its own mistake.
+              const distinct = new Set(negatives).size;
+              const deduplicated = distinct < k && near((distinct + 1) * Math.LN2, loss);
+              const mean = !deduplicated && near(2 * Math.LN2, loss) && k > 1;
+              violated(
+                `the loss is ${formatNumber(loss)}, expected (${k} + 1)·log 2 = ${formatNumber(want)}.`,
+                deduplicated
+                  ? 'A negative drawn twice counts twice: sum −log σ(−u_n·v_c) over the k draws as they are, repeats included (do not remove duplicates).'
+                  : mean
+                    ? 'The negatives\' terms are averaged: the loss sums −log σ(−u_k·v_c) over the k negatives.'
+                    : undefined,
+              );
             }
           },
         }),
