@@ -26,6 +26,7 @@
 import * as fc from 'fast-check';
 import { expectArray, expectNumber, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
+import { callOrThrow } from '../../engine/implementation';
 import { nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import { RandomState } from '../../../lib/np-random';
@@ -454,6 +455,33 @@ export default defineAssignment({
               const seed = seedOf(s);
               return { name: `totalMs ${total}, Ty ${Ty}, ${act} activates, ${neg} negatives (clips up to ${maxMs} ms), seed ${seed}`, args: [bg, activates, negatives, Ty, seed] as Value[] };
             });
+          },
+        }),
+        property({
+          name: 'crowded backgrounds',
+          points: 1,
+          hidden: true,
+          claim:
+            "On short backgrounds crowded with long clips (so that some find no room), the example is the reference solution's, x and y alike: a clip that finds no room leaves the list of segments as it was",
+          inputs: fc.record({ seed: fc.integer({ min: 0, max: 100_000 }), maxMs: fc.constantFrom(350, 450, 550) }),
+          numRuns: 20,
+          show: ({ seed, maxMs }) => `totalMs 1000, Ty 137, 4 activates and 3 negatives of constant values (up to ${maxMs} ms, drawn from seed ${seed}), seed ${seed}`,
+          holds: async ({ seed, maxMs }, ctx) => {
+            const s = new Seeded(seed);
+            const lengthOf = new Map([...ACTIVATE_VALUES.slice(0, 4), ...NEGATIVE_VALUES.slice(0, 3)].map((v) => [v, draw(s, 150, maxMs)] as const));
+            const activates = ACTIVATE_VALUES.slice(0, 4).map((v) => constant(v, lengthOf.get(v)!));
+            const negatives = NEGATIVE_VALUES.slice(0, 3).map((v) => constant(v, lengthOf.get(v)!));
+            const args = [zeros([1000]), activates, negatives, 137, seed] as Value[];
+            const want = expectArray(await callOrThrow(ctx.reference!, 'createTrainingExample', args), 'the reference example', 2);
+            const got = expectArray(await ctx.call('createTrainingExample', args), 'createTrainingExample(background, activates, negatives, Ty, seed)', 2);
+            const [wx, gx] = [expectTensor(want[0]!, 'x'), expectTensor(got[0]!, 'x (the first item)', [1000])];
+            if (wx.data.some((v, i) => v !== gx.data[i]) || JSON.stringify(want[1]) !== JSON.stringify(got[1])) {
+              const placed = (x: NdArray) => readSegments(x, lengthOf).segments.map((f) => fmt(f.seg)).join(', ') || 'no segment';
+              violated(
+                `the clips went to ${placed(gx)}, where the reference puts them at ${placed(wx)}.`,
+                'A clip that found no room leaves previousSegments as it was: push segmentTime only once the clip is placed, or later clips avoid a stretch that holds nothing.',
+              );
+            }
           },
         }),
         property({
