@@ -57,6 +57,13 @@ async function drawBoundary(ctx: CheckContext, params: ValueRecord, d: { X: numb
   }
 }
 
+/**
+ * The course trains the flower for 10000 iterations (~90%); the reference passes 85% from ~150 on (87.5% at 300,
+ * 88.3% at 500). 300 keeps a margin for correct code computing in another order, at 60% of 500's time: this
+ * training is the largest part of grading week 3 (issue #15).
+ */
+const FLOWER_ITERATIONS = 300;
+
 /** A fixed point for the gradient check: 3 inputs, 4 hidden units, 5 examples. */
 const gradPoint = (() => {
   const s = new Seeded(7);
@@ -277,15 +284,15 @@ export default defineAssignment({
           name: 'learns the flower dataset',
           points: 3,
           timeoutMs: 60_000,
-          claim: 'Trained for 500 iterations with 4 hidden units, the model classifies at least 85% of the flower dataset correctly',
+          claim: `Trained for ${FLOWER_ITERATIONS} iterations with 4 hidden units, the model classifies at least 85% of the flower dataset correctly`,
           inputs: fc.constant(null),
           numRuns: 1,
-          show: () => 'the 400-point flower dataset, nH = 4, numIterations = 500',
+          show: () => `the 400-point flower dataset, nH = 4, numIterations = ${FLOWER_ITERATIONS}`,
           holds: async (_none, ctx) => {
             const d = loadPlanarDataset();
             const X = nd(d.X, [2, d.m]);
             const Y = nd(d.Y, [1, d.m]);
-            const params = expectRecord(await ctx.call('nnModel', [X, Y, 4, 500]), 'the trained parameters', ['W1', 'b1', 'W2', 'b2']);
+            const params = expectRecord(await ctx.call('nnModel', [X, Y, 4, FLOWER_ITERATIONS]), 'the trained parameters', ['W1', 'b1', 'W2', 'b2']);
             const predictions = expectTensor(await ctx.call('predict', [params, X]), 'predict(parameters, X)', [1, d.m]);
             await drawBoundary(ctx, params, d);
             const correct = predictions.data.filter((p, i) => (p > 0.5 ? 1 : 0) === d.Y[i]).length;
