@@ -154,8 +154,11 @@ async function retrain(ctx: CheckContext, start: PlainLayers, k: number, X: NdAr
 
 const maxChange = (a: PlainDense, b: PlainDense) => Math.max(...a.kernel.map((v, i) => Math.abs(v - b.kernel[i]!)), ...a.bias.map((v, i) => Math.abs(v - b.bias[i]!)));
 
-/** The budget of the accuracy check: 32 task-B examples, 150 epochs of Adam at 0.1. */
-const BUDGET = { m: 32, epochs: 150, learningRate: 0.1, dataSeed: 3, testSeed: 99, testSize: 1000 };
+/**
+ * The budget of the accuracy check: 32 task-B examples, 100 epochs of Adam at 0.1. The reference's retrained network
+ * reaches 80% from ~45 epochs on (87.1% at 100, 89.7% at 150); from scratch stays near 58% throughout.
+ */
+const BUDGET = { m: 32, epochs: 100, learningRate: 0.1, dataSeed: 3, testSeed: 99, testSize: 1000 };
 
 export default defineAssignment({
   id: 'course3/week2/transfer-multitask',
