@@ -12,7 +12,7 @@
 import * as fc from 'fast-check';
 import { accuracy, forward, INPUT_SIZE, pretrainedLayers, taskBData, taskBLabels, type PlainDense } from '../../../lib/datasets/transfer-tasks';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
-import { withinTolerance } from '../../engine/compare';
+import { compareValues, DEFAULT_TOLERANCE, withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber as fmt, nd, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
@@ -23,6 +23,8 @@ const HINTS = {
   nanAsZero: 'Missing labels (NaN) are counted as label 0; leave them out of the sum: mask the losses where Y is NaN (tf.isNaN).',
   meanOverLabelled: 'The loss is divided by the number of labels; the course sums over the tasks and averages over the examples only: divide by m.',
   gradientIgnoresMask: 'The gradient is not zero where a label is missing: a missing label adds nothing to the loss, so mask the gradient too.',
+  gradientOverLabelled:
+    'The gradient is divided by the number of labels; the loss averages over the examples only, so each labelled entry is (ŷ − y)/m: divide by m.',
 } as const;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -231,10 +233,12 @@ export default defineAssignment({
                 violated(`the label at flat index ${i} is missing, but the gradient there is ${fmt(g)}, not 0.`, Number.isNaN(g) || asZero ? HINTS.gradientIgnoresMask : undefined);
               }
             });
-            const expected = nd(
-              Y.data.map((y, i) => (Number.isNaN(y) ? 0 : (Yhat.data[i]! - y) / m)),
-              Y.shape,
-            );
+            const over = (n: number) => nd(Y.data.map((y, i) => (Number.isNaN(y) ? 0 : (Yhat.data[i]! - y) / n)), Y.shape);
+            const expected = over(m);
+            // Divided by the labels present: a factor that changes with the mask, which the constant-factor hints would misname.
+            const labelled = Y.data.filter((y) => !Number.isNaN(y)).length;
+            const wrong = compareValues(expected, dZ, DEFAULT_TOLERANCE, {}, 'multiTaskGradient(Ŷ, Y)');
+            if (wrong && labelled !== m && withinTolerance(over(labelled), dZ)) violated(wrong.message, HINTS.gradientOverLabelled);
             expectClose(dZ, expected, 'multiTaskGradient(Ŷ, Y)', {}, { m });
           },
         }),
