@@ -40,8 +40,20 @@ async function initialize(ctx: CheckContext, fn: Initializer, dims: number[]): P
     out[`b${l}`] = expectTensor(p[`b${l}`]!, `b${l}`, [n, 1]);
   }
   const extra = Object.keys(p).filter((k) => !keys.includes(k));
-  if (extra.length) violated(`the parameters have unexpected keys ${extra.join(', ')} for ${L} layers.`, `layersDims has ${dims.length} entries: that is ${L} layers (layer 0 is the input).`);
+  if (extra.length) violated(`the parameters have unexpected keys ${extra.join(', ')} for ${L} layers.`, extraKeysHint(extra, L, dims.length));
   return out;
+}
+
+/**
+ * One layer too many is an off-by-one over layersDims; layers beyond that, or keys of no layer, are left from
+ * an earlier call (a record kept at module level and filled again) or from elsewhere: no off-by-one explains them.
+ */
+function extraKeysHint(extra: string[], L: number, entries: number): string {
+  if (extra.every((k) => k === `W${L + 1}` || k === `b${L + 1}`)) return `layersDims has ${entries} entries: that is ${L} layers (layer 0 is the input).`;
+  if (extra.every((k) => /^[Wb][1-9]\d*$/.test(k))) {
+    return 'The record holds layers this call did not make: it keeps the keys of an earlier call. Build a new record inside the function on every call, not once at module level.';
+  }
+  return `The record should hold W1 … W${L} and b1 … b${L} only.`;
 }
 
 function expectZeroBiases(p: Net, dims: number[]): void {
