@@ -3,7 +3,7 @@
  * sibling .ts file (moduleResolution Bundler or NodeNext accepts it), and the harmless built-ins the sandbox's
  * lock-down hands out (node:assert, the course's `assert(...)`); Node's file, process and network modules stay refused.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,5 +59,50 @@ describe("a learner file's imports", () => {
     file('plain.js', 'export const x = 1;\n');
     const js = await buildModule(file('uses-js.ts', "import { x } from './plain.js';\nexport const f = () => x;\n"), repoRoot, { allowedDirs: [dir] });
     expect(js.ok ? 'built' : js.message).toContain('is not a TypeScript file');
+  }, 60_000);
+
+  // Each names something the learner must not get (the reference solution, the hidden cases, the grader's
+  // environment, a device) while its text, tidied as a path, seems to point inside the allowed folder.
+  it('resolves every file import itself: no "?" or "#" suffix, device, link or folder reaches the bundle', async () => {
+    const solution = path.join(repoRoot, 'solutions', 'course1', 'week3', 'planar-classification.ts');
+    const hidden = path.join(repoRoot, 'graders', 'course1', 'week3', 'planar-classification.hidden.fixtures.json');
+    const back = path.relative(dir, '/');
+    const specs = [
+      `${solution}?/../../../../../../..${dir}/nothing.ts`,
+      `${solution}#/../../../../../../..${dir}/nothing.ts`,
+      `${back}${solution}?/../../../../../../..${dir}/nothing.ts`,
+      `${hidden}?/../../../../../../..${dir}/nothing.ts`,
+      `/proc/self/environ?/../../../..${dir}/nothing.ts`,
+      `/dev/zero?/../../..${dir}/nothing.ts`,
+      `/dev/stdin#/../../..${dir}/nothing.ts`,
+    ];
+    process.env.DEEPGRADE_TEST_SECRET = 'hunter2-in-the-environment';
+    try {
+      for (const [i, spec] of specs.entries()) {
+        const built = await buildModule(file(`q${i}.ts`, `export * from ${JSON.stringify(spec)};\nexport const f = () => 1;\n`), repoRoot, { allowedDirs: [dir] });
+        expect(built.ok ? `built: ${spec}` : built.message).toContain('not a plain file path');
+      }
+      // A link inside the allowed folder to the solution, and a folder named like a module.
+      symlinkSync(solution, path.join(dir, 'linked.ts'));
+      mkdirSync(path.join(dir, 'folder.ts'));
+      for (const [name, expected] of [['./linked', 'a link to elsewhere'], ['./linked.ts', 'a link to elsewhere'], ['./folder.ts', 'no such .ts file']] as const) {
+        const built = await buildModule(file('l.ts', `export * from '${name}';\n`), repoRoot, { allowedDirs: [dir] });
+        expect(built.ok ? `built: ${name}` : built.message).toContain(expected);
+      }
+      // A module folder's index.ts is still a file of the learner's.
+      mkdirSync(path.join(dir, 'helpers'));
+      file('helpers/index.ts', 'export const one = 1;\n');
+      const indexed = await buildModule(file('i.ts', "import { one } from './helpers';\nexport const f = () => one;\n"), repoRoot, { allowedDirs: [dir] });
+      expect(indexed.ok ? '' : indexed.message).toBe('');
+    } finally {
+      delete process.env.DEEPGRADE_TEST_SECRET;
+    }
+  }, 60_000);
+
+  it('quotes no line of a file the learner may not read in a build error', async () => {
+    const built = await buildModule(file('bad-syntax.ts', 'export const f = ) => 1;\n'), repoRoot, { allowedDirs: [dir] });
+    expect(built.ok ? 'built' : built.message).toContain('export const f');
+    const outside = await buildModule(path.join(repoRoot, 'solutions', 'course1', 'week3', 'planar-classification.ts'), repoRoot, { allowedDirs: [dir] });
+    expect(outside.ok ? 'built' : outside.message).toContain('outside what exercise code may import');
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import type { BuildOptions, BuildResult as BuildResultOf, Message, Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { repoRoot } from '../paths';
@@ -43,6 +43,11 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
     return learnerRoot && abs.startsWith(learnerRoot + path.sep) ? path.join('exercises', path.relative(learnerRoot, abs)) : path.relative(root, abs);
   };
   const rel = display(entry);
+  // A line of a file is quoted in a message only if the learner may read that file anyway (their own, lib/).
+  const quotable = (file: string) => {
+    const abs = path.resolve(root, file);
+    return !options.allowedDirs || options.allowedDirs.some((d) => abs.startsWith(d + path.sep));
+  };
   const { tf } = await sandboxRuntime();
   const key = options.keepIn && buildKey(entry, root, tf, options);
   const kept = key ? keptBuild(options.keepIn!, key) : undefined;
@@ -65,7 +70,7 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
       ...(options.allowedDirs ? { resolveExtensions: ['.ts'], loader: { '.ts': 'ts' } } : {}),
       plugins: [...(options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : []), tfRuntimePlugin(tf), ...(seen ? [seen.plugin] : [])],
     });
-    if (result.errors.length) return { ok: false, message: formatMessages(result.errors, display) };
+    if (result.errors.length) return { ok: false, message: formatMessages(result.errors, display, quotable) };
     const code = result.outputFiles[0]!.text;
     // import(x) with a computed name cannot be checked here, so it is not allowed at all.
     if (options.allowedDirs && /\bimport\s*\(/.test(code)) {
@@ -80,7 +85,7 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
   } catch (err) {
     if (err instanceof BuildFailure) return { ok: false, message: err.message };
     const errors = (err as { errors?: Message[] }).errors;
-    return { ok: false, message: errors?.length ? formatMessages(errors, display) : String(err) };
+    return { ok: false, message: errors?.length ? formatMessages(errors, display, quotable) : String(err) };
   }
 }
 
@@ -219,13 +224,13 @@ export async function stopBuilder(): Promise<void> {
   await stop();
 }
 
-function formatMessages(messages: Message[], display: (file: string) => string): string {
+function formatMessages(messages: Message[], display: (file: string) => string, quotable: (file: string) => boolean): string {
   return messages
     .slice(0, 5)
     .map((m) => {
       const loc = m.location;
       const where = loc ? `${display(loc.file)}:${loc.line}:${loc.column + 1}` : '';
-      const snippet = loc?.lineText ? `\n    ${loc.lineText.trim()}` : '';
+      const snippet = loc?.lineText && quotable(loc.file) ? `\n    ${loc.lineText.trim().slice(0, 300)}` : '';
       return `${where ? where + ': ' : ''}${m.text}${snippet}`;
     })
     .join('\n');
@@ -235,52 +240,84 @@ function formatMessages(messages: Message[], display: (file: string) => string):
  * Exercise code may import TensorFlow.js, the learner's own files and lib/.
  * Everything else (Node built-ins, other packages, the solutions) is refused
  * with a message naming the import.
+ *
+ * The guard resolves every file import itself and hands esbuild the file it
+ * checked: esbuild's own resolution reads a path differently (it retries
+ * without a "?query" or "#hash" suffix, follows links, picks loaders by
+ * extension), so a spec that looks inside lib/ could name the solutions, the
+ * hidden fixtures or /proc/self/environ. Every file esbuild then loads is
+ * checked again (onLoad): a regular .ts file, really inside an allowed folder.
  */
 function importGuard(allowedDirs: string[], root: string, redirects: [string, string][]): Plugin {
   const within = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
   const inside = (file: string) => allowedDirs.some((d) => within(file, d));
+  const realDirs = allowedDirs.map(realOrSelf);
+  const reallyInside = (file: string) => realDirs.some((d) => within(file, d));
   const where = allowedDirs.map((d) => `${path.relative(root, d) || '.'}/`).join(' and ');
+  const refuse = (text: string) => ({ errors: [{ text }] });
   return {
     name: 'deepgrade-import-guard',
     setup(b) {
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind === 'entry-point' || args.pluginData === GUARDED) return undefined;
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
         const spec = args.path;
         if (args.with && Object.keys(args.with).length) {
-          return { errors: [{ text: `"${spec}" is imported with attributes (${Object.keys(args.with).join(', ')}): exercise code imports TypeScript modules only` }] };
+          return refuse(`"${spec}" is imported with attributes (${Object.keys(args.with).join(', ')}): exercise code imports TypeScript modules only`);
         }
         if (isTfImport(spec)) return undefined; // the runtime plugin makes it external
         if (spec.startsWith('.') || path.isAbsolute(spec)) {
+          // A query, a fragment or a NUL means something else to esbuild than to a path: no file name needs them.
+          if (/[?#\0]/.test(spec)) return refuse(`"${spec}" is not a plain file path: exercise code imports .ts files by their path, without "?", "#" or NUL`);
           let target = path.resolve(args.resolveDir, spec);
           const redirect = redirects.find(([from]) => within(target, from));
           if (redirect) target = path.join(redirect[1], path.relative(redirect[0], target));
-          if (!inside(target)) {
-            return { errors: [{ text: `"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where})` }] };
-          }
+          if (!inside(target)) return refuse(`"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where})`);
+          const ext = path.extname(target);
           // TypeScript's own convention (moduleResolution Bundler or NodeNext): "./x.js" names ./x.ts.
-          if (path.extname(target) === '.js' && !existsSync(target) && existsSync(`${target.slice(0, -3)}.ts`)) target = `${target.slice(0, -3)}.ts`;
-          if (path.extname(target) && path.extname(target) !== '.ts') {
-            return { errors: [{ text: `"${spec}" is not a TypeScript file: exercise code imports .ts modules only` }] };
+          const candidates =
+            ext === '.ts' ? [target] : ext === '.js' ? [`${target.slice(0, -3)}.ts`] : ext === '' ? [`${target}.ts`, path.join(target, 'index.ts')] : [];
+          if (!candidates.length || (ext === '.js' && isFile(target))) {
+            return refuse(`"${spec}" is not a TypeScript file: exercise code imports .ts modules only`);
           }
-          if (!redirect && target === path.resolve(args.resolveDir, spec)) return undefined;
-          const resolved = await b.resolve(target, { kind: args.kind, resolveDir: args.resolveDir, pluginData: GUARDED });
-          return resolved.errors.length ? { errors: resolved.errors } : { path: resolved.path };
+          const found = candidates.find(isFile);
+          if (!found) return refuse(`Could not resolve "${spec}": no such .ts file`);
+          if (!reallyInside(realOrSelf(found))) return refuse(`"${spec}" is outside what exercise code may import (@tensorflow/tfjs, ${where}): it is a link to elsewhere`);
+          return { path: found };
         }
         if (BUILTINS_ALLOWED.has(spec)) return { path: spec, external: true };
         const builtin = spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!);
-        return {
-          errors: [
-            {
-              text: builtin
-                ? `"${spec}" is a Node.js built-in module: exercise code has no access to files, processes or the network`
-                : `"${spec}" is not available to exercise code: import @tensorflow/tfjs, or files in ${where}`,
-            },
-          ],
-        };
+        return refuse(
+          builtin
+            ? `"${spec}" is a Node.js built-in module: exercise code has no access to files, processes or the network`
+            : `"${spec}" is not available to exercise code: import @tensorflow/tfjs, or files in ${where}`,
+        );
+      });
+      // The second line: whatever resolved it, a file read into the bundle is a regular .ts file really inside.
+      b.onLoad({ filter: /.*/ }, (args) => {
+        if (args.namespace !== 'file') return refuse(`"${args.path}" is not a file exercise code may import`);
+        if (path.extname(args.path) !== '.ts' || !isFile(args.path) || !reallyInside(realOrSelf(args.path))) {
+          return refuse(`"${path.relative(root, args.path)}" is outside what exercise code may import (@tensorflow/tfjs, ${where})`);
+        }
+        return undefined;
       });
     },
   };
 }
 
-/** Marks a resolution the guard itself asked for, so it is not guarded twice. */
-const GUARDED = Symbol('deepgrade-guarded');
+/** A regular file (after links), not a folder, device, pipe or socket. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
