@@ -60,7 +60,42 @@ const CASES: Case[] = [
   { name: 'a tensor memory bomb', cost: fn(`  for (;;) tf.keep(tf.fill([5e7], 1));`), status: 'error', message: /ran out of memory/, score: 0, patient: true },
   { name: 'process.exit(0) in the middle', cost: fn(`  process.exit(0);`), status: 'error', message: /computeCost threw an error: process\.exit\(\) is not available to exercise code/, score: 0 },
   // Stopped by the kernel at the file-size limit (prlimit), or by the size check, whichever comes first: a few MB, not the 16 MB a write.
-  { name: 'flooding stderr outside console.log', cost: fn(`  for (;;) process.stderr.write('x'.repeat(1 << 24));`), status: 'error', message: /printed more than 4 MB outside console\.log/, score: 0 },
+  // process.stderr is a stand-in keeping what it is given as the call's output, cut at its cap (lockdown.ts): this is just a loop.
+  { name: 'flooding process.stderr', cost: fn(`  for (;;) process.stderr.write('x'.repeat(1 << 24));`), status: 'timeout', message: /ran past its 2 s limit/, score: 0 },
+  // The runner's channel is a bare file descriptor: no socket or stream of it for a hook on every emitter to find
+  // and write forged answers through (a Math.abs replaced, then reported 'ok'), no stdio class to open it with.
+  {
+    name: 'hooking EventEmitter.prototype.emit to take the channel and rewrite its answers',
+    imports: `import { EventEmitter } from 'node:events';`,
+    top: `const found: { write?: (...a: unknown[]) => unknown }[] = [];
+const emit = EventEmitter.prototype.emit;
+EventEmitter.prototype.emit = function (this: { write?: (...a: unknown[]) => unknown }, event: string | symbol, ...args: unknown[]) {
+  if (typeof this?.write === 'function' && !found.includes(this)) {
+    found.push(this);
+    const write = this.write.bind(this);
+    this.write = (frame: unknown, ...rest: unknown[]) => write(typeof frame === 'string' || frame instanceof Uint8Array ? Buffer.from(Buffer.from(frame as Uint8Array).toString('latin1').replace('"tampered"', '"ok"'), 'latin1') : frame, ...rest);
+  }
+  return emit.call(this, event, ...args);
+};`,
+    cost: fn(`  Math.abs = (x: number) => (x < 0 ? -x : x);\n${right}`),
+    status: 'error',
+    message: /changed JavaScript or TensorFlow\.js built-ins \(Math\.abs\)/,
+    score: 0,
+  },
+  {
+    name: "writing a forged answer to the channel with process.stdout's class",
+    cost: fn(`  const Writer = (process.stdout as unknown as { constructor: new (fd: number) => { write(s: string): void } }).constructor;\n  new Writer(3).write('{"type":"result"}');\n${right}`),
+    status: 'error',
+    message: /computeCost threw an error: .*write is not a function/,
+    score: 0,
+  },
+  {
+    name: "reading the grader's requests with process.stdin's class",
+    cost: fn(`  const Reader = (process.stdin as unknown as { constructor: new (p: null, o: { fd: number }) => { on(e: string, f: () => void): void } }).constructor;\n  new Reader(null, { fd: 3 }).on('data', () => undefined);\n${right}`),
+    status: 'error',
+    message: /computeCost threw an error: .*on is not a function/,
+    score: 0,
+  },
   { name: 'huge console output', cost: fn(`  for (let i = 0; i < 1e5; i++) console.log('x'.repeat(100));\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
   // The contract of every call: the tensors given come back alive and unchanged (sandbox/arguments.ts).
   { name: 'mutating its inputs', cost: fn(`  const cost = (() => {\n${right}\n  })();\n  (A2 as unknown as { shape: number[] }).shape[0] = 99;\n  return cost;`), status: 'error', message: /computeCost returned, but it changed the shape of argument 1/, score: 0 },
@@ -179,6 +214,16 @@ ${right}
     expect(seeded.status).toBe('error');
     expect(seeded.message).toMatch(/stopped the process running it on a hidden case \(what it printed then is not shown/);
     expect(JSON.stringify(result)).not.toContain('A2 = ');
+  });
+
+  it('keeps what process.stdout.write and process.stderr.write print as the call\'s output', async () => {
+    const printing = fn(`  process.stdout.write('to stdout; ');\n  process.stderr.write(new TextEncoder().encode('to stderr\\n'));\n${right}`);
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution.replace(COST, printing));
+    const def = await loadGrader(repo, ID);
+    const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['computeCost'], hidden: false });
+    const seeded = result.exercises.find((e) => e.name === 'computeCost')!.checks.find((k) => k.name === 'seeded cases')!;
+    expect(seeded.status).toBe('passed');
+    expect(seeded.output).toContain('to stdout; to stderr');
   });
 
   it('has at least 25 cases', () => {

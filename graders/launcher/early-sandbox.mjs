@@ -38,7 +38,7 @@ export async function startRecordedSandbox(root, argv) {
   const fd = openSync(stderrFile, 'w', 0o600);
   try {
     const env = Object.fromEntries(Object.entries(record.env).map(([k, v]) => [k, fill(v)]));
-    child = spawn(record.command, record.args.map(fill), { cwd: dir, stdio: ['ignore', 'ignore', fd, 'pipe'], env });
+    child = spawn(record.command, record.args.map(fill), { cwd: dir, stdio: ['ignore', 'ignore', fd, 'pipe', 'pipe'], env });
   } catch {
     rmSync(dir, { recursive: true, force: true });
     return;

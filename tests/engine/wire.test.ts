@@ -9,8 +9,11 @@ import { decodeRunnerMessage } from '../../graders/engine/sandbox/runner-message
 import { encodeFrame, FrameReader, fromWire, WireError, wireValue } from '../../graders/engine/sandbox/wire';
 import type { Value } from '../../graders/engine/values';
 
+/** A call's reply token (CallRequest.reply). */
+const REPLY = '0123456789abcdef0123456789abcdef';
+
 const roundTrip = (v: Value) => {
-  const frames = new FrameReader().push(encodeFrame({ type: 'result', id: 1, outcome: { status: 'ok', value: wireValue(v), output: '' } }));
+  const frames = new FrameReader().push(encodeFrame({ type: 'result', reply: REPLY, id: 1, outcome: { status: 'ok', value: wireValue(v), output: '' } }));
   expect(frames).toHaveLength(1);
   const m = decodeRunnerMessage(frames[0]!);
   if (m.type !== 'result' || m.outcome.status !== 'ok') throw new Error('not an ok result');
@@ -55,11 +58,11 @@ describe('the sandbox wire', () => {
 
   it('reassembles frames split across chunks and several frames in one chunk', () => {
     const a = encodeFrame({ type: 'ready' });
-    const b = encodeFrame({ type: 'loaded', module: 'x-1.mjs' });
+    const b = encodeFrame({ type: 'loaded', reply: REPLY, module: 'x-1.mjs' });
     const reader = new FrameReader();
     const both = Buffer.concat([a, b]);
     const got = [...reader.push(both.subarray(0, 3)), ...reader.push(both.subarray(3, a.length + 5)), ...reader.push(both.subarray(a.length + 5))];
-    expect(got.map((f) => f.json)).toEqual([{ type: 'ready' }, { type: 'loaded', module: 'x-1.mjs' }]);
+    expect(got.map((f) => f.json)).toEqual([{ type: 'ready' }, { type: 'loaded', reply: REPLY, module: 'x-1.mjs' }]);
   });
 
   it('refuses a frame over the size limit from its header, before reading the rest', () => {
@@ -70,23 +73,28 @@ describe('the sandbox wire', () => {
   });
 
   it('refuses what does not match the wire schema', () => {
-    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":""}}'))).toThrow(WireError);
-    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"passed","value":1,"output":""}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":""}}'))).toThrow(WireError);
+    // An answer without a well-formed reply token was not written by the runner.
+    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","value":1,"output":""}}'))).toThrow(/required property 'reply'/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","reply":"forged","id":1,"outcome":{"status":"ok","value":1,"output":""}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"loaded","module":"x-1.mjs"}'))).toThrow(/required property 'reply'/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"passed","value":1,"output":""}}'))).toThrow(/malformed/);
     expect(() => decodeRaw(rawFrame('{"type":"grade","score":100}'))).toThrow(/malformed/);
-    expect(() => decodeRaw(rawFrame(`{"type":"result","id":1,"outcome":{"status":"threw","message":"${'x'.repeat(30000)}","output":""}}`))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame(`{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"threw","message":"${'x'.repeat(30000)}","output":""}}`))).toThrow(/malformed/);
     expect(() => decodeRaw(rawFrame('not json'))).toThrow(/not valid JSON/);
     // Each union is checked by its tag alone (the discriminator): an unknown tag, a missing one, or a value of a
     // known kind that lacks its fields, at any depth, is still refused.
-    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"passed","value":1,"output":""}}'))).toThrow(/status/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"passed","value":1,"output":""}}'))).toThrow(/status/);
     expect(() => decodeRaw(rawFrame('{"id":1,"outcome":{"status":"ok","value":1,"output":""}}'))).toThrow(/malformed/);
-    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"record","fields":{"a":{"kind":"zz"}}}}}'))).toThrow(/malformed/);
-    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":[{"kind":"ndarray","shape":[1],"dtype":"float32"}]}}'))).toThrow(/malformed/);
-    expect(() => decodeRaw(rawFrame('{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"undefined","extra":1}}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"record","fields":{"a":{"kind":"zz"}}}}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":"","value":[{"kind":"ndarray","shape":[1],"dtype":"float32"}]}}'))).toThrow(/malformed/);
+    expect(() => decodeRaw(rawFrame('{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"undefined","extra":1}}}'))).toThrow(/malformed/);
   });
 
   it('never takes a record shaped like one of its own values for that value (a tensor with unchecked data)', () => {
     const fake = JSON.stringify({
       type: 'result',
+      reply: REPLY,
       id: 1,
       outcome: { status: 'ok', output: '', value: { kind: 'record', fields: { kind: 'ndarray', shape: [1, 5], dtype: 'float32', data: [] } } },
     });
@@ -99,11 +107,11 @@ describe('the sandbox wire', () => {
   });
 
   it('refuses nesting too deep to walk and tensors whose data lies outside the frame', () => {
-    const deep = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":' + '['.repeat(100000) + ']'.repeat(100000) + '}}';
+    const deep = '{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":"","value":' + '['.repeat(100000) + ']'.repeat(100000) + '}}';
     expect(() => decodeRaw(rawFrame(deep))).toThrow(/nested too deeply/);
-    const outside = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[4],"dtype":"float32","offset":0,"length":4}}}';
+    const outside = '{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[4],"dtype":"float32","offset":0,"length":4}}}';
     expect(() => decodeRaw(rawFrame(outside, Buffer.alloc(8)))).toThrow(/outside its message/);
-    const misfit = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[3],"dtype":"float32","offset":0,"length":2}}}';
+    const misfit = '{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[3],"dtype":"float32","offset":0,"length":2}}}';
     expect(() => decodeRaw(rawFrame(misfit, Buffer.alloc(8)))).toThrow(/shape \[3\] with 2 values/);
   });
 
@@ -126,7 +134,7 @@ describe('the sandbox wire', () => {
     expect(back).toEqual(roundTrip(value));
     expect(Array.isArray((back.W as NdArray).data)).toBe(true);
     expect(back.mask).toEqual(nd([1, 0, 1], [3], 'bool'));
-    const badBool = '{"type":"result","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[2],"dtype":"bool","offset":0,"length":2}}}';
+    const badBool = '{"type":"result","reply":"0123456789abcdef0123456789abcdef","id":1,"outcome":{"status":"ok","output":"","value":{"kind":"ndarray","shape":[2],"dtype":"bool","offset":0,"length":2}}}';
     const two = Buffer.alloc(8);
     two.writeInt32LE(2, 4);
     const [bad] = new FrameReader().push(rawFrame(badBool, two));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import type { CallOptions, CallOutcome, Implementation } from '../implementation
 import type { Value } from '../values';
 import type { BuiltModule } from './build';
 import { detectIsolation, describeIsolation, likelyIsolation, namespacesConfirmed, wrapCommand, type Isolation, type IsolationMode } from './isolation';
-import { CHANNEL_FD, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage } from './protocol';
+import { ANSWERS_FD, REQUESTS_FD, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage } from './protocol';
 import { mark } from '../timings';
 import { folderless, recordEarlySandbox, takeEarlySandbox } from './early';
 import { decodeRunnerMessage } from './runner-message';
@@ -57,6 +58,8 @@ interface Job {
   reject: (err: unknown) => void;
   /** Set once sent to a child: the id its answer carries. */
   id?: number;
+  /** Set once sent: the token its answers must carry (CallRequest.reply). */
+  reply?: string;
 }
 
 /** How many calls may be sent ahead of their answers: enough to keep the child busy, few enough to hold little. */
@@ -191,16 +194,18 @@ export class Sandbox {
       }
       this.waiting.shift();
       const id = this.nextId++;
-      let frame: Buffer;
+      const reply = randomBytes(16).toString('hex');
+      let frame: Uint8Array;
       try {
-        frame = encodeFrame({ type: 'call', id, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }), ...(job.recordsUnchanged ? { recordsUnchanged: job.recordsUnchanged } : {}), ...(job.signatureOnly ? { signatureOnly: true } : {}) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
+        frame = encodeFrame({ type: 'call', id, reply, module: job.module, fn: job.fn, args: job.args.map(wireValue), ...(job.randomSeed === undefined ? {} : { randomSeed: job.randomSeed }), ...(job.recordsUnchanged ? { recordsUnchanged: job.recordsUnchanged } : {}), ...(job.signatureOnly ? { signatureOnly: true } : {}) } satisfies Omit<CallRequest, 'args'> & { args: unknown[] });
       } catch (err) {
         this.settle(job, { status: 'crashed', message: `the grader could not send the arguments: ${(err as Error).message}`, output: '' });
         continue;
       }
       job.id = id;
+      job.reply = reply;
       this.sent.push(job);
-      (child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(frame);
+      (child.stdio[REQUESTS_FD] as NodeJS.WritableStream).write(frame);
       if (this.sent.length === 1) this.begin(job);
     }
     this.checkDrained();
@@ -390,7 +395,7 @@ export class Sandbox {
     else {
       const stderrFd = openSync(stderrFile, 'w', 0o600);
       try {
-        child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'ignore', stderrFd, 'pipe'], env: childCommand.env });
+        child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'ignore', stderrFd, 'pipe', 'pipe'], env: childCommand.env });
       } finally {
         closeSync(stderrFd);
       }
@@ -398,7 +403,7 @@ export class Sandbox {
     this.child = child;
     if (provisional) this.provisional = child;
     this.stderrFile = stderrFile;
-    const channel = child.stdio[CHANNEL_FD] as Readable;
+    const channel = child.stdio[ANSWERS_FD] as Readable;
     const reader = new FrameReader();
     let onReady: (() => void) | undefined;
     channel.on('data', (chunk: Buffer) => {
@@ -413,6 +418,12 @@ export class Sandbox {
       for (const m of messages) {
         if (this.child !== child) return;
         const running = this.sent[0];
+        // An answer without the running call's token was not written by the runner (learner code that found a way
+        // to write to the channel): refused, as is any message nobody asked for.
+        if (m.type !== 'ready' && (!running || m.reply !== running.reply)) {
+          this.refuse(`a "${m.type}" message that does not answer the call it was running`);
+          return;
+        }
         if (m.type === 'ready' && onReady) {
           this.live = true;
           onReady();
@@ -436,6 +447,7 @@ export class Sandbox {
       }
     });
     channel.on('error', () => undefined); // the exit handler says what happened
+    (child.stdio[REQUESTS_FD] as Readable).on('error', () => undefined); // a request to a child that is gone: likewise
     this.watchMemory(child);
     child.on('exit', (code, signal) => {
       // A child we killed ourselves (after a timeout) is no longer current: its exit ends nothing.

@@ -28,7 +28,21 @@ const PROCESS_DENIED = [
   'setSourceMapsEnabled', 'setUncaughtExceptionCaptureCallback', '_rawDebug', 'send', 'disconnect',
 ];
 
-export function lockDown(): void {
+/**
+ * `print` receives what learner code writes to process.stdout or process.stderr: those become plain objects that
+ * hand it on, because the real ones are streams whose classes open any file descriptor (`new
+ * process.stdout.constructor(3)` wrote to the runner's channel, `new process.stdin.constructor(null, { fd: 3 })`
+ * read the grader's requests).
+ */
+export function lockDown(print: (text: string) => void): void {
+  for (const [name, stream] of [
+    ['stdout', writableStub(print)],
+    ['stderr', writableStub(print)],
+    ['stdin', readableStub()],
+  ] as const) {
+    Object.defineProperty(process, name, { value: stream, configurable: false, writable: false, enumerable: true });
+  }
+  sealSendPath();
   for (const name of ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'WebAssembly']) {
     if (name in globalThis) Object.defineProperty(globalThis, name, { value: undefined, configurable: false, writable: false });
   }
@@ -47,6 +61,51 @@ export function lockDown(): void {
       writable: false,
     });
   }
+}
+
+/** A stand-in for process.stdout or process.stderr: writes are kept as the call's output; it opens nothing. */
+function writableStub(print: (text: string) => void): object {
+  const stub = {
+    write(chunk: unknown, ...rest: unknown[]): boolean {
+      print(typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    },
+    end: () => undefined,
+    on: () => stub,
+    once: () => stub,
+    off: () => stub,
+    removeListener: () => stub,
+    emit: () => false,
+    isTTY: false,
+    columns: 80,
+    writable: true,
+  };
+  return Object.freeze(stub);
+}
+
+/** A stand-in for process.stdin: always at its end (the real one is /dev/null). */
+function readableStub(): object {
+  const stub = { read: () => null, on: () => stub, once: () => stub, off: () => stub, removeListener: () => stub, emit: () => false, resume: () => stub, pause: () => stub, isTTY: false, readable: false };
+  return Object.freeze(stub);
+}
+
+/**
+ * The runner's frames are built and written with functions it took before learner code loaded (wire.ts), but a
+ * typed array's length and buffer are still read through accessors of %TypedArray%.prototype, and fs.writeSync
+ * reads the frame's byteLength: those accessors become unchangeable, and Uint8Array.prototype (the frames' own
+ * prototype) takes no new members that could shadow them. No correct code redefines a typed array's length.
+ */
+function sealSendPath(): void {
+  const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
+  for (const proto of [typedArrayPrototype, ArrayBuffer.prototype]) {
+    for (const key of Reflect.ownKeys(proto)) {
+      const d = Reflect.getOwnPropertyDescriptor(proto, key)!;
+      if (d.get && d.configurable) Object.defineProperty(proto, key, { configurable: false });
+    }
+  }
+  Object.preventExtensions(Uint8Array.prototype);
 }
 
 /**
@@ -91,6 +150,11 @@ function watched(tf: typeof TF): [string, object][] {
     ['Map iterator', Object.getPrototypeOf(new Map().values()) as object],
     ['Set.prototype', Set.prototype],
     ['Reflect', Reflect],
+    // What the runner's own plumbing is made of (its frames are sealed from these: wire.ts), watched all the same.
+    ['Buffer', Buffer],
+    ['Buffer.prototype', Buffer.prototype],
+    ['TextEncoder.prototype', TextEncoder.prototype],
+    ['TextDecoder.prototype', TextDecoder.prototype],
     // The tf module namespace itself cannot be written to; the classes behind it can.
     ['tf.Tensor.prototype', tf.Tensor.prototype],
     ['tf.Variable.prototype', tf.Variable.prototype],

@@ -9,6 +9,11 @@ import type { Value } from '../values';
 export interface CallRequest {
   type: 'call';
   id: number;
+  /**
+   * A fresh random token (32 hex digits) the runner's answers to this call carry back. Only the runner reads the
+   * channel, so a frame learner code managed to write some other way cannot carry it, and is refused.
+   */
+  reply: string;
   /** The file name of a built module inside the sandbox's own folder. */
   module: string;
   fn: string;
@@ -27,9 +32,9 @@ export interface CallRequest {
 export type RunnerMessage =
   | { type: 'ready' }
   /** The module finished loading: a later timeout is the function's, not the file's top level. */
-  | { type: 'loaded'; module: string }
+  | { type: 'loaded'; reply: string; module: string }
   /** Only outcomes the runner itself can reach: time-outs and crashes are the grader's to say. */
-  | { type: 'result'; id: number; outcome: RunnerOutcome };
+  | { type: 'result'; reply: string; id: number; outcome: RunnerOutcome };
 
 export type RunnerOutcome = Extract<CallOutcome, { status: 'ok' | 'not-implemented' | 'threw' | 'broke-contract' | 'tampered' | 'unavailable' }>;
 
@@ -37,8 +42,14 @@ export type RunnerOutcome = Extract<CallOutcome, { status: 'ok' | 'not-implement
 export const MAX_OUTPUT_CHARS = 4000;
 /** How long an error message or stack may be, as the runner sends it. */
 export const MAX_MESSAGE_CHARS = 4000;
-/** The file descriptor of the runner's channel. */
-export const CHANNEL_FD = 3;
+/**
+ * The runner's channel, one way each: the grader's requests arrive on fd 3, the runner's answers leave on fd 4.
+ * The runner reads requests through a socket, and writes answers only with a write function it took before any
+ * learner code loaded: learner code that gets hold of the request socket (a hook on every emitter's emit) can
+ * read requests, but has nothing that writes to fd 4.
+ */
+export const REQUESTS_FD = 3;
+export const ANSWERS_FD = 4;
 
 /** The runner's exit code when running a call failed outside the learner's code and left the process unusable. */
 export const SANDBOX_BROKEN_EXIT = 70;

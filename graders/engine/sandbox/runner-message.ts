@@ -22,9 +22,9 @@ export function decodeRunnerMessage(frame: Frame): RunnerMessage {
     const e = validate.errors?.[0];
     throw new WireError(`a malformed message (${e ? `${e.instancePath || 'top level'}: ${e.message}` : 'invalid'})`);
   }
-  const m = frame.json as { type: string; id?: number; module?: string; outcome?: Record<string, unknown> };
+  const m = frame.json as { type: string; reply?: string; id?: number; module?: string; outcome?: Record<string, unknown> };
   if (m.type !== 'result') return m as RunnerMessage;
   const outcome = { ...m.outcome! };
   if (outcome.status === 'ok') outcome.value = fromWire(outcome.value, frame.binary, MAX_ELEMENTS);
-  return { type: 'result', id: m.id!, outcome } as RunnerMessage;
+  return { type: 'result', reply: m.reply!, id: m.id!, outcome } as RunnerMessage;
 }

@@ -8,15 +8,16 @@
  *   node runner.mjs <sandbox folder> <folder of the WebAssembly backend's binaries>
  */
 import * as tf from '@tensorflow/tfjs';
+import { writeSync as fsWriteSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from '../codec';
 import { brokenArguments, watchArguments } from './arguments';
 import { lockDown, settle, snapshot, tampered } from './lockdown';
-import { CHANNEL_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
+import { ANSWERS_FD, REQUESTS_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
 import { useWasmBackend } from './wasm-backend';
-import { encodeFrame, fromWire, FrameReader, wireValue } from './wire';
+import { bare, encodeFrame, fromWire, FrameReader, wireValue } from './wire';
 import { mulberry32 } from '../mulberry32';
 
 tf.env().set('PROD', true); // silences the "install tfjs-node" banner and debug checks
@@ -27,17 +28,23 @@ const functionSource = Function.prototype.call.bind(Function.prototype.toString)
 const MAX_SOURCE_CHARS = 20_000;
 // Before the lock-down: the backend reads its binary from disk.
 await useWasmBackend(tf, process.argv[3]!);
-// Opened before the lock-down: learner code gets no handle to it from process.
-const channel = new net.Socket({ fd: CHANNEL_FD, readable: true, writable: true });
+// Answers leave on their own file descriptor, written with fs.writeSync as taken now, before any learner code: no
+// stream or socket object stands for it, so nothing learner code could find (through a hook on
+// EventEmitter.prototype.emit, say) writes there, and the lock-down takes away the stdio streams' classes that could
+// open it. Each answer carries the token of the call it answers (CallRequest.reply), which only this file reads.
+const writeChannel = (frame: Uint8Array) => {
+  for (let at = 0; at < frame.length; ) at += fsWriteSync(ANSWERS_FD, frame, at, frame.length - at);
+};
 const send = (m: RunnerMessage) => {
-  let frame: Buffer;
+  let frame: Uint8Array;
   try {
-    frame = encodeFrame(m.type === 'result' && m.outcome.status === 'ok' ? { ...m, outcome: { ...m.outcome, value: wireValue(m.outcome.value) } } : m);
+    const outcome = m.type !== 'result' ? undefined : m.outcome.status === 'ok' ? bare({ ...m.outcome, value: wireValue(m.outcome.value) }) : bare({ ...m.outcome });
+    frame = encodeFrame(outcome ? bare({ ...m, outcome }) : bare({ ...m }));
   } catch (err) {
     if (m.type !== 'result') throw err;
-    frame = encodeFrame({ ...m, outcome: { status: 'threw', message: `the value returned could not be sent back: ${(err as Error).message}`, output: '' } });
+    frame = encodeFrame(bare({ type: m.type, reply: m.reply, id: m.id, outcome: bare({ status: 'threw', message: `the value returned could not be sent back: ${(err as Error).message}`, output: '' }) }));
   }
-  channel.write(frame);
+  writeChannel(frame);
 };
 // The runner's own way out when the grader hangs up; learner code has none (lockDown).
 const reallyExit = (process as unknown as { reallyExit(code: number): void }).reallyExit.bind(process);
@@ -48,7 +55,7 @@ let seededRandom: (() => number) | undefined;
 Math.random = function random(): number {
   return seededRandom ? seededRandom() : nativeRandom();
 };
-lockDown();
+lockDown((text) => keep(text));
 settle(tf);
 const pristine = snapshot(tf);
 const cancelLeftovers = trackTimers();
@@ -57,12 +64,14 @@ process.on('unhandledRejection', () => undefined);
 
 // Learner console output is kept with the call that printed it instead of mixing into the grader's terminal.
 let output = '';
-const capture = (...parts: unknown[]) => {
+/** Adds to the call's output, up to MAX_OUTPUT_CHARS; also what process.stdout.write and process.stderr.write print. */
+function keep(text: string): void {
   if (output.length < MAX_OUTPUT_CHARS) {
-    output += printed(parts) + '\n';
+    output += text;
     if (output.length >= MAX_OUTPUT_CHARS) output = output.slice(0, MAX_OUTPUT_CHARS) + '\n… (output cut)\n';
   }
-};
+}
+const capture = (...parts: unknown[]) => keep(printed(parts) + '\n');
 for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = capture;
 
 /** What console.log prints for these arguments, a format string's %s %d %i %f %j %o %O %c %% filled in as Node does. */
@@ -108,7 +117,7 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
       modules.set(
         req.module,
         import(pathToFileURL(path.join(folder, req.module)).href).then((m: Record<string, unknown>) => {
-          send({ type: 'loaded', module: req.module });
+          send({ type: 'loaded', reply: req.reply, module: req.module });
           return m;
         }),
       );
@@ -221,10 +230,10 @@ function learnerStack(err: unknown): string | undefined {
   return frames.length ? frames.slice(0, 6).join('\n').split(ours).join('').slice(0, MAX_MESSAGE_CHARS) : undefined;
 }
 
-// One call at a time, in order: the grader never sends the next before the last answer.
+// One call at a time, in order (later calls may already be waiting in the channel).
 let queue = Promise.resolve();
 const reader = new FrameReader();
-channel.on('data', (chunk: Buffer) => {
+const onFrames = (chunk: Buffer) => {
   for (const frame of reader.push(chunk)) {
     const req = frame.json as CallRequest;
     const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity, true));
@@ -233,10 +242,10 @@ channel.on('data', (chunk: Buffer) => {
     // as stopped (SANDBOX_BROKEN_EXIT) and runs the next one in a fresh process, not on what this one left behind.
     queue = queue.then(() =>
       run({ ...req, args }).then(
-        (outcome) => send({ type: 'result', id: req.id, outcome }),
+        (outcome) => send({ type: 'result', reply: req.reply, id: req.id, outcome }),
         (err: unknown) => {
           try {
-            process.stderr.write(`\n${errorText(err)}\n`);
+            fsWriteSync(2, `\n${errorText(err)}\n`);
           } finally {
             reallyExit(SANDBOX_BROKEN_EXIT);
           }
@@ -244,6 +253,11 @@ channel.on('data', (chunk: Buffer) => {
       ),
     );
   }
-});
-channel.on('end', () => reallyExit(0));
+};
+// Requests arrive on a socket opened before the lock-down; learner code that finds it can read them, not answer.
+const requests = new net.Socket({ fd: REQUESTS_FD, readable: true, writable: false });
+requests.on('data', onFrames);
+// The grader hanging up.
+requests.on('end', () => reallyExit(0));
+requests.on('error', () => reallyExit(0));
 send({ type: 'ready' });

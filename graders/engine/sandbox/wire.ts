@@ -47,10 +47,32 @@ type WireValue =
 type Chunk = { dtype: DType; data: ArrayLike<number> };
 
 /**
+ * Taken when this module loads, which in the sandbox is before any learner code: the runner's frames are made with
+ * these alone, so built-ins learner code replaces later (JSON.stringify, Buffer's methods, Function.prototype.call)
+ * never see a frame, its reply token (protocol.ts) or its status on the way out. What remains reachable, the typed
+ * arrays' accessors, the lock-down makes unchangeable (lockdown.ts sealSendPath).
+ */
+const sealed = (() => {
+  const uncurry = <A extends unknown[], R>(f: (...a: A) => R) => Function.prototype.call.bind(f) as unknown as (self: unknown, ...a: A) => R;
+  const encoder = new TextEncoder();
+  const encode = uncurry(TextEncoder.prototype.encode);
+  return {
+    stringify: JSON.stringify,
+    utf8: (text: string) => encode(encoder, text),
+    set: uncurry(Object.getPrototypeOf(Uint8Array.prototype).set as (source: ArrayLike<number>, offset: number) => void),
+    Bytes: Uint8Array,
+    Floats: Float32Array,
+    Ints: Int32Array,
+    create: Object.create,
+    keys: Object.keys,
+  };
+})();
+
+/**
  * Encodes a message whose Values sit at the paths the caller marks with
  * `wireValue(...)`; everything else in the message must be plain JSON.
  */
-export function encodeFrame(message: unknown): Buffer {
+export function encodeFrame(message: unknown): Uint8Array {
   const chunks: Chunk[] = [];
   let binaryLength = 0;
   const toWire = (v: Value): WireValue => {
@@ -74,26 +96,41 @@ export function encodeFrame(message: unknown): Buffer {
     if (Array.isArray(v)) return v.map(toWire);
     return { kind: 'record', fields: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toWire(x)])) };
   };
-  const json = Buffer.from(
-    JSON.stringify(message, (_key, x: unknown) => (x instanceof WireValueBox ? toWire(x.value) : x)),
-    'utf8',
-  );
+  const json = sealed.utf8(sealed.stringify(message, (_key, x: unknown) => (x instanceof WireValueBox ? toWire(x.value) : x)));
   const pad = (4 - (json.length % 4)) % 4;
   const body = 4 + json.length + pad + binaryLength;
   if (body > MAX_FRAME_BYTES) throw new WireError(`a message of ${mb(body)} is over the ${mb(MAX_FRAME_BYTES)} limit`);
-  const frame = Buffer.alloc(4 + body);
-  frame.writeUInt32LE(body, 0);
-  frame.writeUInt32LE(json.length, 4);
-  json.copy(frame, 8);
+  const frame = new sealed.Bytes(4 + body);
+  putUint32(frame, 0, body);
+  putUint32(frame, 4, json.length);
+  sealed.set(frame, json, 8);
   let at = 8 + json.length + pad;
   for (const c of chunks) {
     // Data already in its wire form (a sandbox's TypedNdArray) is copied once, straight into the frame.
     const view =
-      c.dtype === 'float32' ? (c.data instanceof Float32Array ? c.data : new Float32Array(c.data)) : c.data instanceof Int32Array ? c.data : new Int32Array(c.data);
-    Buffer.from(view.buffer, view.byteOffset, view.byteLength).copy(frame, at);
+      c.dtype === 'float32' ? (c.data instanceof sealed.Floats ? c.data : new sealed.Floats(c.data)) : c.data instanceof sealed.Ints ? c.data : new sealed.Ints(c.data);
+    sealed.set(frame, new sealed.Bytes(view.buffer, view.byteOffset, view.byteLength), at);
     at += view.byteLength;
   }
   return frame;
+}
+
+/** Little-endian, byte by byte: no method of a prototype involved. */
+function putUint32(bytes: Uint8Array, at: number, n: number): void {
+  bytes[at] = n & 0xff;
+  bytes[at + 1] = (n >>> 8) & 0xff;
+  bytes[at + 2] = (n >>> 16) & 0xff;
+  bytes[at + 3] = (n >>> 24) & 0xff;
+}
+
+/**
+ * A message object whose own properties are exactly these, with no prototype: JSON.stringify finds no toJSON on it,
+ * whatever learner code added to Object.prototype.
+ */
+export function bare<T extends object>(fields: T): T {
+  const o = sealed.create(null) as T;
+  for (const k of sealed.keys(fields) as (keyof T)[]) o[k] = fields[k];
+  return o;
 }
 
 /** Marks a Value inside a message for encodeFrame (JSON.stringify cannot tell a Value from plain data). */
@@ -119,7 +156,8 @@ export class FrameReader {
 
   constructor(private readonly maxBytes = MAX_FRAME_BYTES) {}
 
-  push(chunk: Buffer): Frame[] {
+  push(bytes: Uint8Array): Frame[] {
+    const chunk = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.buffered.push(chunk);
     this.length += chunk.length;
     const frames: Frame[] = [];
