@@ -193,6 +193,34 @@ describe('untrusted learner code', () => {
     for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
   });
 
+  // Official grading runs hidden cases in a child of their own (SandboxOptions.hiddenCasesApart): what a call keeps
+  // from one (a global it fills) cannot be printed, thrown or returned by a later visible call.
+  it("lets no later visible call print, throw or return what code kept from a hidden case", async () => {
+    const keeper = `const kept: string[] = ((globalThis as unknown as { kept?: string[] }).kept ??= []);
+export function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): number {
+  kept.push(Array.from(A2.dataSync()).join(' '));
+  console.log('seen so far: ' + kept.join(' | '));
+  if (kept.length > 3) throw new Error('seen so far: ' + kept.join(' | '));
+${right}
+}
+`;
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution.replace(COST, keeper));
+    const hidden = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.hidden.fixtures.json`), 'utf8')) as {
+      checks: Record<string, { cases: { args: { data: number[] }[] }[] }>;
+    };
+    const hiddenA2 = hidden.checks['computeCost/seeded cases']!.cases.map((c) => c.args[0]!.data);
+    const apart = new Sandbox({ root: repo, timeoutMs: 2000, memoryMb: 256, hiddenCasesApart: true });
+    try {
+      const def = await loadGrader(repo, ID);
+      const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox: apart, only: ['computeCost'], hidden: true });
+      const shown = JSON.stringify(result);
+      expect(shown).toContain('seen so far: ');
+      for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
+    } finally {
+      await apart.close();
+    }
+  });
+
   it("shows nothing a crash printed during a hidden case (a thrown message could carry the case's inputs)", async () => {
     const hidden = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.hidden.fixtures.json`), 'utf8')) as {
       checks: Record<string, { cases: { args: { data: number[] }[] }[] }>;

@@ -272,7 +272,7 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
   // A 2 MB young generation (one assignment's worth, at the least memory); without V8's helper threads when the
   // workers fill the machine (200 finished week-3 submissions on 2 cores: 80 s instead of 91).
   const tuning = { youngGenerationMb: 2, lean: fillsTheMachine(ctx.workers) };
-  const sandbox = new Sandbox({ root: ctx.root, isolation: ctx.allowUnisolated ? 'auto' : 'require', tuning });
+  const sandbox = new Sandbox({ root: ctx.root, isolation: ctx.allowUnisolated ? 'auto' : 'require', tuning, hiddenCasesApart: true });
   // TensorFlow.js loads in the child while this process builds the learner's bundle; a learner who handed in
   // only untouched stubs (or nothing) runs no code, so no child is started for them (half a second of a core).
   const runsCode = ctx.defs.some((def) => {

@@ -67,13 +67,18 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
   // one sandbox is faster (2.1 s vs 2.5 s).
   const count = lanes > 1 ? lanes : os.availableParallelism() >= 4 ? 2 : 1;
   // `npm run grade` may have started a sandbox before this module loaded (sandbox/prestart.ts): the first one is that.
-  if (nothingToRun || options.sandbox || options.isolation === 'require') dropPrestartedSandbox();
+  if (nothingToRun || options.sandbox || options.isolation !== undefined) dropPrestartedSandbox();
   const prestarted = takePrestartedSandbox(options.root, tuning);
   // One started for another tuning (a file changed in between): not this run's.
   if (waitingSandbox(options.root)) dropPrestartedSandbox();
   const sandboxes = options.sandbox
     ? [options.sandbox]
-    : Array.from({ length: count }, (_, i) => (i === 0 ? prestarted : undefined) ?? new Sandbox({ root: options.root, isolation: options.isolation, tuning }));
+    : Array.from(
+        { length: count },
+        // The official channels (Gradescope, pull requests) say how strict isolation must be: there, hidden cases are
+        // secret from the learner, and run in a child of their own (SandboxOptions.hiddenCasesApart).
+        (_, i) => (i === 0 ? prestarted : undefined) ?? new Sandbox({ root: options.root, isolation: options.isolation, tuning, hiddenCasesApart: options.isolation !== undefined }),
+      );
   // TensorFlow.js takes a moment to load in a sandbox: start them while the graders load.
   // (Should a stub change in the meantime, the sandbox starts on its first call instead.)
   const warm = options.sandbox || nothingToRun

@@ -34,6 +34,12 @@ export interface SandboxOptions {
    * may be the one graders/launch.mjs started from the last such run's record, and is recorded in turn (early.ts).
    */
   earlyFor?: string[];
+  /**
+   * Calls on hidden cases (CallOptions.hiddenInputs) run in a second child of their own, started on first need:
+   * what learner code keeps from a hidden case (a global it fills) then never reaches the output, message or value
+   * of a visible call, which the report shows. For official grading, where hidden cases are secret.
+   */
+  hiddenCasesApart?: boolean;
 }
 
 const DEFAULT_MEMORY_MB = 1024;
@@ -111,7 +117,23 @@ export class Sandbox {
   install(built: BuiltModule): string {
     const file = path.join(this.dir, built.name);
     if (!existsSync(file)) writeFileSync(file, built.code, { mode: 0o644 });
+    if (this.options.hiddenCasesApart) this.installed.set(built.name, built);
     return built.name;
+  }
+
+  /** With hiddenCasesApart: the modules installed here, for the hidden cases' sandbox to install when it starts. */
+  private readonly installed = new Map<string, BuiltModule>();
+  /** With hiddenCasesApart: where calls on hidden cases run, made on the first one. */
+  private hiddenTwin?: Sandbox;
+
+  private twinFor(module: string): Sandbox {
+    if (!this.hiddenTwin) {
+      this.hiddenTwin = new Sandbox({ ...this.options, hiddenCasesApart: false, earlyFor: undefined });
+      this.hiddenTwin.deadline = this.deadline;
+    }
+    const built = this.installed.get(module);
+    if (built) this.hiddenTwin.install(built);
+    return this.hiddenTwin;
   }
 
   /**
@@ -120,6 +142,7 @@ export class Sandbox {
    */
   setBudget(seconds: number | undefined, from = Date.now()): void {
     this.deadline = seconds === undefined ? undefined : { at: from + seconds * 1000, seconds };
+    if (this.hiddenTwin) this.hiddenTwin.deadline = this.deadline;
   }
 
   /** Whether the budget set with setBudget is spent. */
@@ -132,6 +155,7 @@ export class Sandbox {
   }
 
   call(module: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
+    if (options.hiddenInputs && this.options.hiddenCasesApart && !this.closed) return this.twinFor(module).call(module, fn, args, options);
     return new Promise<CallOutcome>((resolve, reject) => {
       const limitMs = options.timeoutMs ?? this.options.timeoutMs ?? 5000;
       this.waiting.push({ module, fn, args, limitMs, signal: options.signal, randomSeed: options.randomSeed, recordsUnchanged: options.recordsUnchanged, signatureOnly: options.signatureOnly, resolve, reject });
@@ -141,6 +165,7 @@ export class Sandbox {
 
   async close(): Promise<void> {
     this.closed = true;
+    const twin = this.hiddenTwin?.close();
     // Calls not sent yet fail at once (the sandbox is closed); those under way finish first.
     this.pump();
     if (this.waiting.length || this.sent.length) await new Promise<void>((r) => this.drained.push(r));
@@ -154,6 +179,7 @@ export class Sandbox {
       child.kill('SIGKILL');
       await exited;
     }
+    await twin;
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -163,6 +189,7 @@ export class Sandbox {
    */
   abandon(): void {
     this.closed = true;
+    this.hiddenTwin?.abandon();
     const child = this.child;
     this.child = undefined;
     this.live = false;
