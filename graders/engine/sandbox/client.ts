@@ -43,9 +43,12 @@ export interface SandboxOptions {
 }
 
 const DEFAULT_MEMORY_MB = 1024;
-/** What a child may print outside console.* (which the runner captures) before it is stopped. */
+/**
+ * What a child may write to its standard error (native code's messages: the runner keeps console.* and
+ * process.stdout/stderr's writes as the call's output) before it is stopped.
+ */
 const MAX_STRAY_OUTPUT_BYTES = 4 * 1024 * 1024;
-const STRAY_OUTPUT_MESSAGE = `it printed more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB outside console.log (process.stdout or process.stderr written directly), so it was stopped.`;
+const STRAY_OUTPUT_MESSAGE = `it wrote more than ${MAX_STRAY_OUTPUT_BYTES / (1024 * 1024)} MB to its standard error outside console.log, so it was stopped.`;
 
 export class IsolationError extends Error {}
 
