@@ -68,7 +68,7 @@ export async function buildModule(entry: string, root: string, options: GuardOpt
       metafile: !!seen,
       // Learner code is TypeScript and nothing else: no JSON, text or binary files pulled in as modules.
       ...(options.allowedDirs ? { resolveExtensions: ['.ts'], loader: { '.ts': 'ts' } } : {}),
-      plugins: [...(options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [])] : []), tfRuntimePlugin(tf), ...(seen ? [seen.plugin] : [])],
+      plugins: [...(options.allowedDirs ? [importGuard(options.allowedDirs, root, options.redirects ?? [], path.resolve(root, entry))] : []), tfRuntimePlugin(tf), ...(seen ? [seen.plugin] : [])],
     });
     if (result.errors.length) return { ok: false, message: formatMessages(result.errors, display, quotable) };
     const code = result.outputFiles[0]!.text;
@@ -248,7 +248,7 @@ function formatMessages(messages: Message[], display: (file: string) => string, 
  * hidden fixtures or /proc/self/environ. Every file esbuild then loads is
  * checked again (onLoad): a regular .ts file, really inside an allowed folder.
  */
-function importGuard(allowedDirs: string[], root: string, redirects: [string, string][]): Plugin {
+function importGuard(allowedDirs: string[], root: string, redirects: [string, string][], entry: string): Plugin {
   const within = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
   const inside = (file: string) => allowedDirs.some((d) => within(file, d));
   const realDirs = allowedDirs.map(realOrSelf);
@@ -292,9 +292,11 @@ function importGuard(allowedDirs: string[], root: string, redirects: [string, st
             : `"${spec}" is not available to exercise code: import @tensorflow/tfjs, or files in ${where}`,
         );
       });
-      // The second line: whatever resolved it, a file read into the bundle is a regular .ts file really inside.
+      // The second line: whatever resolved it, a file read into the bundle is a regular .ts file really inside
+      // (or the file being built, which the grader chose: a test may build a solution as a learner's file).
       b.onLoad({ filter: /.*/ }, (args) => {
         if (args.namespace !== 'file') return refuse(`"${args.path}" is not a file exercise code may import`);
+        if (args.path === entry) return undefined;
         if (path.extname(args.path) !== '.ts' || !isFile(args.path) || !reallyInside(realOrSelf(args.path))) {
           return refuse(`"${path.relative(root, args.path)}" is outside what exercise code may import (@tensorflow/tfjs, ${where})`);
         }
