@@ -48,6 +48,21 @@ function yoloOutputs(s: Seeded, [S1, S2, A, C]: [number, number, number, number]
   return [s.uniform([S1, S2, A, 2], 0.05, 0.95), s.uniform([S1, S2, A, 2], 0.1, 0.5), s.uniform([S1, S2, A, 1], 0.3, 1), softmaxRows(s, [S1, S2, A, C])];
 }
 
+/** 16 small boxes, one per cell of a 4 × 4 grid and none overlapping, with confidences in (minConfidence, 1) and a class probability of 0.9. */
+function separateBoxes(s: Seeded, minConfidence: number): NdArray[] {
+  const xy: number[] = [];
+  const wh: number[] = [];
+  const probs: number[] = [];
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) {
+      xy.push((j + 0.5) / 4, (i + 0.5) / 4);
+      wh.push(0.15, 0.12);
+      const c = (i + j) % 3;
+      probs.push(...[0, 1, 2].map((q) => (q === c ? 0.9 : 0.05)));
+    }
+  return [nd(xy, [4, 4, 1, 2]), nd(wh, [4, 4, 1, 2]), s.uniform([4, 4, 1, 1], minConfidence, 1), nd(probs, [4, 4, 1, 3])];
+}
+
 /** Random detections for NMS: k boxes [y1, x1, y2, x2], distinct scores, classes (near-ties are skipped in `holds`: skipAmbiguous). */
 const detectionsArb = (maxK: number) =>
   fc
@@ -66,7 +81,8 @@ const detectionsArb = (maxK: number) =>
       const s = new Seeded(seed);
       const k = boxes.length;
       return {
-        scores: s.uniform([k], 0.6, 1),
+        // Scores below the course's 0.6 too: yoloEval's scoreThreshold may be lower, and NMS itself never filters by score.
+        scores: s.uniform([k], 0.1, 1),
         boxes: nd(boxes.flat(), [k, 4]),
         classes: nd(
           s.uniform([k], 0, classes).data.map(Math.floor),
@@ -368,6 +384,8 @@ export default defineAssignment({
             const a = clusteredDetections(s, 12, 3, 4);
             const b = clusteredDetections(s, 15, 4, 3);
             const c = clusteredDetections(s, 9, 2, 2);
+            // Scores from 0.1: boxes below 0.6 that no better box overlaps are kept (NMS does not filter by score).
+            const low = clusteredDetections(s, 12, 5, 3, 0.1);
             // 14 small, well-separated boxes: more than the default maxBoxes survive suppression.
             const spread = (() => {
               const k = 14;
@@ -382,6 +400,7 @@ export default defineAssignment({
               { name: '12 boxes around 3 objects, default maxBoxes and iouThreshold', args: [a.scores, a.boxes, a.classes] },
               { name: '15 boxes around 4 objects, maxBoxes 3, iouThreshold 0.3', args: [b.scores, b.boxes, b.classes, 3, 0.3] },
               { name: '9 boxes around 2 objects, maxBoxes 5, iouThreshold 0.7', args: [c.scores, c.boxes, c.classes, 5, 0.7] },
+              { name: '12 boxes around 5 objects, scores from 0.1 to 1, default maxBoxes and iouThreshold', args: [low.scores, low.boxes, low.classes] },
               { name: '14 separate boxes, default maxBoxes (10)', args: [spread.scores, spread.boxes, spread.classes] },
               {
                 // IoU of the first two exactly 1/2 in any precision (areas 2 and 1, all of the smaller inside the larger):
@@ -485,6 +504,9 @@ export default defineAssignment({
               { name: '3 × 3 grid, 2 anchors, 4 classes, default arguments', args: [yoloOutputs(s, [3, 3, 2, 4])] },
               { name: '4 × 4 grid, 3 anchors, 5 classes, image 480 × 640, maxBoxes 4, scoreThreshold 0.5, iouThreshold 0.4', args: [yoloOutputs(s, [4, 4, 3, 5]), [480, 640], 4, 0.5, 0.4] },
               { name: '3 × 5 grid, 2 anchors, 3 classes, image 300 × 200, maxBoxes 12, scoreThreshold 0.3, iouThreshold 0.6', args: [yoloOutputs(s, [3, 5, 2, 3]), [300, 200], 12, 0.3, 0.6] },
+              // A threshold above the default 0.6, scores from 0.45 to 0.9 on boxes that do not overlap: a filter left at 0.6 keeps
+              // more boxes, an NMS that also drops scores below 0.6 keeps the right ones (so its yoloEval is not told the filter's hint).
+              { name: '16 separate boxes, image 400 × 600, maxBoxes 16, scoreThreshold 0.7, iouThreshold 0.5', args: [separateBoxes(s, 0.5), [400, 600], 16, 0.7, 0.5] },
             ];
           },
         }),
@@ -496,19 +518,7 @@ export default defineAssignment({
           cases: async () => {
             const s = new Seeded(36);
             // 16 small, well-separated, confident boxes on a 4 × 4 grid: the default maxBoxes (10) decides how many are kept.
-            const many = (() => {
-              const xy: number[] = [];
-              const wh: number[] = [];
-              const probs: number[] = [];
-              for (let i = 0; i < 4; i++)
-                for (let j = 0; j < 4; j++) {
-                  xy.push((j + 0.5) / 4, (i + 0.5) / 4);
-                  wh.push(0.15, 0.12);
-                  const c = (i + j) % 3;
-                  probs.push(...[0, 1, 2].map((q) => (q === c ? 0.9 : 0.05)));
-                }
-              return [nd(xy, [4, 4, 1, 2]), nd(wh, [4, 4, 1, 2]), s.uniform([4, 4, 1, 1], 0.85, 1), nd(probs, [4, 4, 1, 3])];
-            })();
+            const many = separateBoxes(s, 0.85);
             // Two confident boxes overlapping with IoU ≈ 0.35 (kept both at the default iouThreshold 0.5), and a third apart.
             const pair = (() => {
               const w = 0.3;

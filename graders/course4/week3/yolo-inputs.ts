@@ -33,8 +33,8 @@ export const xyBoxArb: fc.Arbitrary<Corners> = fc
   .record({ x: fc.integer({ min: 0, max: 10 }), y: fc.integer({ min: 0, max: 10 }), w: fc.integer({ min: 1, max: 8 }), h: fc.integer({ min: 1, max: 8 }) })
   .map(({ x, y, w, h }) => [x / 2, y / 2, (x + w) / 2, (y + h) / 2] as Corners);
 
-/** k candidate detections: distinct scores in (0.6, 1), boxes clustered around a few objects so that suppression happens. */
-export function clusteredDetections(s: Seeded, k: number, objects: number, classes: number): { scores: NdArray; boxes: NdArray; classes: NdArray } {
+/** k candidate detections: distinct scores in (minScore, 1), boxes clustered around a few objects so that suppression happens. */
+export function clusteredDetections(s: Seeded, k: number, objects: number, classes: number, minScore = 0.6): { scores: NdArray; boxes: NdArray; classes: NdArray } {
   const centres = s.uniform([objects, 2], 0.2, 0.8).data;
   const jitter = s.randn([k, 4], 0.04).data;
   const which = s.uniform([k], 0, objects).data.map(Math.floor);
@@ -46,7 +46,7 @@ export function clusteredDetections(s: Seeded, k: number, objects: number, class
     const [h, w] = [sizes[2 * o]!, sizes[2 * o + 1]!];
     boxes.push(cy - h / 2 + jitter[4 * i]!, cx - w / 2 + jitter[4 * i + 1]!, cy + h / 2 + jitter[4 * i + 2]!, cx + w / 2 + jitter[4 * i + 3]!);
   }
-  const scores = s.uniform([k], 0.6, 1).data;
+  const scores = s.uniform([k], minScore, 1).data;
   const cls = s.uniform([k], 0, classes).data.map(Math.floor);
   return { scores: nd(scores, [k]), boxes: nd(boxes, [k, 4]), classes: nd(cls, [k], 'int32') };
 }
