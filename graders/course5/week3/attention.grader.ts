@@ -286,7 +286,7 @@ export default defineAssignment({
           points: 4,
           cases: async () => {
             const s = new Seeded(2);
-            return [
+            const fromZero = [
               { m: 3, Tx: 12, Ty: 10, nA: 3, nS: 5, seed: 3 },
               { m: 2, Tx: 9, Ty: 4, nA: 2, nS: 4, seed: 4 },
             ].map(({ m, Tx, Ty, nA, nS, seed }) => {
@@ -296,6 +296,17 @@ export default defineAssignment({
                 args: [X, zeros([m, nS]), zeros([m, nS]), modelWeights(s, nA, nS), Ty] as Value[],
               };
             });
+            // Initial states other than 0 and different: s0 a hidden state (in (-1, 1), as tanh gives), c0 a cell state (unbounded), so a swap shows.
+            const started = (() => {
+              const [m, Tx, Ty, nA, nS] = [2, 10, 5, 3, 4];
+              const { X, pairs } = dates(m, 6, Tx);
+              const w = modelWeights(s, nA, nS);
+              return {
+                name: `dates ${pairs.map((p) => JSON.stringify(p[0])).join(', ')}: Tx = ${Tx}, Ty = ${Ty}, nA = ${nA}, nS = ${nS}, s0 and c0 random (different)`,
+                args: [X, s.uniform([m, nS], -0.9, 0.9), s.randn([m, nS], 1.5), w, Ty] as Value[],
+              };
+            })();
+            return [...fromZero, started];
           },
         }),
         property({
