@@ -84,10 +84,22 @@ function bestByEnumeration(d: DecoderData, maxLen: number, alpha: number): { tok
   return best;
 }
 
+/**
+ * What beamWidth 1 returns when every candidate ending with EOS counts as finished, kept or pruned: the best, by
+ * normalized score, of the greedy sentence and each of its prefixes followed by EOS.
+ */
+function greedyWithPrunedEnds(d: DecoderData, g: number[], alpha: number): number[] {
+  const ends = g.flatMap((v, t) => (v === EOS ? [] : [[...g.slice(0, t), EOS]]));
+  const score = (tokens: number[]) => sumLogProb(d, tokens) / tokens.length ** alpha;
+  return [g, ...ends].reduce((best, tokens) => (score(tokens) > score(best) ? tokens : best));
+}
+
 const beamKey = () => import('./beam.oracle');
 const BEAM_HINTS = {
   refill:
     'A hypothesis that ends with EOS still takes one of the beamWidth places of its step: keep the beamWidth best candidates of all, then move those ending with EOS out of the beam, without refilling it with other unfinished ones.',
+  prunedEnds:
+    "Every candidate ending with EOS is counted as finished, also those pruned from the step's beamWidth best: only the kept candidates that end with EOS are finished sentences.",
 };
 
 type Hyp = { tokens: number[]; logProb: number; score: number };
@@ -177,6 +189,18 @@ const PAPER = {
 };
 const a = (n: number) => new Array<string>(n).fill('a');
 
+const BP_HINTS = {
+  noEmptyGuard: 'An empty candidate against an empty reference makes r/c = 0/0, so BP is NaN: return 0 for an empty candidate (c = 0) before computing exp(1 − r/c).',
+  notStrict: 'BP is 1 only when c > r (strictly): c ≥ r gives an empty candidate BP 1 against an empty reference, but an empty candidate always gets 0.',
+};
+
+const BLEU_HINTS = {
+  cappedN:
+    "N is capped at the candidate's length: a candidate shorter than maxN has no n-gram for the larger n, so those p_n are 0 and BLEU is 0 (N stays maxN).",
+  distinctDenominator:
+    "The denominator counts each distinct n-gram once: divide the clipped counts by the number of the candidate's n-grams, repeats included (a word twice counts twice).",
+};
+
 const VOCAB = ['the', 'cat', 'sat', 'on', 'mat', 'a', 'dog', 'ran'];
 /** A sentence of `len` words from the first `v` words of VOCAB. */
 function sentence(s: Seeded, len: number, v = VOCAB.length): string[] {
@@ -210,7 +234,7 @@ export default defineAssignment({
           points: 4,
           cases: async () => {
             const s = new Seeded(1);
-            return [
+            const cases = [
               { nA: 4, V: 6, B: 3, maxLen: 5, alpha: 0.7, eos: 0 },
               { nA: 3, V: 5, B: 2, maxLen: 6, alpha: 1, eos: 1 }, // EOS likely: sentences finish early
               { nA: 5, V: 7, B: 4, maxLen: 4, alpha: 0.5, eos: -4 }, // EOS unlikely: sentences run to maxLen
@@ -220,6 +244,10 @@ export default defineAssignment({
               name: `V = ${V}, nA = ${nA}, beamWidth ${B}, maxLen ${maxLen}, α = ${alpha}, EOS bias ${eos}`,
               args: [decoder(s, nA, V, 1.5, eos), B, maxLen, alpha] as Value[],
             }));
+            // A decoder (found by search; few random ones are like it) whose [3, EOS] is pruned at step 2 yet would score
+            // best: only the kept candidates that end with EOS are finished, so it is no result.
+            const pruned = { name: 'V = 5, nA = 4, beamWidth 2, maxLen 5, α = 0.7, EOS bias 0: a sentence ending with EOS pruned at step 2', args: [decoder(new Seeded(247), 4, 5, 1.5), 2, 5, 0.7] as Value[] };
+            return [...cases, pruned];
           },
         }),
         property({
@@ -246,7 +274,11 @@ export default defineAssignment({
             const hyps = await beamOf(ctx, d, 1, input.maxLen, input.alpha);
             const g = greedy(d, input.maxLen);
             if (hyps.length !== 1 || show(hyps[0]!.tokens) !== show(g)) {
-              violated(`with beamWidth 1 beamSearch returns ${hyps.map((h) => show(h.tokens)).join(', ') || 'nothing'}; greedy decoding gives ${show(g)}.`, 'Keep the beamWidth best candidates of all the beam\'s extensions at every step (one, here), and stop a sentence at EOS.');
+              const prunedEnds = hyps.length === 1 && show(hyps[0]!.tokens) === show(greedyWithPrunedEnds(d, g, input.alpha));
+              violated(
+                `with beamWidth 1 beamSearch returns ${hyps.map((h) => show(h.tokens)).join(', ') || 'nothing'}; greedy decoding gives ${show(g)}.`,
+                prunedEnds ? BEAM_HINTS.prunedEnds : 'Keep the beamWidth best candidates of all the beam\'s extensions at every step (one, here), and stop a sentence at EOS.',
+              );
             }
           },
         }),
@@ -374,13 +406,18 @@ export default defineAssignment({
             const want = Math.min(k, rMax) / k;
             if (!near(got, want, 1e-6)) {
               const sum = refs.reduce((t, x) => t + x.r, 0);
+              // Not clipping gives k/k = 1; dividing by the distinct n-grams (one here) gives min(k, r_max), also 1 when
+              // r_max = 1. "the the" against "the the" tells them apart: 1 unclipped, 2 over the distinct n-grams.
+              const distinct = near(got, Math.min(k, rMax)) && near(await numberOf(ctx, 'modifiedPrecision', [[['the', 'the']], ['the', 'the'], 1], 'modifiedPrecision'), 2);
               violated(
                 `"the" ×${k} against references with "the" ×${refs.map((x) => x.r).join(', ')}: precision ${formatNumber(got)}, expected min(${k}, ${rMax})/${k} = ${formatNumber(want)}.`,
-                near(got, 1) && rMax < k
-                  ? 'The counts are not clipped: a candidate word counts at most as many times as it appears in a reference.'
-                  : near(got, Math.min(k, sum) / k) && sum !== rMax
-                    ? 'The clip is the largest count in any one reference, not the sum over the references.'
-                    : undefined,
+                distinct
+                  ? BLEU_HINTS.distinctDenominator
+                  : near(got, 1) && rMax < k
+                    ? 'The counts are not clipped: a candidate word counts at most as many times as it appears in a reference.'
+                    : near(got, Math.min(k, sum) / k) && sum !== rMax
+                      ? 'The clip is the largest count in any one reference, not the sum over the references.'
+                      : undefined,
               );
             }
           },
@@ -400,11 +437,16 @@ export default defineAssignment({
                 const refCounts = [...others, cand].map(count);
                 const denominators = [...refCounts, refCounts.reduce((a, b) => a + b, 0)];
                 const byReferences = denominators.some((d) => d > 0 && d !== count(cand) && near(same, count(cand) / d, 1e-6));
+                // Or by its distinct n-grams (each counted once). When both explain the value, neither is named.
+                const distinct = new Set(cand.slice(0, count(cand)).map((_, i) => cand.slice(i, i + n).join(' '))).size;
+                const byDistinct = distinct !== count(cand) && near(same, count(cand) / distinct, 1e-6);
                 violated(
                   `a candidate equal to a reference has ${n}-gram precision ${formatNumber(same)}, not 1.`,
-                  byReferences
+                  byReferences && !byDistinct
                     ? "Divide the clipped count by the number of the candidate's n-grams, not the references'."
-                    : "A candidate equal to a reference matches every one of its n-grams: count every window of n consecutive words (starting at 0 through length − n), clip each by its largest count in any one reference, and divide by the candidate's number of n-grams.",
+                    : byDistinct && !byReferences
+                      ? BLEU_HINTS.distinctDenominator
+                      : "A candidate equal to a reference matches every one of its n-grams: count every window of n consecutive words (starting at 0 through length − n), clip each by its largest count in any one reference, and divide by the candidate's number of n-grams.",
                 );
               }
             }
@@ -468,6 +510,25 @@ export default defineAssignment({
             }
           },
         }),
+        property({
+          name: 'an empty candidate',
+          points: 1,
+          claim: 'An empty candidate has BP 0, against any references, an empty one among them included (there c = r = 0: BP is not 1, since c > r fails, and not exp(1 − 0/0))',
+          inputs: fc.array(dim(12), { maxLength: 3 }),
+          numRuns: 6,
+          holds: async (lens, ctx) => {
+            for (const refs of [lens.length ? lens : [5], [0, ...lens]]) {
+              const got = await numberOf(ctx, 'brevityPenalty', [refs.map(a), []], 'brevityPenalty(references, [])');
+              if (got === 0) continue;
+              // Only an empty reference (r = 0) lets the usual formula give something else than 0: 1 from c ≥ r, NaN from 0/0.
+              const emptyRef = refs.includes(0);
+              violated(
+                `references of ${refs.join(', ')} words and an empty candidate: BP is ${formatNumber(got)}, expected 0.`,
+                emptyRef && Number.isNaN(got) ? BP_HINTS.noEmptyGuard : emptyRef && got === 1 ? BP_HINTS.notStrict : undefined,
+              );
+            }
+          },
+        }),
       ],
     },
     {
@@ -480,6 +541,8 @@ export default defineAssignment({
           cases: async () => [
             { name: 'NLTK sentence_bleu: Papineni et al. candidate 1 (0.5045666840058485)', args: [PAPER.references, PAPER.candidate1] },
             { name: 'Papineni et al. candidate 2: no matching 4-gram (0)', args: [PAPER.references, PAPER.candidate2] },
+            // Every n-gram it has matches, but it has no 4-gram: p_4 = 0, so BLEU is 0 (N is maxN, whatever the length).
+            { name: 'candidate "on the mat", 3 words all in the reference "the cat is on the mat", N = 4 (0)', args: [[PAPER.catReferences[0]!], words('on the mat')] },
           ],
         }),
         reference({
@@ -525,13 +588,18 @@ export default defineAssignment({
             const want = bp * p.reduce((x, y) => x * y, 1) ** (1 / N);
             if (!near(got, want, 1e-6)) {
               const mean = p.reduce((x, y) => x + y, 0) / N;
+              // N capped at the candidate's length: the geometric mean of the p_n it has n-grams for.
+              const L = cand.length;
+              const capped = L < N && p.slice(0, L).every((x) => x > 0) ? bp * p.slice(0, L).reduce((x, y) => x * y, 1) ** (1 / L) : NaN;
               violated(
                 `p_1 … p_${N} = ${p.map(formatNumber).join(', ')}, BP = ${formatNumber(bp)}: bleu is ${formatNumber(got)}, expected BP·(Π p_n)^(1/${N}) = ${formatNumber(want)}.`,
-                !near(want, bp * mean, 1e-6) && near(got, bp * mean)
-                  ? 'This is the arithmetic mean of the precisions: BLEU takes their geometric mean, exp((1/N) Σ log p_n).'
-                  : bp < 1 && near(got, want / bp)
-                    ? 'The brevity penalty is missing: multiply the geometric mean by BP.'
-                    : undefined,
+                near(got, capped)
+                  ? BLEU_HINTS.cappedN
+                  : !near(want, bp * mean, 1e-6) && near(got, bp * mean)
+                    ? 'This is the arithmetic mean of the precisions: BLEU takes their geometric mean, exp((1/N) Σ log p_n).'
+                    : bp < 1 && near(got, want / bp)
+                      ? 'The brevity penalty is missing: multiply the geometric mean by BP.'
+                      : undefined,
               );
             }
           },
