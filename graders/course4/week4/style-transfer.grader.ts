@@ -87,10 +87,16 @@ const shapeArb = distinctDims({ nH: 4, nW: 4, nC: 4 });
 /** Two activations of the same random shape, values on a 0.25 grid. */
 const pairArb = shapeArb.chain(({ nH, nW, nC }) => fc.record({ a: tensor([1, nH, nW, nC], { min: -2, max: 2, step: 0.25 }), b: tensor([1, nH, nW, nC], { min: -2, max: 2, step: 0.25 }) }));
 
-const constantsOf = (a: NdArray) => {
-  const { nH, nW, nC } = dims(a);
-  return { nC, 'nH·nW': nH * nW, 'nH·nW·nC': nH * nW * nC };
-};
+/** Two activations of a shape whose sizes are all at least 2 and mostly differ: a factor of one size is then named alone. */
+const normPairArb = distinctDims({ nH: [2, 5], nW: [2, 5], nC: [2, 5] }).chain(({ nH, nW, nC }) =>
+  fc.record({ a: tensor([1, nH, nW, nC], { min: -2, max: 2, step: 0.25 }), b: tensor([1, nH, nW, nC], { min: -2, max: 2, step: 0.25 }) }),
+);
+
+/**
+ * The sizes, each on its own: the diagnosis forms their products (nH·nW, nH·nW·nC …) and leaves out a size of 1,
+ * so a factor of 2 on [1, 1, 2, 3] is nW, not "nH·nW" (a product given as one constant would be named whole).
+ */
+const constantsOf = (a: NdArray) => dims(a);
 
 async function cost(ctx: CheckContext, fn: string, args: Value[]): Promise<number> {
   // The instructions ask for scalar tensors (tf.Scalar), as an optimiser needs, not numbers.
@@ -151,7 +157,7 @@ export default defineAssignment({
           name: 'normalised by 4·nH·nW·nC',
           points: 2,
           claim: 'For any shape [1, nH, nW, nC], J_content = Σ(a_C − a_G)² / (4·nH·nW·nC)',
-          inputs: pairArb,
+          inputs: normPairArb,
           numRuns: 15,
           holds: async ({ a, b }, ctx) => {
             expectClose(await cost(ctx, 'computeContentCost', [a, b]), contentJs(a, b), `J_content for [${a.shape.join(', ')}]`, {}, constantsOf(a));
@@ -278,7 +284,7 @@ export default defineAssignment({
           name: 'the course normalisation',
           points: 2,
           claim: 'For any shape, J_style = Σ(G_S − G_G)² / (4·nC²·(nH·nW)²), with G = U·Uᵀ of the activations unrolled to U [nC, nH·nW]',
-          inputs: pairArb,
+          inputs: normPairArb,
           numRuns: 15,
           holds: async ({ a, b }, ctx) => {
             expectClose(await cost(ctx, 'computeLayerStyleCost', [a, b]), layerStyleJs(a, b), `J_style for [${a.shape.join(', ')}]`, {}, constantsOf(a));
