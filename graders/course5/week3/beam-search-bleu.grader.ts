@@ -19,7 +19,8 @@
  * paper's candidate 1; brevity_penalty 0.2635971381157267 and 0.9200444146293233)
  * — plus seeded sentences; properties: identical sentences score 1, no shared
  * word scores 0, clipping caps repeated words, BP ≤ 1 and depends only on the
- * closest reference, bleu = BP·(Π p_n)^(1/N) from the learner's own pieces.
+ * closest reference, BP of an empty candidate is 0 (against an empty reference
+ * too), bleu = BP·(Π p_n)^(1/N) from the learner's own pieces.
  * No exercise here has a gradient, so there is no gradient check.
  */
 import * as fc from 'fast-check';
