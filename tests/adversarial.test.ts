@@ -83,6 +83,20 @@ EventEmitter.prototype.emit = function (this: { write?: (...a: unknown[]) => unk
     score: 0,
   },
   {
+    name: "hooking EventEmitter.prototype.emit to take any socket's class and open the answers' descriptor",
+    imports: `import { EventEmitter } from 'node:events';`,
+    top: `const writers: { write(s: string): unknown }[] = [];
+const emit = EventEmitter.prototype.emit;
+EventEmitter.prototype.emit = function (this: { constructor?: new (o: object) => { write(s: string): unknown } }, event: string | symbol, ...args: unknown[]) {
+  if (this?.constructor?.name === 'Socket' && !writers.length) writers.push(new this.constructor({ fd: 4, readable: false, writable: true }));
+  return emit.call(this, event, ...args);
+};`,
+    cost: fn(`  Math.abs = (x: number) => (x < 0 ? -x : x);\n  for (const w of writers) w.write('forged');\n${right}`),
+    status: 'error',
+    message: /changed JavaScript or TensorFlow\.js built-ins \(Math\.abs\)/,
+    score: 0,
+  },
+  {
     name: "writing a forged answer to the channel with process.stdout's class",
     cost: fn(`  const Writer = (process.stdout as unknown as { constructor: new (fd: number) => { write(s: string): void } }).constructor;\n  new Writer(3).write('{"type":"result"}');\n${right}`),
     status: 'error',
@@ -218,6 +232,35 @@ ${right}
       for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
     } finally {
       await apart.close();
+    }
+  });
+
+  // Text learner code chooses (a fake NotImplementedError's function name, a thrown message) on a hidden case.
+  it("lets no text an answer on a hidden case carries reach the report", async () => {
+    const hidden = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.hidden.fixtures.json`), 'utf8')) as {
+      checks: Record<string, { cases: { args: { data: number[] }[] }[] }>;
+    };
+    const hiddenA2 = hidden.checks['computeCost/seeded cases']!.cases.map((c) => c.args[0]!.data);
+    const publicA2 = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.fixtures.json`), 'utf8')) as typeof hidden;
+    const known = publicA2.checks['computeCost/seeded cases']!.cases.map((c) => c.args[0]!.data[0]!);
+    for (const how of ['fake-stub', 'throw']) {
+      const leaker = `export function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): number {
+  const a = Array.from(A2.dataSync());
+  if (!${JSON.stringify(known)}.some((k) => Math.abs(k - a[0]!) < 1e-6)) {
+    const e = new Error('A2 = ' + a.join(' ')) as Error & { exercise?: string };
+    ${how === 'fake-stub' ? "e.name = 'NotImplementedError'; e.exercise = 'A2 = ' + a.join(' ');" : ''}
+    throw e;
+  }
+${right}
+}
+`;
+      writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution.replace(COST, leaker));
+      const def = await loadGrader(repo, ID);
+      const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['computeCost'], hidden: true });
+      const seeded = result.exercises.find((e) => e.name === 'computeCost')!.checks.find((k) => k.name === 'seeded cases')!;
+      expect(seeded.status).not.toBe('passed');
+      const shown = JSON.stringify(seeded);
+      for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
     }
   });
 

@@ -12,7 +12,7 @@ import { runPropertyCheck } from './checks/property';
 import { runReferenceCheck } from './checks/reference';
 import type { ArgumentsRule, AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
 import { fixtureKey, hiddenCaseCount, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
-import { CallFailure, type Implementation } from './implementation';
+import { CallFailure, type CallOutcome, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
 import { assignmentFiles } from './registry';
@@ -146,6 +146,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   const calls = new Map<string, Set<string>[]>();
   const hung = new Map<string, number>();
   const overlap = options.overlap ?? !process.env.DEEPGRADE_NO_OVERLAP;
+  const names = new Set(def.exercises.map((e) => e.name));
   const gradeExercise = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox): Promise<ExerciseResult> => {
     const checks: CheckResult[] = [];
     const called: Set<string>[] = [];
@@ -160,7 +161,7 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
           ? baseResult(check, 'timeout', budgetMessage(spent.seconds))
           : timedOut
             ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: def.argumentsUnchanged ?? false }),
+            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: def.argumentsUnchanged ?? false, names }),
       );
     }
     calls.set(exercise.name, called);
@@ -254,6 +255,8 @@ interface CheckEnv {
   overlap: boolean;
   /** AssignmentDef.argumentsUnchanged: every learner call is asked to leave its records as they were. */
   argumentsUnchanged: ArgumentsRule;
+  /** The assignment's function names: the only names an answer on a hidden case may carry (screenedHidden). */
+  names: ReadonlySet<string>;
 }
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
@@ -297,7 +300,8 @@ function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: Abo
       // A function that already ran past its limit in this run would most likely do it again: say so now.
       const hungFor = env.hung.get(fn);
       if (hungFor !== undefined) throw new CallFailure(fn, { status: 'timeout', limitMs: hungFor, phase: 'earlier' });
-      const outcome = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, signal, ...(env.argumentsUnchanged ? { recordsUnchanged: env.argumentsUnchanged } : {}), ...options });
+      const answered = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, signal, ...(env.argumentsUnchanged ? { recordsUnchanged: env.argumentsUnchanged } : {}), ...options });
+      const outcome = options?.hiddenInputs ? screenedHidden(answered, fn, env.names) : answered;
       if ('output' in outcome) log.printed(options?.hiddenInputs ? withheld(outcome.output) : outcome.output);
       if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
       if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);
@@ -389,6 +393,32 @@ function explainPrerequisites(results: ExerciseResult[], calls: Map<string, Set<
     });
     return { ...r, checks };
   });
+}
+
+/**
+ * A call on a hidden case as the checks may see it: its status and, when it returned, its value (compared, never
+ * shown), but no text learner code chose — a thrown message, a stub's function name, the names of changed
+ * built-ins, the problems with its arguments, a load error — any of which could carry the case's inputs into a
+ * visible report. Learner code picks that text however it likes (a fake NotImplementedError naming "fn": any string).
+ */
+export function screenedHidden(outcome: CallOutcome, fn: string, names: ReadonlySet<string>): CallOutcome {
+  const withheld = 'not shown: on a hidden case it could carry the inputs';
+  switch (outcome.status) {
+    case 'not-implemented':
+      return { ...outcome, fn: names.has(outcome.fn) ? outcome.fn : fn };
+    case 'threw':
+      return { status: 'threw', message: `(its message is ${withheld})`, output: outcome.output };
+    case 'broke-contract':
+      return { status: 'broke-contract', problems: [`it changed or disposed an argument (which one is ${withheld})`], output: outcome.output };
+    case 'tampered':
+      return { status: 'tampered', changed: [`built-ins (which ones is ${withheld})`], output: outcome.output };
+    case 'crashed':
+      return { status: 'crashed', message: `it stopped the process running it (what it printed is ${withheld})`, output: outcome.output };
+    case 'unavailable':
+      return { status: 'unavailable', message: `Your file could not run this function (the reason is ${withheld}).` };
+    default:
+      return outcome;
+  }
 }
 
 /** What stands in a report for the output of a call on a hidden case (CallOptions.hiddenInputs). */

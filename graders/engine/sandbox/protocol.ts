@@ -44,9 +44,8 @@ export const MAX_OUTPUT_CHARS = 4000;
 export const MAX_MESSAGE_CHARS = 4000;
 /**
  * The runner's channel, one way each: the grader's requests arrive on fd 3, the runner's answers leave on fd 4.
- * The runner reads requests through a socket, and writes answers only with a write function it took before any
- * learner code loaded: learner code that gets hold of the request socket (a hook on every emitter's emit) can
- * read requests, but has nothing that writes to fd 4.
+ * The runner reads and writes them only with fs.readSync and fs.writeSync as it took them before any learner code
+ * loaded: no socket or stream object in the sandbox stands for either descriptor.
  */
 export const REQUESTS_FD = 3;
 export const ANSWERS_FD = 4;

@@ -8,8 +8,7 @@
  *   node runner.mjs <sandbox folder> <folder of the WebAssembly backend's binaries>
  */
 import * as tf from '@tensorflow/tfjs';
-import { writeSync as fsWriteSync } from 'node:fs';
-import net from 'node:net';
+import { readSync as fsReadSync, writeSync as fsWriteSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromTf, toTf } from '../codec';
@@ -58,6 +57,9 @@ Math.random = function random(): number {
 lockDown((text) => keep(text));
 settle(tf);
 const pristine = snapshot(tf);
+// Nothing else holds the event loop open while a call awaits something that never settles: that call must run
+// into its time limit, not end the process. (Made before trackTimers: no call's end cancels it.)
+setInterval(() => undefined, 2 ** 30);
 const cancelLeftovers = trackTimers();
 // A promise the learner's code left to reject after its call returned is no one's result: ignore it.
 process.on('unhandledRejection', () => undefined);
@@ -230,34 +232,41 @@ function learnerStack(err: unknown): string | undefined {
   return frames.length ? frames.slice(0, 6).join('\n').split(ours).join('').slice(0, MAX_MESSAGE_CHARS) : undefined;
 }
 
-// One call at a time, in order (later calls may already be waiting in the channel).
-let queue = Promise.resolve();
+// Requests are read with fs.readSync, taken before any learner code, on the main thread while nothing else runs:
+// between calls this process has nothing to do. No socket or stream object stands for the requests' descriptor
+// either (a hook on EventEmitter.prototype.emit found the one there was, and its class opened the answers' fd),
+// and no read is left pending in libuv's threads to hold up the process's exit. One call at a time, in order.
+const inbox = new Uint8Array(256 * 1024);
 const reader = new FrameReader();
-const onFrames = (chunk: Buffer) => {
-  for (const frame of reader.push(chunk)) {
-    const req = frame.json as CallRequest;
-    const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity, true));
-    // A call whose running failed outside the learner's code (TensorFlow.js's scope could not be closed: its
-    // WebAssembly memory may be broken) ends this process, with the reason on stderr: the grader reports the call
-    // as stopped (SANDBOX_BROKEN_EXIT) and runs the next one in a fresh process, not on what this one left behind.
-    queue = queue.then(() =>
-      run({ ...req, args }).then(
-        (outcome) => send({ type: 'result', reply: req.reply, id: req.id, outcome }),
-        (err: unknown) => {
-          try {
-            fsWriteSync(2, `\n${errorText(err)}\n`);
-          } finally {
-            reallyExit(SANDBOX_BROKEN_EXIT);
-          }
-        },
-      ),
-    );
+async function serve(): Promise<void> {
+  for (;;) {
+    let n: number;
+    try {
+      n = fsReadSync(REQUESTS_FD, inbox, 0, inbox.length, null);
+    } catch {
+      n = 0;
+    }
+    if (n === 0) reallyExit(0); // the grader hung up
+    for (const frame of reader.push(Buffer.from(inbox.subarray(0, n)))) {
+      const req = frame.json as CallRequest;
+      const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity, true));
+      let outcome: RunnerOutcome;
+      try {
+        outcome = await run({ ...req, args });
+      } catch (err) {
+        // Running the call failed outside the learner's code (TensorFlow.js's scope could not be closed: its
+        // WebAssembly memory may be broken): this process ends, with the reason on stderr, and the grader reports
+        // the call as stopped (SANDBOX_BROKEN_EXIT) and runs the next one in a fresh process.
+        try {
+          fsWriteSync(2, `\n${errorText(err)}\n`);
+        } finally {
+          reallyExit(SANDBOX_BROKEN_EXIT);
+        }
+        return;
+      }
+      send({ type: 'result', reply: req.reply, id: req.id, outcome });
+    }
   }
-};
-// Requests arrive on a socket opened before the lock-down; learner code that finds it can read them, not answer.
-const requests = new net.Socket({ fd: REQUESTS_FD, readable: true, writable: false });
-requests.on('data', onFrames);
-// The grader hanging up.
-requests.on('end', () => reallyExit(0));
-requests.on('error', () => reallyExit(0));
+}
 send({ type: 'ready' });
+void serve();
