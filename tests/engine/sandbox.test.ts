@@ -2,7 +2,7 @@
  * The sandbox runs learner code in its own process: whatever that code does,
  * the call it was in ends with a clear status and the next call still works.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,18 @@ describe('sandbox', () => {
   it('reports a thrown error with its message and the learner frame', async () => {
     const o = await sandbox.call(learner, 'throws', []);
     expect(o).toMatchObject({ status: 'threw', message: 'a learner error' });
+  });
+
+  // A batch grades each submission from a private temporary copy: its folder's name is nobody's business.
+  it("names the learner's frames from exercises/, wherever grading keeps the file", async () => {
+    const copy = path.join(dir, 'deepgrade-batch-x1y2z3', '0', 'exercises');
+    mkdirSync(copy, { recursive: true });
+    writeFileSync(path.join(copy, 'thrower.ts'), "export function throws() {\n  throw new Error('from a copy');\n}\n");
+    const built = await buildModule(path.join(copy, 'thrower.ts'), repoRoot);
+    if (!built.ok) throw new Error(built.message);
+    const o = await sandbox.call(sandbox.install(built), 'throws', []);
+    expect(o.status === 'threw' && o.stack).toMatch(/at throws \(exercises\/thrower\.ts:2:\d+\)/);
+    expect(JSON.stringify(o)).not.toContain('deepgrade-batch-x1y2z3');
   });
 
   it('ends an infinite loop at the time limit, then starts afresh', async () => {

@@ -227,9 +227,11 @@ function learnerStack(err: unknown): string | undefined {
     .slice(0, 100_000)
     .split('\n')
     .filter((l) => /^\s+at /.test(l) && /exercises[\\/]|mutants[\\/]|solutions[\\/]/.test(l));
-  // Paths from the learner's own folder (exercises/…), not from this sandbox's, whose name is new every run.
+  // Paths from the learner's own folder (exercises/…), not from this sandbox's, whose name is new every run, nor
+  // from wherever grading keeps its copy of the submission (a batch's private temporary folder).
   const ours = folder.endsWith(path.sep) ? folder : folder + path.sep;
-  return frames.length ? frames.slice(0, 6).join('\n').split(ours).join('').slice(0, MAX_MESSAGE_CHARS) : undefined;
+  const shown = frames.slice(0, 6).join('\n').split(ours).join('').replace(/(\(|at )[^\s()]*?[\\/](exercises|mutants|solutions)[\\/]/g, '$1$2/');
+  return frames.length ? shown.slice(0, MAX_MESSAGE_CHARS) : undefined;
 }
 
 // Requests are read with fs.readSync, taken before any learner code, on the main thread while nothing else runs:
