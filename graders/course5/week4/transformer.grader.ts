@@ -11,8 +11,10 @@
  * and applied there (a layer cannot cross the sandbox), with every weight passed
  * in, so outputs are reproducible; properties check the final layer norm, that
  * dropout is off at inference and drops the rate's share of each sublayer's output
- * while training (Math.random seeded in the sandbox for those calls), and (hidden)
- * agreement with the reference at any size.
+ * while training (Math.random seeded in the sandbox for those calls), that with x ≠ 0
+ * it drops the sublayer output alone (not the residual) with the kept units scaled by
+ * 1/(1 − rate), that an omitted dropoutRate means 0.1, and (hidden) agreement with
+ * the reference at any size.
  */
 import type * as TF from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
@@ -55,6 +57,14 @@ const HINTS = {
   dropoutAtInference: 'Dropout acts at inference: apply the dropout layers with layer.apply(t, { training }), so they drop units only when training is true.',
   noDropoutInTraining:
     'No dropout while training: apply tf.layers.dropout({ rate: dropoutRate }) to the attention output before the first residual sum and to the feed-forward output before the second, each with { training }.',
+  residualDroppedAttention:
+    'Dropout also acts on the residual x: drop only the attention output and add x as it is, out1 = layernorm1(x + dropout(attn)), not layernorm1(dropout(x + attn)) or layernorm1(dropout(x) + dropout(attn)).',
+  residualDroppedFeedForward:
+    'Dropout also acts on the residual out1: drop only the feed-forward output and add out1 as it is, layernorm2(out1 + dropout(ffn)), not layernorm2(dropout(out1 + ffn)).',
+  dropoutUnscaled:
+    'The units dropout keeps are not scaled up by 1/(1 − dropoutRate): inverted dropout (tf.layers.dropout, tf.dropout) zeroes a share dropoutRate and divides the rest by 1 − dropoutRate, so a hand-made 0/1 mask needs that division (and multiplying by 1 − dropoutRate undoes it).',
+  defaultRateLost:
+    'With dropoutRate left out of the options, nothing is dropped while training: its default is 0.1 (const { dropoutRate = 0.1 } = options, or options.dropoutRate ?? 0.1); tf.layers.dropout({ rate: undefined }) drops nothing.',
   rateAsKeepProb: "dropoutRate is the fraction of units dropped, not kept: pass it as it is, tf.layers.dropout({ rate: dropoutRate }) (not 1 − dropoutRate).",
 };
 
@@ -159,6 +169,8 @@ type DropoutSite = 'attention' | 'feed-forward';
 const DROPOUT_SIZES = { m: 4, seq: 6, heads: 2, depth: 4, dff: 3 };
 // Far from a correct layer's share (binomial spread ~0.03 over 192 units), far from 1 − rate and from 0.
 const DROPPED_SHARE_ROOM = 0.2;
+// The default rate 0.1 over 192 units: binomial spread ~0.022; 0.08 is over 3.5 of it, and far from 0 (nothing dropped).
+const DEFAULT_SHARE_ROOM = 0.08;
 
 /**
  * encoderLayer's arguments where the sublayer at `site` outputs the same vector c (distinct positive values) at
@@ -167,8 +179,8 @@ const DROPPED_SHARE_ROOM = 0.2;
  * (relu gives 1s), W2 = 0, b2 = c. The output's every row is then layernorm(c with the dropped units zeroed): the
  * dropped units are the ones at the row's minimum, all equal.
  */
-function dropoutArgs(site: DropoutSite, rate: number, seed: number): { args: Value[]; c: number[] } {
-  const { m, seq, heads, depth, dff } = DROPOUT_SIZES;
+function dropoutArgs(site: DropoutSite, rate: number | undefined, seed: number, sizes = DROPOUT_SIZES): { args: Value[]; c: number[] } {
+  const { m, seq, heads, depth, dff } = sizes;
   const d = heads * depth;
   const s = new Seeded(seed);
   const w = encoderWeights(s, d, dff);
@@ -182,7 +194,9 @@ function dropoutArgs(site: DropoutSite, rate: number, seed: number): { args: Val
     layernorm1: plain,
     layernorm2: plain,
   };
-  return { args: [zeros([m, seq, d]), true, null, { numHeads: heads, fullyConnectedDim: dff, dropoutRate: rate }, weights], c };
+  // rate undefined: dropoutRate left out of the options (its default, 0.1, applies).
+  const options = { numHeads: heads, fullyConnectedDim: dff, ...(rate === undefined ? {} : { dropoutRate: rate }) };
+  return { args: [zeros([m, seq, d]), true, null, options, weights], c };
 }
 
 /** Layer normalization of a row in float64 (ε as the layer's default). */
@@ -207,7 +221,7 @@ function droppedIn(row: number[], c: number[]): number | undefined {
 }
 
 /** The share of units the dropout at `site` dropped in one training call, or a violation saying what is wrong. */
-async function droppedShare(ctx: CheckContext, site: DropoutSite, rate: number, seed: number): Promise<number> {
+async function droppedShare(ctx: CheckContext, site: DropoutSite, rate: number | undefined, seed: number): Promise<number> {
   const { args, c } = dropoutArgs(site, rate, seed);
   // Math.random from a seed: the layer's masks, and so the share, are the same every run.
   const x = args[0] as NdArray;
@@ -216,13 +230,80 @@ async function droppedShare(ctx: CheckContext, site: DropoutSite, rate: number, 
   for (const [r, row] of rowsOf(out).entries()) {
     const n = droppedIn(row, c);
     if (n === undefined) {
+      // At the attention site the feed-forward output is 0: layernorm2(out1 + 0) gives out1 back, unless the second sum is changed.
+      const after = site === 'attention' ? ' (the feed-forward output is 0 here, so the second residual, layernorm2(out1 + dropout(ffn)), should pass out1 through: a change there shows too)' : '';
       violated(
-        `with the ${site === 'attention' ? 'attention output' : 'feed-forward output'} the same vector [${c.join(', ')}] at every position and everything else adding 0, output vector ${r} is [${row.map((v) => formatNumber(v)).join(', ')}]: not the layer norm of that vector with some of its units zeroed by dropout.`,
+        `with the ${site === 'attention' ? 'attention output' : 'feed-forward output'} the same vector [${c.join(', ')}] at every position and everything else adding 0, output vector ${r} is [${row.map((v) => formatNumber(v)).join(', ')}]: not the layer norm of that vector with some of its units zeroed by dropout${after}.`,
       );
     }
     dropped += n!;
   }
   return dropped / out.data.length;
+}
+
+// ---------------------------------------------------------------- dropout on the sublayer output only (x ≠ 0)
+
+const RESIDUAL_SIZES = { m: 4, seq: 6, heads: 2, depth: 3, dff: 3 };
+// Kept units scaled by 1/(1 − 0.25) = 4/3: far from 1 (no scaling) and from 1 − rate (scaled down).
+const RESIDUAL_RATE = 0.25;
+
+/**
+ * encoderLayer's arguments where the sublayer at `site` outputs the vector c at every position, the other adds 0,
+ * and x ≠ 0, layer norms plain: for 'attention' Wo = 0, bo = c and the feed-forward output 0, so output =
+ * layernorm(layernorm(x + dropout(c))); for 'feed-forward' Wo = 0, bo = 0 (out1 = layernorm(x)) and W1 = 0, b1 = 1,
+ * W2 = 0, b2 = c, so output = layernorm(out1 + dropout(c)). `residuals` holds, row by row, what the residual adds
+ * (x, or layernorm(x)).
+ */
+function residualArgs(site: DropoutSite, seed: number): { args: Value[]; c: number[]; residuals: number[][] } {
+  const { m, seq, heads, depth, dff } = RESIDUAL_SIZES;
+  const d = heads * depth;
+  // Another stream than the weights' (drawn from seed by dropoutArgs).
+  const x = new Seeded(seed + 1).randn([m, seq, d]);
+  const { args, c } = dropoutArgs(site, RESIDUAL_RATE, seed, RESIDUAL_SIZES);
+  const residuals = rowsOf(x).map((row) => (site === 'attention' ? row : layerNorm(row)));
+  return { args: [x, ...args.slice(1)], c, residuals };
+}
+
+/** What the layer adds before the layer norm that reads the row, for each way of placing dropout (mask bits k). */
+const RESIDUAL_FORMS = {
+  // Only the sublayer output is dropped, kept units scaled by 1/(1 − rate).
+  correct: { bits: 1, v: (u: number[], c: number[], k: (j: number, h?: number) => boolean, scale: number) => u.map((x, j) => x + (k(j) ? c[j]! * scale : 0)) },
+  // Only the sublayer output is dropped, kept units not scaled (or scaled back by 1 − rate).
+  unscaled: { bits: 1, v: (u: number[], c: number[], k: (j: number, h?: number) => boolean) => u.map((x, j) => x + (k(j) ? c[j]! : 0)) },
+  // dropout(residual + sublayer output): one mask on the sum.
+  sumDropped: { bits: 1, v: (u: number[], c: number[], k: (j: number, h?: number) => boolean, scale: number) => u.map((x, j) => (k(j) ? (x + c[j]!) * scale : 0)) },
+  // dropout(residual) + dropout(sublayer output): a mask on each.
+  bothDropped: { bits: 2, v: (u: number[], c: number[], k: (j: number, h?: number) => boolean, scale: number) => u.map((x, j) => ((k(j, 0) ? x : 0) + (k(j, 1) ? c[j]! : 0)) * scale) },
+};
+type ResidualForm = keyof typeof RESIDUAL_FORMS;
+
+/** Whether some dropout mask makes `form` give the output row (its layer norm; twice for the attention site). */
+function explains(form: ResidualForm, site: DropoutSite, row: number[], u: number[], c: number[]): boolean {
+  const { bits, v } = RESIDUAL_FORMS[form];
+  const d = u.length;
+  const scale = 1 / (1 - RESIDUAL_RATE);
+  const near = (expected: number, actual: number) => withinTolerance(expected, actual, tolerance('float32', { scale: 1 }));
+  for (let mask = 0; mask < 2 ** (bits * d); mask++) {
+    const sum = v(u, c, (j, h = 0) => ((mask >> (h * d + j)) & 1) === 1, scale);
+    const expected = site === 'attention' ? layerNorm(layerNorm(sum)) : layerNorm(sum);
+    if (expected.every((e, j) => near(e, row[j]!))) return true;
+  }
+  return false;
+}
+
+/** How the sublayer output at `site` reaches its layer norm with x ≠ 0: the first form explaining every row, or the first row none explains. */
+async function residualForm(ctx: CheckContext, site: DropoutSite, seed: number): Promise<{ form: ResidualForm } | { row: number; values: number[] }> {
+  const { args, c, residuals } = residualArgs(site, seed);
+  const x = args[0] as NdArray;
+  const out = expectTensor(await ctx.call('encoderLayer', args, { randomSeed: seed }), 'the output of encoderLayer', [...x.shape]);
+  const rows = rowsOf(out);
+  let unexplained = 0;
+  for (const form of Object.keys(RESIDUAL_FORMS) as ResidualForm[]) {
+    const bad = rows.findIndex((row, r) => !explains(form, site, row, residuals[r]!, c));
+    if (bad < 0) return { form };
+    if (form === 'correct') unexplained = bad;
+  }
+  return { row: unexplained, values: rows[unexplained]! };
 }
 
 // ---------------------------------------------------------------- attention inputs
@@ -662,6 +743,66 @@ export default defineAssignment({
                 violated(`${what}, about 1 − dropoutRate.`, swapped ? HINTS.rateAsKeepProb : undefined);
               }
               violated(`${what}, expected about ${100 * rate}%.`);
+            }
+          },
+        }),
+        property({
+          name: 'dropout on the sublayer outputs only',
+          points: 2,
+          timeoutMs: 20000,
+          claim:
+            'With training = true and x ≠ 0, dropout zeroes units of the sublayer output alone and scales the kept ones by 1/(1 − dropoutRate): with one sublayer outputting a known vector c everywhere and the other 0, every output vector is layernorm(residual + mask ⊙ c / (1 − dropoutRate)) for some 0/1 mask, the residual (x, or out1) added whole (Math.random seeded)',
+          inputs: fc.integer({ min: 0, max: 9999 }),
+          numRuns: 2,
+          show: (seed) => {
+            const { m, seq, heads, depth, dff } = RESIDUAL_SIZES;
+            return `x [${m}, ${seq}, ${heads * depth}] (standard normal, seed ${seed}), ${heads} heads, dff = ${dff}, no mask, training, dropoutRate ${RESIDUAL_RATE}; Math.random seeded with ${seed}`;
+          },
+          holds: async (seed, ctx) => {
+            const found: Array<{ site: DropoutSite; result: Awaited<ReturnType<typeof residualForm>> }> = [];
+            for (const site of ['attention', 'feed-forward'] as const) found.push({ site, result: await residualForm(ctx, site, seed) });
+            const setup = (site: DropoutSite) =>
+              site === 'attention'
+                ? 'with the attention output the same vector c at every position and the feed-forward output 0'
+                : 'with the attention output 0 (out1 = layernorm1(x)) and the feed-forward output the same vector c at every position';
+            for (const { site, result } of found) {
+              if (!('form' in result) || result.form === 'correct') continue;
+              const residual = site === 'attention' ? 'x' : 'out1';
+              if (result.form === 'unscaled') {
+                violated(`${setup(site)}, every output vector is layernorm(${residual} + mask ⊙ c): the units dropout keeps are not divided by 1 − dropoutRate.`, HINTS.dropoutUnscaled);
+              }
+              const how = result.form === 'sumDropped' ? `dropout(${residual} + c)` : `dropout(${residual}) + dropout(c)`;
+              violated(
+                `${setup(site)}, every output vector is the layer norm of ${how}: units of the residual ${residual} are zeroed too.`,
+                site === 'attention' ? HINTS.residualDroppedAttention : HINTS.residualDroppedFeedForward,
+              );
+            }
+            for (const { site, result } of found) {
+              if ('form' in result) continue;
+              violated(
+                `${setup(site)} (c = [${residualArgs(site, seed).c.join(', ')}]), output vector ${result.row} is [${result.values.map((v) => formatNumber(v)).join(', ')}]: not layernorm(residual + mask ⊙ c / (1 − dropoutRate)) for any 0/1 mask.`,
+              );
+            }
+          },
+        }),
+        property({
+          name: 'dropoutRate defaults to 0.1',
+          points: 1,
+          timeoutMs: 20000,
+          claim:
+            'With training = true and dropoutRate left out of the options, dropout drops about 10% of the units of the attention output and of the feed-forward output, each measured alone as in "dropout while training" (Math.random seeded)',
+          inputs: fc.integer({ min: 0, max: 9999 }),
+          numRuns: 1,
+          show: (seed) => {
+            const { m, seq, heads, depth, dff } = DROPOUT_SIZES;
+            return `x = 0 [${m}, ${seq}, ${heads * depth}], ${heads} heads, dff = ${dff}, no mask, training, options without dropoutRate; Math.random seeded with ${seed}`;
+          },
+          holds: async (seed, ctx) => {
+            for (const site of ['attention', 'feed-forward'] as const) {
+              const share = await droppedShare(ctx, site, undefined, seed);
+              if (Math.abs(share - 0.1) <= DEFAULT_SHARE_ROOM) continue;
+              const what = `with training = true and no dropoutRate given, ${(100 * share).toFixed(1)}% of the ${site} output's units were dropped`;
+              violated(`${what}, expected about 10% (the default rate 0.1).`, share === 0 ? HINTS.defaultRateLost : undefined);
             }
           },
         }),
