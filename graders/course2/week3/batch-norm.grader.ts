@@ -16,6 +16,12 @@ import type { Value, ValueRecord } from '../../engine/values';
 
 const CACHE_KEYS = ['Z', 'Znorm', 'mu', 'variance', 'gamma', 'epsilon'];
 
+const HINTS = {
+  batchStatistics: 'μ and σ² depend on every Z_ij: dZ = (1/m)/√(σ² + ε) ⊙ (m·dẐ − Σ_j dẐ − Ẑ ⊙ Σ_j dẐ ⊙ Ẑ), with dẐ = dout ⊙ γ.',
+  missingVarianceTerm:
+    'dZ is missing the variance\'s term −Ẑ ⊙ Σ_j (dẐ ⊙ Ẑ) (σ² depends on every Z_ij too): dZ = (1/m)/√(σ² + ε) ⊙ (m·dẐ − Σ_j dẐ − Ẑ ⊙ Σ_j dẐ ⊙ Ẑ), with dẐ = dout ⊙ γ.',
+};
+
 /** Per-row (per-unit) mean and biased variance of a [n, m] array, in double precision. */
 function rowStats(Z: NdArray): { mean: number[]; variance: number[] } {
   const [n, m] = Z.shape as [number, number];
@@ -73,8 +79,12 @@ function generic(shape: number[], min: number, max: number): fc.Arbitrary<NdArra
   return fc.array(fc.integer({ min: min * 100, max: max * 100 }), { minLength: size, maxLength: size }).map((v) => nd(v.map((x) => x / 100), shape));
 }
 
-/** Generic Z (every unit with a variance of at least 0.05), γ with |γ| in [0.5, 2], and dout, for the backward pass's invariants. */
-const backwardInputs = dims({ n: 4, m: [2, 7] }).chain(({ n, m }) =>
+/**
+ * Generic Z (every unit with a variance of at least 0.05), γ with |γ| in [0.5, 2], and dout, for the backward pass's invariants.
+ * m ≥ 3: with 2 examples Ẑ is ±1 whatever Z, so the output does not depend on Z, dZ is 0 up to rounding, and a wrong
+ * dZ compared with it reads as a meaningless constant factor (thousands of times the rounding).
+ */
+const backwardInputs = dims({ n: 4, m: [3, 7] }).chain(({ n, m }) =>
   fc.record({
     Z: generic([n, m], -3, 3).filter((Z) => rowStats(Z).variance.every((v) => v >= 0.05)),
     gamma: fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 50, max: 200 })), { minLength: n, maxLength: n }).map((g) => nd(g.map(([neg, v]) => (neg ? -v : v) / 100), [n, 1])),
@@ -196,10 +206,12 @@ export default defineAssignment({
               const sum = row.reduce((a, b) => a + b, 0);
               const dot = row.reduce((a, b, j) => a + b * Znorm.data[i * m + j]!, 0);
               // Both are 0 up to the rounding of a backward pass over terms of that scale (the dot product's terms are also weighted by Ẑ: twice the scale).
-              if (!withinTolerance(0, sum, tolerance('backward', { scale })) || !withinTolerance(0, dot, tolerance('backward', { scale: 2 * scale }))) {
+              const sumZero = withinTolerance(0, sum, tolerance('backward', { scale }));
+              if (!sumZero || !withinTolerance(0, dot, tolerance('backward', { scale: 2 * scale }))) {
                 violated(
-                  `row ${i} of dZ sums to ${formatNumber(sum)} and its dot product with Ẑ is ${formatNumber(dot)} (the row's |dZ| adds up to ${formatNumber(scale)}).`,
-                  'μ and σ² depend on every Z_ij: dZ = (1/m)/√(σ² + ε) ⊙ (m·dẐ − Σ_j dẐ − Ẑ ⊙ Σ_j dẐ ⊙ Ẑ), with dẐ = dout ⊙ γ.',
+                  `row ${i} of dZ sums to ${formatNumber(sum)} and its dot product with Ẑ is ${formatNumber(dot)} (the row's |dZ| adds up to ${formatNumber(scale)})${sumZero ? ': the sum is 0, the dot product is not' : ''}.`,
+                  // Sums to 0 but not orthogonal to Ẑ: the mean's term is there, the variance's (which removes the Ẑ direction) is not.
+                  sumZero ? HINTS.missingVarianceTerm : HINTS.batchStatistics,
                 );
               }
             }
