@@ -212,10 +212,9 @@ const CASES: Case[] = [
     name: "fetches through TensorFlow.js's own fetch (node-fetch and node:http inside the bundle)",
     class: 'network',
     files: () => attackIn('nnModel', `await tf.util.fetch('http://127.0.0.1:${env.port}/exfiltrate', { method: 'POST', body: 'answers' });`, { async: true }),
-    // The lock-down does not cover this path (the bundle imports node:http itself). Today the bundled
-    // node-fetch is called as a namespace and fails; were that fixed, the sandbox's own network
-    // namespace would refuse the connection.
-    expect: { score: without('nnModel'), hit: ['nnModel'], report: /nnModel threw an error: (systemFetch is not a function|.*ECONNREFUSED)/ },
+    // The bundle's node-fetch would load http through the require TensorFlow.js is given: in a sandbox that require
+    // serves util alone (launcher/tf-script.mjs), and under namespaces there would be nothing to reach anyway.
+    expect: { score: without('nnModel'), hit: ['nnModel'], report: /nnModel threw an error: (.*"(http|https|stream|zlib|url|punycode)" is not available in the sandbox|systemFetch is not a function)/ },
   },
   {
     name: 'opens a TCP socket with the class of process.stdout (a net.Socket)',

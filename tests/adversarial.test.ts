@@ -96,6 +96,15 @@ EventEmitter.prototype.emit = function (this: { constructor?: new (o: object) =>
     message: /changed JavaScript or TensorFlow\.js built-ins \(Math\.abs\)/,
     score: 0,
   },
+  // TensorFlow.js's bundle holds node-fetch, which loads http, stream, zlib… through the require the bundle is given:
+  // in a sandbox, a require that serves util alone (a learner took net.Socket this way, then opened fd 4 with it).
+  {
+    name: "loading node's http through TensorFlow.js's own fetch",
+    cost: fn(`  void (tf.env() as unknown as { platform: { fetch(u: string): unknown } }).platform.fetch('http://127.0.0.1:1/');\n${right}`),
+    status: 'error',
+    message: /computeCost threw an error: .*"(http|https|stream|zlib|url|punycode)" is not available in the sandbox/,
+    score: 0,
+  },
   {
     name: "writing a forged answer to the channel with process.stdout's class",
     cost: fn(`  const Writer = (process.stdout as unknown as { constructor: new (fd: number) => { write(s: string): void } }).constructor;\n  new Writer(3).write('{"type":"result"}');\n${right}`),
@@ -189,7 +198,8 @@ describe('untrusted learner code', () => {
   });
 
   it("prints a hidden case's inputs nowhere, even when the learner's code prints its arguments", async () => {
-    const spy = fn(`  console.log('A2 = ' + Array.from(A2.dataSync()).join(' '));\n${right}`);
+    // As many lines as the case's first value says: a count in the report would tell it.
+    const spy = fn(`  console.log('A2 = ' + Array.from(A2.dataSync()).join(' '));\n  for (let i = 0; i < Math.round(A2.dataSync()[0]! * 20); i++) console.log('.');\n${right}`);
     writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution.replace(COST, spy));
     const def = await loadGrader(repo, ID);
     const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['computeCost'], hidden: true });
@@ -203,6 +213,7 @@ describe('untrusted learner code', () => {
     // The public cases' arguments are shown; each hidden case's only as a line saying it was withheld.
     expect(seeded.output).toMatch(/^A2 = /m);
     expect(seeded.output!.match(/printed during a hidden case: not shown/g)).toHaveLength(hiddenA2.length);
+    expect(seeded.output).not.toMatch(/\d+ lines? printed during a hidden case/);
     const shown = JSON.stringify(result);
     for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
   });

@@ -421,8 +421,10 @@ export function screenedHidden(outcome: CallOutcome, fn: string, names: Readonly
   }
 }
 
-/** What stands in a report for the output of a call on a hidden case (CallOptions.hiddenInputs). */
+/**
+ * What stands in a report for the output of a call on a hidden case (CallOptions.hiddenInputs): that there was
+ * some, and nothing more — not even how many lines, a number the code could choose from the case's inputs.
+ */
 export function withheld(output: string): string {
-  const lines = output.split('\n').filter((l) => l.length).length;
-  return lines ? `(${lines} line${lines === 1 ? '' : 's'} printed during a hidden case: not shown, as they could reveal its inputs)\n` : '';
+  return output.trim() ? '(printed during a hidden case: not shown, as it could reveal its inputs)\n' : '';
 }

@@ -73,9 +73,22 @@ export function sandboxScriptModule(file, names) {
     `} catch {}`,
     `const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, cachedData });`,
     `globalThis[Symbol.for('deepgrade.tf-load')] = cachedData && !script.cachedDataRejected ? 'cached' : 'compiled';`,
-    `const tf = script.runInThisContext()(createRequire(file));`,
+    `const tf = script.runInThisContext()(sandboxRequire(createRequire(file)));`,
     ...reexports(names),
+    sandboxRequire.toString(),
   ].join('\n');
+}
+
+/**
+ * The require a sandbox's TensorFlow.js gets: `util` and nothing else. Its bundle also holds node-fetch, which
+ * would load http, https, stream and zlib through this require on a call to tf.env().platform.fetch — beyond the
+ * lock-down, which governs only what learner code itself can import (a learner reached net.Socket that way).
+ */
+function sandboxRequire(realRequire) {
+  return (id) => {
+    if (id === 'util' || id === 'node:util') return realRequire(id);
+    throw new Error(`"${id}" is not available in the sandbox`);
+  };
 }
 
 /**

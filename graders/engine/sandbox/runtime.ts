@@ -126,7 +126,9 @@ async function buildRuntime(root: string): Promise<Runtime> {
   }
   const names: string[] = JSON.parse(readFileSync(namesFile, 'utf8'));
   const sandboxModule = path.join(dir, `tf-${tfKey}.sandbox.mjs`);
-  if (!existsSync(sandboxModule)) writeAtomically(sandboxModule, sandboxScriptModule(script, names));
+  // Rewritten when what launcher/tf-script.mjs makes of it changes (the require it hands TensorFlow.js, say).
+  const sandboxSource = sandboxScriptModule(script, names);
+  if (!existsSync(sandboxModule) || readFileSync(sandboxModule, 'utf8') !== sandboxSource) writeAtomically(sandboxModule, sandboxSource);
   // Tells graders/launch.mjs which file the grading process may load TensorFlow.js from, and for which inputs.
   const pointer = { file: path.basename(tf), script: path.basename(script), exports: path.basename(namesFile), tfjs: packageVersion(root, '@tensorflow/tfjs'), esbuild: esbuildVersion, entry: hash([readFileSync(tfEntry, 'utf8')]) };
   const pointerFile = path.join(dir, 'tf-current.json');
