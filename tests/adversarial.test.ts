@@ -127,6 +127,10 @@ EventEmitter.prototype.emit = function (this: { constructor?: new (o: object) =>
   { name: 'leaking thousands of tensors', cost: fn(`  for (let i = 0; i < 5000; i++) tf.scalar(i).add(1);\n${right}`), status: 'passed', message: /All 2 cases match/, score: 4 },
   { name: 'monkey-patching Math', cost: fn(`  Math.log = () => 0;\n${right}`), status: 'error', message: /changed JavaScript or TensorFlow\.js built-ins \(Math\.log\)/, score: 0 },
   { name: 'monkey-patching Array.prototype', cost: fn(`  (Array.prototype as unknown as { map: unknown }).map = () => [];\n${right}`), status: 'error', message: /built-ins \(Array\.prototype\.map\)/, score: 0 },
+  // After the check at the call's end: a getter read with its value, or a promise callback it left behind.
+  { name: 'monkey-patching Math from a getter on its value', cost: fn(`  return { get cost() { Math.log = () => 0; return 0.69; } } as unknown as number;`), status: 'error', message: /built-ins \(Math\.log\)/, score: 0 },
+  // Found when the next call starts (a call of its own may have passed before): the change never goes unreported.
+  { name: 'monkey-patching Math in a promise callback left behind', cost: fn(`  void Promise.resolve().then(() => { Math.log = () => 0; });\n${right}`), status: 'error', message: /built-ins \(Math\.log\)/ },
   { name: 'monkey-patching tf', cost: fn(`  (tf.Tensor.prototype as unknown as { sum: unknown }).sum = () => tf.scalar(0);\n${right}`), status: 'error', message: /built-ins \(tf\.Tensor\.prototype\.sum\)/, score: 0 },
   { name: 'reading a solution file', imports: `import { readFileSync } from 'node:fs';`, cost: fn(`  return Number(readFileSync('../../../solutions/course1/week3/planar-classification.ts', 'utf8').length);`), status: 'error', message: /"node:fs" is a Node\.js built-in module: exercise code has no access to files, processes or the network/, score: 0, nextGraded: false },
   { name: 'reading files through process.binding', cost: fn(`  (process as unknown as { binding(n: string): unknown }).binding('fs');\n  return 0;`), status: 'error', message: /process\.binding is not available to exercise code/, score: 0 },

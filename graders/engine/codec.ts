@@ -26,6 +26,8 @@ export function toTf(v: Value, tf: Tf, exported: (name: string) => unknown = () 
 
 const MAX_DEPTH = 8;
 export const MAX_ELEMENTS = 5_000_000;
+/** The longest record key a value may carry (keys are names: "W1", "dA_prev", "trainError"). */
+export const MAX_KEY_CHARS = 200;
 /**
  * Plain (non-tensor) values beyond these sizes are described, not sent: the
  * grader would refuse them (they sit below wire.schema.json's and wire.ts's limits).
@@ -76,6 +78,9 @@ export function fromTf(v: unknown, tf: Tf, typedData = false): Value {
       }
       const keys = Object.keys(x);
       if (keys.length > MAX_KEYS) return opaque(`an object with ${keys.length} keys, too large to check`);
+      // Messages name a record's keys: one of millions of characters would fill the report (and the grader's memory).
+      const long = keys.find((k) => k.length > MAX_KEY_CHARS);
+      if (long !== undefined) return opaque(`an object with a key of ${long.length} characters, too long to check`);
       ancestors.add(x);
       try {
         return Object.fromEntries(keys.map((k) => [k, walk((x as Record<string, unknown>)[k], depth + 1)]));

@@ -96,7 +96,7 @@ export function compareValues(
         return {
           path: `${path}.${key}`,
           problem: 'missing',
-          message: `${path} has no "${key}" (it has ${has.length ? has.join(', ') : 'no keys'}).`,
+          message: `${path} has no "${key}" (it has ${has.length ? keyList(has) : 'no keys'}).`,
         };
       }
       const m = compareValues(expected[key]!, actual[key]!, tolerance, constants, `${path}.${key}`, exactTypes);
@@ -385,4 +385,10 @@ function formatIndex(flat: number, shape: readonly number[]): string {
 
 function percent(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** A record's keys as a message lists them: the first few, each cut short (a learner's record may hold anything). */
+export function keyList(keys: readonly string[]): string {
+  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return keys.length > shown.length ? `${shown.join(', ')} and ${keys.length - shown.length} more` : shown.join(', ');
 }

@@ -72,6 +72,35 @@ describe('sandbox', () => {
     expect(o).toMatchObject({ status: 'threw', message: 'a learner error' });
   });
 
+  // Official grading runs hidden cases in a second child; the two never run at once (no signal between them).
+  it('runs calls on hidden cases in a child of their own, never while a visible call runs', async () => {
+    const apart = new Sandbox({ root: repoRoot, timeoutMs: 3000, hiddenCasesApart: true });
+    try {
+      const copy = path.join(dir, 'apart');
+      mkdirSync(copy, { recursive: true });
+      const source = 'let calls = 0;\nexport function span(ms: number) { calls++; const start = Date.now(); while (Date.now() - start < ms) {} return [start, Date.now(), calls]; }\n';
+      writeFileSync(path.join(copy, 'span.ts'), source);
+      const built = await buildModule(path.join(copy, 'span.ts'), repoRoot);
+      if (!built.ok) throw new Error(built.message);
+      const mod = apart.install(built);
+      await apart.call(mod, 'span', [0]); // both children started and warm before timing
+      await apart.call(mod, 'span', [0], { hiddenInputs: true });
+      const outcomes = await Promise.all([
+        apart.call(mod, 'span', [150]),
+        apart.call(mod, 'span', [150], { hiddenInputs: true }),
+        apart.call(mod, 'span', [150]),
+        apart.call(mod, 'span', [150], { hiddenInputs: true }),
+      ]);
+      const spans = outcomes.map((o) => (o.status === 'ok' ? (o.value as number[]) : [NaN, NaN, NaN]));
+      // Each child counts only its own calls: visible 2 and 3, hidden 2 and 3.
+      expect(spans.map((x) => x[2])).toEqual([2, 2, 3, 3]);
+      const [visible, hidden] = [[spans[0]!, spans[2]!], [spans[1]!, spans[3]!]];
+      for (const v of visible) for (const h of hidden) expect(v[1]! <= h[0]! || h[1]! <= v[0]!).toBe(true);
+    } finally {
+      await apart.close();
+    }
+  });
+
   // A batch grades each submission from a private temporary copy: its folder's name is nobody's business.
   it("names the learner's frames from exercises/, wherever grading keeps the file", async () => {
     const copy = path.join(dir, 'deepgrade-batch-x1y2z3', '0', 'exercises');

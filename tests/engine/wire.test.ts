@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nd, typedNdArray, type NdArray } from '../../graders/engine/ndarray';
+import * as tf from '@tensorflow/tfjs';
+import { fromTf } from '../../graders/engine/codec';
+import { compareValues } from '../../graders/engine/compare';
 import { decodeRunnerMessage } from '../../graders/engine/sandbox/runner-message';
 import { encodeFrame, FrameReader, fromWire, WireError, wireValue } from '../../graders/engine/sandbox/wire';
 import type { Value } from '../../graders/engine/values';
@@ -148,5 +151,17 @@ describe('the sandbox wire', () => {
       kind: 'opaque',
       description: 'a tensor of shape [10], too large to check',
     });
+  });
+
+  // A record key of millions of characters, named in a message, filled reports by the hundreds of megabytes.
+  it('keeps record keys short: the codec, the wire and the messages that name them', () => {
+    const huge = 'k'.repeat(1_000_000);
+    expect(fromTf({ [huge]: 1 }, tf)).toEqual({ kind: 'opaque', description: 'an object with a key of 1000000 characters, too long to check' });
+    const long = JSON.stringify({ type: 'result', reply: REPLY, id: 1, outcome: { status: 'ok', output: '', value: { kind: 'record', fields: { ['k'.repeat(201)]: 1 } } } });
+    expect(() => decodeRaw(rawFrame(long))).toThrow(/malformed/);
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${'x'.repeat(100)}${i}`, 1]));
+    const message = compareValues({ gaps: 1 }, many, undefined, {}, 'output')!.message;
+    expect(message.length).toBeLessThan(800);
+    expect(message).toContain('and 28 more');
   });
 });

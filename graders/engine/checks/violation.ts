@@ -1,4 +1,4 @@
-import { compareValues, DEFAULT_TOLERANCE, type CaseConstants, type Tolerance } from '../compare';
+import { compareValues, DEFAULT_TOLERANCE, keyList, type CaseConstants, type Tolerance } from '../compare';
 import { formatShape, isNdArray, sameShape, type NdArray } from '../ndarray';
 import { describeValue, isRecord, type Value, type ValueRecord } from '../values';
 
@@ -54,7 +54,7 @@ export function expectNumber(v: Value, what: string): number {
 export function expectRecord(v: Value, what: string, keys: string[] = []): ValueRecord {
   if (!isRecord(v)) violated(`${what} should be an object, but is ${describeValue(v)}.`);
   const missing = keys.filter((k) => v[k] === undefined);
-  if (missing.length) violated(`${what} has no ${missing.map((k) => `"${k}"`).join(', ')} (it has ${Object.keys(v).join(', ') || 'no keys'}).`);
+  if (missing.length) violated(`${what} has no ${missing.map((k) => `"${k}"`).join(', ')} (it has ${keyList(Object.keys(v)) || 'no keys'}).`);
   return v;
 }
 

@@ -52,6 +52,39 @@ const STRAY_OUTPUT_MESSAGE = `it wrote more than ${MAX_STRAY_OUTPUT_BYTES / (102
 
 export class IsolationError extends Error {}
 
+/**
+ * Two kinds of work that must never overlap: any number of one kind may run together; the other kind waits until
+ * they are done, and once one waits, no more of the running kind join (neither kind can starve the other).
+ */
+class Turns {
+  private running = 0;
+  private kind?: boolean;
+  private readonly queue: { kind: boolean; start: () => void }[] = [];
+
+  take<T>(kind: boolean, work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.running++;
+        this.kind = kind;
+        work()
+          .then(resolve, reject)
+          .finally(() => {
+            if (--this.running === 0) this.next();
+          });
+      };
+      if (this.running === 0 || (this.kind === kind && !this.queue.length)) start();
+      else this.queue.push({ kind, start });
+    });
+  }
+
+  private next(): void {
+    this.kind = undefined;
+    const first = this.queue[0];
+    if (!first) return;
+    while (this.queue[0]?.kind === first.kind) this.queue.shift()!.start();
+  }
+}
+
 /** A call on its way: waiting to be sent, or sent to the child and not answered yet. */
 interface Job {
   module: string;
@@ -158,7 +191,17 @@ export class Sandbox {
   }
 
   call(module: string, fn: string, args: Value[], options: CallOptions = {}): Promise<CallOutcome> {
-    if (options.hiddenInputs && this.options.hiddenCasesApart && !this.closed) return this.twinFor(module).call(module, fn, args, options);
+    if (!this.options.hiddenCasesApart || this.closed) return this.callHere(module, fn, args, options);
+    // Never both children at once: a hidden call running beside a visible one could signal to it (the machine's free
+    // memory, CPU time), so calls of one kind wait while calls of the other are under way.
+    const hidden = !!options.hiddenInputs;
+    return this.turns.take(hidden, () => (hidden ? this.twinFor(module).call(module, fn, args, options) : this.callHere(module, fn, args, options)));
+  }
+
+  /** With hiddenCasesApart: whose turn it is, the visible calls' (here) or the hidden ones' (the twin's). */
+  private readonly turns = new Turns();
+
+  private callHere(module: string, fn: string, args: Value[], options: CallOptions): Promise<CallOutcome> {
     return new Promise<CallOutcome>((resolve, reject) => {
       const limitMs = options.timeoutMs ?? this.options.timeoutMs ?? 5000;
       this.waiting.push({ module, fn, args, limitMs, signal: options.signal, randomSeed: options.randomSeed, recordsUnchanged: options.recordsUnchanged, signatureOnly: options.signatureOnly, resolve, reject });

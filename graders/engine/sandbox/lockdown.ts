@@ -26,6 +26,8 @@ const PROCESS_DENIED = [
   'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups',
   '_getActiveHandles', '_getActiveRequests', 'getActiveResourcesInfo', 'openStdin', 'loadEnvFile',
   'setSourceMapsEnabled', 'setUncaughtExceptionCaptureCallback', '_rawDebug', 'send', 'disconnect',
+  // The machine's memory: what another process (a learner's other sandbox) holds would show in it.
+  'availableMemory', 'constrainedMemory',
 ];
 
 /**

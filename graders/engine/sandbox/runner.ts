@@ -133,6 +133,10 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
     return { status: 'unavailable', message: `Your file does not export a function named ${req.fn}.` };
   }
   output = '';
+  // Built-ins changed since the last call's check (by a getter on its value read after it, or work it left for
+  // the event loop) are found before any more learner code runs, which could put them back before its own check.
+  const since = tampered(tf, pristine);
+  if (since.length) return { status: 'tampered', changed: since.slice(0, 5), output };
   // Through the intrinsic taken before learner code loaded: a toString of the learner's own cannot answer.
   if (req.signatureOnly) {
     const changed = tampered(tf, pristine); // by the file's top level: nothing from it counts
@@ -145,12 +149,14 @@ async function run(req: CallRequest): Promise<RunnerOutcome> {
     const watched = watchArguments(tf, args, req.recordsUnchanged === true || req.recordsUnchanged === 'records' ? req.recordsUnchanged : false);
     let result = fn(...args);
     if (result instanceof Promise) result = await result;
-    // Checked before reading the result: reading it relies on the very built-ins in question.
+    // Read before the check: reading it may run learner code (a getter, a Proxy) that changes built-ins too. A value
+    // read with built-ins already changed is never sent: the check below reports them instead.
+    const value = fromTf(result, tf, true);
     const changed = tampered(tf, pristine);
     if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
     const broken = brokenArguments(watched);
     if (broken.length) return { status: 'broke-contract', problems: broken.slice(0, 5), output };
-    return { status: 'ok', value: fromTf(result, tf, true), output };
+    return { status: 'ok', value, output };
   } catch (err) {
     const changed = tampered(tf, pristine);
     if (changed.length) return { status: 'tampered', changed: changed.slice(0, 5), output };
