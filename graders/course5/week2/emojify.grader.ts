@@ -232,10 +232,10 @@ const matrixArb = fc
 const V2_SEED = 11;
 
 /**
- * The training run on the shipped set: small LSTMs, so that it takes under a second. The reference halves the loss
- * within 10 steps and labels 95% right from 15 on (loss ×0.15, 97.5% at 25; ×0.01, 100% at 40, at 1.6× the time).
+ * The training run on the shipped set: small LSTMs, so that it takes under a second. 40 steps, not fewer: dropout's
+ * masks follow the grading seed, and at 25 steps a correct model reordered left the loss above half at some seeds.
  */
-const V2_TRAIN = { units: 16, steps: 25, accuracy: 0.8 };
+const V2_TRAIN = { units: 16, steps: 40, accuracy: 0.8 };
 
 // The embedding matrix is [v + 1, d]: its row count (not v) is what must differ from d.
 const v2Arb = fc
