@@ -12,6 +12,7 @@ import { runPropertyCheck } from './checks/property';
 import { runReferenceCheck } from './checks/reference';
 import type { ArgumentsRule, AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
 import { fixtureKey, hiddenCaseCount, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
+import { callSeed } from './call-seed';
 import { CallFailure, type CallOutcome, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
@@ -261,8 +262,8 @@ interface CheckEnv {
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
   const printed = new PrintedOutput();
-  const ctx = checkContext(env, check, { printed: (o) => printed.add(o), called: (fn) => env.called.add(fn) });
   const seed = checkSeed(env.seed, def.id, exercise.name, check.name);
+  const ctx = checkContext(env, check, { printed: (o) => printed.add(o), called: (fn) => env.called.add(fn) }, seed);
   let result: CheckResult;
   try {
     switch (check.kind) {
@@ -290,7 +291,7 @@ interface CallLog {
   called(fn: string): void;
 }
 
-function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: AbortSignal): CheckContext {
+function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, seed: number, signal?: AbortSignal): CheckContext {
   const ctx: CheckContext = {
     learner: env.learner,
     reference: check.hidden ? env.reference : undefined,
@@ -300,7 +301,13 @@ function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: Abo
       // A function that already ran past its limit in this run would most likely do it again: say so now.
       const hungFor = env.hung.get(fn);
       if (hungFor !== undefined) throw new CallFailure(fn, { status: 'timeout', limitMs: hungFor, phase: 'earlier' });
-      const answered = await env.learner.call(fn, args, { timeoutMs: check.timeoutMs, signal, ...(env.argumentsUnchanged ? { recordsUnchanged: env.argumentsUnchanged } : {}), ...options });
+      const answered = await env.learner.call(fn, args, {
+        timeoutMs: check.timeoutMs,
+        signal,
+        randomSeed: callSeed(seed, fn, args),
+        ...(env.argumentsUnchanged ? { recordsUnchanged: env.argumentsUnchanged } : {}),
+        ...options,
+      });
       const outcome = options?.hiddenInputs ? screenedHidden(answered, fn, env.names) : answered;
       if ('output' in outcome) log.printed(options?.hiddenInputs ? withheld(outcome.output) : outcome.output);
       if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
@@ -315,7 +322,7 @@ function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, signal?: Abo
       const called: string[] = [];
       // Given up with this context, or on its own.
       const both = signal ? AbortSignal.any([signal, branchSignal]) : branchSignal;
-      const branch = checkContext(env, check, { printed: (o) => printed.push(o), called: (fn) => called.push(fn) }, both);
+      const branch = checkContext(env, check, { printed: (o) => printed.push(o), called: (fn) => called.push(fn) }, seed, both);
       return {
         ctx: branch,
         keep: () => {
