@@ -131,6 +131,16 @@ EventEmitter.prototype.emit = function (this: { constructor?: new (o: object) =>
   { name: 'monkey-patching Math from a getter on its value', cost: fn(`  return { get cost() { Math.log = () => 0; return 0.69; } } as unknown as number;`), status: 'error', message: /built-ins \(Math\.log\)/, score: 0 },
   // Found when the next call starts (a call of its own may have passed before): the change never goes unreported.
   { name: 'monkey-patching Math in a promise callback left behind', cost: fn(`  void Promise.resolve().then(() => { Math.log = () => 0; });\n${right}`), status: 'error', message: /built-ins \(Math\.log\)/ },
+  // The check's own loops once stepped with the array iterator: replaced, it hid every member from the check.
+  {
+    name: 'blinding the check through the array iterator, then changing Math',
+    cost: fn(`  const proto = Object.getPrototypeOf([][Symbol.iterator]()) as { next(): IteratorResult<unknown> };\n  const next = proto.next;\n  proto.next = function (this: unknown) { const r = next.call(this); return r.done || typeof r.value !== 'object' || r.value === null || !('obj' in (r.value as object)) ? r : { done: true, value: undefined }; };\n  Math.log = () => 0;\n${right}`),
+    status: 'error',
+    message: /changed JavaScript or TensorFlow\.js built-ins \(.*(Math\.log|Array iterator\.next)/,
+    score: 0,
+  },
+  // The machine's free memory (and CPU times, network interfaces) told a hidden case's child to the visible one.
+  { name: 'reading the machine through process.report', cost: fn(`  void (process as unknown as { report: { getReport(): unknown } }).report.getReport();\n${right}`), status: 'error', message: /computeCost threw an error: .*(process\.report|getReport)/, score: 0 },
   { name: 'monkey-patching tf', cost: fn(`  (tf.Tensor.prototype as unknown as { sum: unknown }).sum = () => tf.scalar(0);\n${right}`), status: 'error', message: /built-ins \(tf\.Tensor\.prototype\.sum\)/, score: 0 },
   { name: 'reading a solution file', imports: `import { readFileSync } from 'node:fs';`, cost: fn(`  return Number(readFileSync('../../../solutions/course1/week3/planar-classification.ts', 'utf8').length);`), status: 'error', message: /"node:fs" is a Node\.js built-in module: exercise code has no access to files, processes or the network/, score: 0, nextGraded: false },
   { name: 'reading files through process.binding', cost: fn(`  (process as unknown as { binding(n: string): unknown }).binding('fs');\n  return 0;`), status: 'error', message: /process\.binding is not available to exercise code/, score: 0 },

@@ -26,8 +26,9 @@ const PROCESS_DENIED = [
   'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups',
   '_getActiveHandles', '_getActiveRequests', 'getActiveResourcesInfo', 'openStdin', 'loadEnvFile',
   'setSourceMapsEnabled', 'setUncaughtExceptionCaptureCallback', '_rawDebug', 'send', 'disconnect',
-  // The machine's memory: what another process (a learner's other sandbox) holds would show in it.
-  'availableMemory', 'constrainedMemory',
+  // The machine's memory and more (report.getReport() tells free memory, CPU times, network interfaces): what
+  // another process (a learner's other sandbox) holds would show in it.
+  'availableMemory', 'constrainedMemory', 'report',
 ];
 
 /**
@@ -150,6 +151,13 @@ function watched(tf: typeof TF): [string, object][] {
     ['Map.prototype', Map.prototype],
     // What a for…of over a Map steps with (the kernel check below iterates TensorFlow.js's kernel map).
     ['Map iterator', Object.getPrototypeOf(new Map().values()) as object],
+    // What every for…of, spread and destructuring of an array or string steps with, the runner's own included.
+    ['Array iterator', Object.getPrototypeOf([][Symbol.iterator]()) as object],
+    ['String iterator', Object.getPrototypeOf(''[Symbol.iterator]()) as object],
+    ['Set iterator', Object.getPrototypeOf(new Set().values()) as object],
+    ['Iterator prototype', Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as object],
+    ['RegExp.prototype', RegExp.prototype],
+    ['Error.prototype', Error.prototype],
     ['Set.prototype', Set.prototype],
     ['Reflect', Reflect],
     // What the runner's own plumbing is made of (its frames are sealed from these: wire.ts), watched all the same.
@@ -188,6 +196,9 @@ interface Kernels {
   configs: unknown[];
   funcs: unknown[];
 }
+
+/** Taken when this module loads, before any learner code: what the tamper check itself relies on. */
+const seal = { descriptor: Reflect.getOwnPropertyDescriptor, ownKeys: Reflect.ownKeys, same: Object.is };
 
 const memberValue = (d: PropertyDescriptor | undefined) => (d === undefined ? MISSING : 'value' in d ? d.value : d.get);
 const MISSING = Symbol('missing');
@@ -271,17 +282,28 @@ function changedKernels(tf: typeof TF, k: Kernels): string[] {
 /** The built-ins that differ from the snapshot (changed, added or deleted), by name. */
 export function tampered(tf: typeof TF, before: Snapshot): string[] {
   const changed: string[] = [];
-  for (const m of before.members) {
+  // Indexed loops and functions taken before learner code loaded (seal): a for…of would step with the array
+  // iterator's next, which learner code could replace to hide members from this very check.
+  const members = before.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     // A data member swapped for a getter that returns the original would pass a plain read; it also does no harm.
-    const now = m.getter ? memberValue(Reflect.getOwnPropertyDescriptor(m.obj, m.key)) : (m.obj as Record<string | symbol, unknown>)[m.key];
-    if (!Object.is(now, m.value)) changed.push(`${m.name}.${String(m.key)}`);
+    const now = m.getter ? memberValue(seal.descriptor(m.obj, m.key)) : (m.obj as Record<string | symbol, unknown>)[m.key];
+    if (!seal.same(now, m.value)) changed[changed.length] = `${m.name}.${String(m.key)}`;
   }
-  for (const o of before.objects) {
-    const keys = Reflect.ownKeys(o.obj);
+  const objects = before.objects;
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
+    const keys = seal.ownKeys(o.obj);
     if (keys.length === o.keys) continue;
-    const known = new Set(before.members.filter((m) => m.obj === o.obj).map((m) => m.key));
-    for (const key of keys) if (!known.has(key)) changed.push(`${o.name}.${String(key)}`);
+    for (let j = 0; j < keys.length; j++) {
+      let known = false;
+      for (let k = 0; k < members.length && !known; k++) known = members[k]!.obj === o.obj && members[k]!.key === keys[j];
+      if (!known) changed[changed.length] = `${o.name}.${String(keys[j])}`;
+    }
   }
+  // Everything below steps through what the loops above vouch for (the Map and array iterators are watched).
+  if (changed.length) return changed;
   const t = before.tf;
   if (tf.getBackend() !== t.backend) changed.push('tf.backend');
   if (tf.engine().backend !== t.engineBackend) changed.push('tf.engine().backend');
