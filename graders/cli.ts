@@ -59,6 +59,23 @@ Each learner runs in a fresh sandbox of their own, in Linux namespaces
 (bubblewrap) where the machine offers them; the report header says which.
 `;
 
+// Options that belong to one way of running: given to another, they would be ignored without a word.
+const CLASS_ONLY = ['out', 'workers', 'budget', 'allow-unisolated', 'feedback-pictures'] as const;
+const OWN_WORK_ONLY = ['watch', 'format', 'only', 'min-score', 'reports'] as const;
+
+/** What is wrong with this mix of options, or undefined when they go together. */
+function optionConflict(values: Record<string, string | boolean | undefined>, functionsNamed: boolean): string | undefined {
+  const given = (names: readonly string[]) => names.filter((n) => values[n] !== undefined).map((n) => `--${n}`);
+  if (values.submissions) {
+    const mine = [...given(OWN_WORK_ONLY), ...(functionsNamed ? ['naming functions to grade'] : [])];
+    if (mine.length) return `${mine.join(', ')} ${mine.length === 1 ? 'is' : 'are'} for grading your own exercises, not a class: grading --submissions goes without ${mine.length === 1 ? 'it' : 'them'} (its results go to --out).`;
+    return undefined;
+  }
+  const cls = given(CLASS_ONLY);
+  if (cls.length) return `${cls.join(', ')} ${cls.length === 1 ? 'is' : 'are'} for grading a class: ${cls.length === 1 ? 'it goes' : 'they go'} with --submissions DIR.`;
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
   mark("command line read (node and the command's modules loaded)");
   let args;
@@ -89,6 +106,11 @@ export async function main(argv: string[]): Promise<number> {
   // `npm run grade week3 computeCost`: a second word names the functions, as --only would.
   if (!selector || positionals.length > 2 || (positionals.length === 2 && values.only)) {
     process.stderr.write(`${selector ? `One thing to grade at a time (got ${positionals.join(', ')}).` : 'What should be graded?'}\n\n${USAGE}`);
+    return 2;
+  }
+  const conflict = optionConflict(values, positionals.length === 2);
+  if (conflict) {
+    process.stderr.write(`${conflict}\n\n${USAGE}`);
     return 2;
   }
   const onlyText = values.only ?? positionals[1];

@@ -152,6 +152,15 @@ describe('npm run grade', () => {
     writeFileSync(path.join(repo, 'exercises', 'course1/week3/planar-classification.ts'), stub);
   }, 120_000);
 
+  it('refuses options that would be ignored in the way it runs, naming them', async () => {
+    const watchingClass = await grade('week3', '--watch', '--submissions', repo);
+    expect(watchingClass.code).toBe(2);
+    expect(watchingClass.stderr).toContain('--watch is for grading your own exercises, not a class');
+    const outAlone = await grade('week3', '--out', 'x', '--workers', '2');
+    expect(outAlone.code).toBe(2);
+    expect(outAlone.stderr).toContain('--out, --workers are for grading a class: they go with --submissions DIR.');
+  });
+
   it('says so when npm kept an option for itself (written before --)', async () => {
     const r = await run('npm', ['run', '--silent', 'grade', 'week3', '--seed', '3'], { cwd: repo }).then(
       () => ({ code: 0, stderr: '' }),
