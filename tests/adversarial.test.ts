@@ -260,6 +260,31 @@ ${right}
     }
   });
 
+  // The visible child's clock timed the hidden child's calls that ran between two of its own (a hidden case's
+  // inputs became how long a call on it waited). Official grading now makes every call on a hidden case after every
+  // call on a public one, and judges the checks then: same scores, no visible call after a hidden one.
+  it('runs every call on a hidden case after every call on a public one, with the same grade', async () => {
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution);
+    const def = await loadGrader(repo, ID);
+    const only = ['computeCost', 'backwardPropagation', 'predict'];
+    const apart = new Sandbox({ root: repo, timeoutMs: 5000, hiddenCasesApart: true });
+    const order: boolean[] = [];
+    const call = apart.call.bind(apart);
+    apart.call = (module, fn, args, options) => (order.push(!!options?.hiddenInputs), call(module, fn, args, options));
+    try {
+      const official = await gradeAssignment(def, { root: repo, seed: 1, sandbox: apart, only, hidden: true });
+      const firstHidden = order.indexOf(true);
+      expect(firstHidden).toBeGreaterThan(0);
+      expect(order.slice(firstHidden)).not.toContain(false);
+      const local = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only, hidden: true });
+      const scores = (r: typeof local) => r.exercises.flatMap((e) => e.checks.map((k) => `${e.name}/${k.name}: ${k.score} ${k.status} ${k.message}`));
+      expect(scores(official)).toEqual(scores(local));
+      expect(official.score).toBe(official.maxScore);
+    } finally {
+      await apart.close();
+    }
+  });
+
   // Text learner code chooses (a fake NotImplementedError's function name, a thrown message) on a hidden case.
   it("lets no text an answer on a hidden case carries reach the report", async () => {
     const hidden = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.hidden.fixtures.json`), 'utf8')) as {
@@ -268,12 +293,13 @@ ${right}
     const hiddenA2 = hidden.checks['computeCost/seeded cases']!.cases.map((c) => c.args[0]!.data);
     const publicA2 = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.fixtures.json`), 'utf8')) as typeof hidden;
     const known = publicA2.checks['computeCost/seeded cases']!.cases.map((c) => c.args[0]!.data[0]!);
-    for (const how of ['fake-stub', 'throw']) {
+    for (const how of ['fake-stub', 'fake-helper', 'throw']) {
       const leaker = `export function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): number {
   const a = Array.from(A2.dataSync());
   if (!${JSON.stringify(known)}.some((k) => Math.abs(k - a[0]!) < 1e-6)) {
     const e = new Error('A2 = ' + a.join(' ')) as Error & { exercise?: string };
     ${how === 'fake-stub' ? "e.name = 'NotImplementedError'; e.exercise = 'A2 = ' + a.join(' ');" : ''}
+    ${how === 'fake-helper' ? "e.name = 'NotImplementedError'; e.exercise = a[0]! > 0.5 ? 'predict' : 'layerSizes';" : ''}
     throw e;
   }
 ${right}
@@ -286,6 +312,8 @@ ${right}
       expect(seeded.status).not.toBe('passed');
       const shown = JSON.stringify(seeded);
       for (const data of hiddenA2) expect(shown).not.toContain(String(Math.fround(data[0]!)).slice(0, 8));
+      // Which other function a fake stub names could be chosen from the inputs: the one called is named.
+      expect(shown).not.toMatch(/predict|layerSizes/);
     }
   });
 

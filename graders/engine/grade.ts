@@ -9,7 +9,7 @@ import { defaultsCheck, DEFAULTS_CHECK } from './checks/defaults';
 import { runGradientCheck } from './checks/gradient';
 import { baseResult, notAttemptedResult, unexpectedResult } from './checks/outcome';
 import { runPropertyCheck } from './checks/property';
-import { runReferenceCheck } from './checks/reference';
+import { startReferenceCheck, type HiddenTurn } from './checks/reference';
 import type { ArgumentsRule, AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
 import { fixtureKey, hiddenCaseCount, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
 import { callSeed } from './call-seed';
@@ -147,13 +147,18 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   const calls = new Map<string, Set<string>[]>();
   const hung = new Map<string, number>();
   const overlap = options.overlap ?? !process.env.DEEPGRADE_NO_OVERLAP;
-  const names = new Set(def.exercises.map((e) => e.name));
-  const gradeExercise = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox): Promise<ExerciseResult> => {
-    const checks: CheckResult[] = [];
+  const sandboxes = Array.isArray(options.sandbox) ? options.sandbox : [options.sandbox];
+  // Official grading runs the calls on hidden cases last, after every call on a public one: code that ran on a
+  // hidden case is never followed by code whose output, message or timing (how long the hidden calls took, read
+  // from the clock) a report shows. Their checks are judged then.
+  const hiddenLast = sandboxes.some((s) => s.separatesHiddenCases);
+  const hiddenTurns: { checks: (CheckResult | HiddenTurn)[]; i: number }[] = [];
+  const gradeExercise = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox): Promise<(CheckResult | HiddenTurn)[]> => {
+    const checks: (CheckResult | HiddenTurn)[] = [];
     const called: Set<string>[] = [];
     for (const check of checksOf(exercise)) {
       // After one time-out, the rest of this function's checks would most likely wait out their limits too.
-      const timedOut = checks.find((c) => c.status === 'timeout');
+      const timedOut = checks.find((c): c is CheckResult => 'status' in c && c.status === 'timeout');
       const spent = sandbox.budgetSpent();
       const fns = new Set<string>();
       called.push(fns);
@@ -162,33 +167,38 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
           ? baseResult(check, 'timeout', budgetMessage(spent.seconds))
           : timedOut
             ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: def.argumentsUnchanged ?? false, names }),
+            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: def.argumentsUnchanged ?? false, hiddenLast }),
       );
+      if (!('status' in checks[checks.length - 1]!)) hiddenTurns.push({ checks, i: checks.length - 1 });
     }
     calls.set(exercise.name, called);
-    return exerciseResult(exercise.name, exercise.dependsOn ?? [], signatureLast(exercise.name, stubbedThroughout(checks)));
+    return checks;
   };
+  const finished = (exercise: ExerciseDef, checks: (CheckResult | HiddenTurn)[]) =>
+    exerciseResult(exercise.name, exercise.dependsOn ?? [], signatureLast(exercise.name, stubbedThroughout(checks as CheckResult[])));
 
-  const gradeExerciseTold = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox) => {
-    options.onExercise?.({ assignment: def.id, exercise: exercise.name });
-    const result = await gradeExercise(exercise, learner, sandbox);
-    mark(`  ${exercise.name}`);
-    options.onExercise?.({ assignment: def.id, exercise: exercise.name, result });
-    return result;
-  };
-  const sandboxes = Array.isArray(options.sandbox) ? options.sandbox : [options.sandbox];
-  const results: ExerciseResult[] = new Array(exercises.length);
+  const exerciseChecks: (CheckResult | HiddenTurn)[][] = new Array(exercises.length);
   await Promise.all(
     sandboxes.map(async (sandbox, j) => {
       const learner = sandbox.implementation(sandbox.install(built));
       for (let i = j; i < exercises.length; i += sandboxes.length) {
+        const exercise = exercises[i]!;
         const spent = sandbox.budgetSpent();
-        results[i] = spent
-          ? exerciseResult(exercises[i]!.name, exercises[i]!.dependsOn ?? [], checksOf(exercises[i]!).map((c) => baseResult(c, 'timeout', budgetMessage(spent.seconds))))
-          : await gradeExerciseTold(exercises[i]!, learner, sandbox);
+        if (spent) {
+          exerciseChecks[i] = checksOf(exercise).map((c) => baseResult(c, 'timeout', budgetMessage(spent.seconds)));
+          continue;
+        }
+        options.onExercise?.({ assignment: def.id, exercise: exercise.name });
+        exerciseChecks[i] = await gradeExercise(exercise, learner, sandbox);
+        mark(`  ${exercise.name}`);
+        if (!hiddenLast) options.onExercise?.({ assignment: def.id, exercise: exercise.name, result: finished(exercise, exerciseChecks[i]!) });
       }
     }),
   );
+  // The hidden cases' turn: all of them at once (each check's calls still run in order in its sandbox's second child).
+  await Promise.all(hiddenTurns.map(async ({ checks, i }) => (checks[i] = await (checks[i] as HiddenTurn).hiddenTurn())));
+  const results = exercises.map((e, i) => finished(e, exerciseChecks[i]!));
+  if (hiddenLast) results.forEach((result, i) => options.onExercise?.({ assignment: def.id, exercise: exercises[i]!.name, result }));
   return withOfficialOnly(assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls)), exercises, !!reference, hiddenCasesRun, options.root, def.id);
 }
 
@@ -256,21 +266,28 @@ interface CheckEnv {
   overlap: boolean;
   /** AssignmentDef.argumentsUnchanged: every learner call is asked to leave its records as they were. */
   argumentsUnchanged: ArgumentsRule;
-  /** The assignment's function names: the only names an answer on a hidden case may carry (screenedHidden). */
-  names: ReadonlySet<string>;
+  /** Reference checks leave their hidden cases for later (checks/reference.ts, startReferenceCheck). */
+  hiddenLast: boolean;
 }
 
-async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult> {
+async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult | HiddenTurn> {
   const printed = new PrintedOutput();
   const seed = checkSeed(env.seed, def.id, exercise.name, check.name);
   const ctx = checkContext(env, check, { printed: (o) => printed.add(o), called: (fn) => env.called.add(fn) }, seed);
+  // What the learner's code printed during this check, whatever the check's outcome.
+  const withOutput = (result: CheckResult): CheckResult => (printed.text ? { ...result, output: printed.text } : result);
   let result: CheckResult;
   try {
     switch (check.kind) {
-      case 'reference':
+      case 'reference': {
         if (env.fixtureError) return baseResult(check, 'error', `The stored cases could not be read: ${env.fixtureError}`);
-        result = await runReferenceCheck(check, exercise.name, env.fixtures?.checks[fixtureKey(exercise.name, check.name)]?.cases, ctx);
+        const started = await startReferenceCheck(check, exercise.name, env.fixtures?.checks[fixtureKey(exercise.name, check.name)]?.cases, ctx, env.hiddenLast);
+        if ('hiddenTurn' in started) {
+          return { hiddenTurn: () => started.hiddenTurn().then(withOutput, (err: unknown) => withOutput(unexpectedResult(check, err))) };
+        }
+        result = started;
         break;
+      }
       case 'property':
         result = await runPropertyCheck(check, exercise.name, ctx, seed);
         break;
@@ -281,8 +298,7 @@ async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckD
   } catch (err) {
     result = unexpectedResult(check, err);
   }
-  // What the learner's code printed during this check, whatever the check's outcome.
-  return printed.text ? { ...result, output: printed.text } : result;
+  return withOutput(result);
 }
 
 /** Where a check context's calls leave what they printed and which learner functions they called. */
@@ -308,7 +324,7 @@ function checkContext(env: CheckEnv, check: CheckDef, log: CallLog, seed: number
         ...(env.argumentsUnchanged ? { recordsUnchanged: env.argumentsUnchanged } : {}),
         ...options,
       });
-      const outcome = options?.hiddenInputs ? screenedHidden(answered, fn, env.names) : answered;
+      const outcome = options?.hiddenInputs ? screenedHidden(answered, fn) : answered;
       if ('output' in outcome) log.printed(options?.hiddenInputs ? withheld(outcome.output) : outcome.output);
       if (outcome.status === 'timeout' && outcome.phase === undefined) env.hung.set(fn, outcome.limitMs);
       if (outcome.status !== 'ok') throw new CallFailure(fn, outcome);
@@ -408,11 +424,13 @@ function explainPrerequisites(results: ExerciseResult[], calls: Map<string, Set<
  * built-ins, the problems with its arguments, a load error — any of which could carry the case's inputs into a
  * visible report. Learner code picks that text however it likes (a fake NotImplementedError naming "fn": any string).
  */
-export function screenedHidden(outcome: CallOutcome, fn: string, names: ReadonlySet<string>): CallOutcome {
+export function screenedHidden(outcome: CallOutcome, fn: string): CallOutcome {
   const withheld = 'not shown: on a hidden case it could carry the inputs';
   switch (outcome.status) {
     case 'not-implemented':
-      return { ...outcome, fn: names.has(outcome.fn) ? outcome.fn : fn };
+      // Always the function called: which other one it names could be chosen from the inputs. (A helper still a
+      // stub stops the public cases first, which run before the hidden ones.)
+      return { ...outcome, fn };
     case 'threw':
       return { status: 'threw', message: `(its message is ${withheld})`, output: outcome.output };
     case 'broke-contract':

@@ -22,22 +22,62 @@ export async function runReferenceCheck(
   cases: FixtureCase[] | undefined,
   ctx: CheckContext,
 ): Promise<CheckResult> {
+  const started = await startReferenceCheck(def, exercise, cases, ctx, false);
+  return 'hiddenTurn' in started ? started.hiddenTurn() : started;
+}
+
+/** A reference check whose visible cases have run: its hidden cases run, and it is judged, when this is called. */
+export interface HiddenTurn {
+  hiddenTurn(): Promise<CheckResult>;
+}
+
+/**
+ * runReferenceCheck in two turns when `hiddenLater`: the public cases now and, when the check has hidden cases
+ * and the public ones did not end it, the hidden ones when the caller says (grade.ts runs them after every call
+ * on a public case of the submission, so that no code that runs on a hidden case is followed by code whose
+ * output, message or timing a report shows).
+ */
+export async function startReferenceCheck(
+  def: ReferenceCheckDef,
+  exercise: string,
+  cases: FixtureCase[] | undefined,
+  ctx: CheckContext,
+  hiddenLater: boolean,
+): Promise<CheckResult | HiddenTurn> {
   if (!cases?.length) {
     return baseResult(def, 'error', `No stored cases for this check: the fixtures are out of date (run \`npm run fixtures\`).`);
   }
+  const fn = def.fn ?? exercise;
+  // Every case's call at once (overlap.ts); a call that cannot run at all ends the check, as it would one by one.
+  const callAll = async (some: FixtureCase[]) => {
+    const { results, keep } = await overlapped(
+      ctx,
+      some.map((c) => (part) => part.call(fn, c.args, { timeoutMs: def.timeoutMs, ...(c.hidden ? { hiddenInputs: true } : {}) })),
+      (err) => !(err instanceof CallFailure) || ENDS_CHECK.has(err.outcome.status),
+    );
+    keep();
+    return results;
+  };
+  // Hidden cases come after the public ones (fixtures.ts, withHiddenCases).
+  const firstHidden = hiddenLater ? cases.findIndex((c) => c.hidden) : -1;
+  if (firstHidden < 0) return judged(def, exercise, cases, await callAll(cases));
+  const shown = cases.slice(0, firstHidden);
+  const first = await callAll(shown);
+  // A public case that ended the check (a stub, a time-out) ends it as it would have with every case at once.
+  if (first.some((r) => r.status === 'rejected' && (!(r.reason instanceof CallFailure) || ENDS_CHECK.has(r.reason.outcome.status)))) {
+    return judged(def, exercise, cases, first);
+  }
+  return { hiddenTurn: async () => judged(def, exercise, cases, [...first, ...(await callAll(cases.slice(firstHidden)))]) };
+}
+
+/** The check's result from its cases' outcomes (in case order; fewer when a call ended the check). */
+function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], results: PromiseSettledResult<Value>[]): CheckResult {
   const fn = def.fn ?? exercise;
   const tolerance = { ...DEFAULT_TOLERANCE, ...def.tolerance };
   let passed = 0;
   let firstFailure: { c: FixtureCase; mismatch?: Mismatch; failure?: CallFailure } | undefined;
   const evidence: CaseEvidence[] = [];
   const mismatches: Mismatch[] = [];
-  // Every case's call at once (overlap.ts); a call that cannot run at all ends the check, as it would one by one.
-  const { results, keep } = await overlapped(
-    ctx,
-    cases.map((c) => (part) => part.call(fn, c.args, { timeoutMs: def.timeoutMs, ...(c.hidden ? { hiddenInputs: true } : {}) })),
-    (err) => !(err instanceof CallFailure) || ENDS_CHECK.has(err.outcome.status),
-  );
-  keep();
   for (const [i, r] of results.entries()) {
     const c = cases[i]!;
     if (r.status === 'fulfilled') {

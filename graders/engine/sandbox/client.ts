@@ -157,6 +157,11 @@ export class Sandbox {
     return built.name;
   }
 
+  /** Whether calls on hidden cases run in a child of their own (SandboxOptions.hiddenCasesApart): official grading. */
+  get separatesHiddenCases(): boolean {
+    return !!this.options.hiddenCasesApart;
+  }
+
   /** With hiddenCasesApart: the modules installed here, for the hidden cases' sandbox to install when it starts. */
   private readonly installed = new Map<string, BuiltModule>();
   /** With hiddenCasesApart: where calls on hidden cases run, made on the first one. */
