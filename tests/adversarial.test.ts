@@ -285,6 +285,24 @@ ${right}
     }
   });
 
+  // nnModel's accuracy on the flower was measured with the learner's own predict: an nnModel that never trained
+  // handed the labels back beside its parameters, and a predict that returned them earned "learns the flower".
+  it("judges a trained model by its parameters, not through the learner's predict", async () => {
+    const cheat = solution
+      .replace('for (let i = 0; i < numIterations; i++) {', 'for (let i = 0; i < 0; i++) {')
+      .replace(/(export function nnModel[\s\S]*?)return parameters;/, '$1return { ...parameters, labels: Y } as Parameters;')
+      .replace('export function predict(parameters: Parameters, X: tf.Tensor2D): tf.Tensor2D {', `export function predict(parameters: Parameters, X: tf.Tensor2D): tf.Tensor2D {
+  const labels = (parameters as Parameters & { labels?: tf.Tensor2D }).labels;
+  if (labels && labels.shape[1] === X.shape[1]) return labels.clone();`);
+    expect(cheat).toContain('labels: Y');
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), cheat);
+    const def = await loadGrader(repo, ID);
+    const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['nnModel'], hidden: true });
+    const learns = result.exercises[0]!.checks.find((k) => k.name === 'learns the flower dataset')!;
+    expect(learns.status).toBe('failed');
+    expect(learns.message).toMatch(/classifies \d+(\.\d)?% of the points correctly/);
+  });
+
   // Text learner code chooses (a fake NotImplementedError's function name, a thrown message) on a hidden case.
   it("lets no text an answer on a hidden case carries reach the report", async () => {
     const hidden = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.hidden.fixtures.json`), 'utf8')) as {
