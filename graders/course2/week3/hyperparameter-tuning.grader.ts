@@ -194,6 +194,8 @@ export default defineAssignment({
               { name: '6 values, k = 6', args: [values(6), s.uniform([6], 0.5, 1).data, 6] },
               // Percentages: compared as strings, "9" > "85" > "10".
               { name: '5 values scored in percent, k = 2', args: [[0.001, 0.01, 0.1, 0.3, 0.05], [9, 10, 85, 40, 7], 2] },
+              // Scores that are negative losses: the highest is the one closest to 0, not the one largest in size.
+              { name: '5 values scored by a negative loss, k = 2', args: [[0.001, 0.01, 0.1, 0.3, 0.05], [-0.9, -0.2, -0.35, -1.4, -0.25], 2] },
               // Two values share the best score: both are among the k best.
               { name: '4 values, the two best tied, k = 2', args: [[0.002, 0.2, 0.02, 0.5], [0.7, 0.9, 0.9, 0.4], 2] },
             ];
@@ -211,7 +213,11 @@ export default defineAssignment({
               const sorted = [...scores].sort((a, b) => b - a);
               const ks = sorted.map((_, i) => i + 1).filter((k) => k === sorted.length || sorted[k - 1] !== sorted[k]);
               return fc.record({
-                values: fc.array(fc.double({ min: 1e-4, max: 1, noNaN: true }), { minLength: scores.length, maxLength: scores.length }),
+                // Distinct multiples of 1e-4: a counterexample that picks the wrong value then shows it (0.0003 for 0.0007), not a
+                // float a rounding away from the right one (shrunk doubles end as 1.00000005e-4 beside 1e-4).
+                values: fc
+                  .uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: scores.length, maxLength: scores.length })
+                  .map((ks) => ks.map((v) => v / 10_000)),
                 scores: fc.constant(scores),
                 k: fc.constantFrom(...ks),
               });
