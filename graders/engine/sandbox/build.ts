@@ -101,39 +101,90 @@ class BuildFailure extends Error {}
 
 const SERVICE_GONE = /The service (?:was stopped|is no longer running)/;
 
+type InMemory = BuildOptions & { write: false };
+type Stopped = 'time' | 'memory' | 'crash';
+type Attempt<T> = { result: T } | { stopped: Stopped; solo: boolean };
+
 /**
  * esbuild's build, within BUILD_LIMITS. When the service dies (killed here at a limit, or crashed), it is stopped so
- * the next build starts a fresh one, and a build that shared it with others is tried once more: a file whose build
- * takes the service down when it is the only one running is the one at fault.
+ * the next build starts a fresh one. Every build that was sharing it then lost its build, and which of them was at
+ * fault cannot be told (the memory is the whole service's; a build can be slowed by another): a build is blamed only
+ * when it takes a service down that it had to itself from its start. Any other build that was stopped is built once
+ * more alone, on a fresh service, with no other build running or starting meanwhile (holding the others back for at
+ * most the limits); only if that fails too is it the file's fault. A learner's file cannot make a classmate's fail.
  */
-async function buildWithinLimits(rel: string, options: BuildOptions & { write: false }): Promise<BuildResultOf<typeof options>> {
-  for (;;) {
-    const { build, stop } = await esbuild();
-    const watch = watchService();
-    const startsBefore = builds.started++;
-    const alone = builds.running++ === 0;
-    try {
-      return await build(options);
-    } catch (err) {
-      const exceeded = watch.exceeded();
-      if (!SERVICE_GONE.test(String((err as Error)?.message ?? err))) throw err;
-      await stop();
-      if (exceeded) {
-        const what = exceeded === 'time' ? `took longer than ${BUILD_LIMITS.seconds} s` : `needed more than ${BUILD_LIMITS.megabytes} MB of memory`;
-        throw new BuildFailure(`${rel} could not be built: building it ${what}, so it was stopped. Is something in it nested thousands of levels deep, or generated? Nothing in it was graded.`);
-      }
-      if (alone && builds.started === startsBefore + 1) {
-        throw new BuildFailure(`${rel} could not be built: the bundler (esbuild) crashed on it — most likely on code nested thousands of levels deep. Nothing in it was graded.`);
-      }
-    } finally {
-      builds.running--;
-      watch.end();
-    }
+async function buildWithinLimits(rel: string, options: InMemory): Promise<BuildResultOf<InMemory>> {
+  let attempt = await attemptBuild(options, false);
+  if ('stopped' in attempt && !attempt.solo) attempt = await alone(() => attemptBuild(options, true));
+  if ('result' in attempt) return attempt.result;
+  if (attempt.stopped === 'crash') {
+    throw new BuildFailure(`${rel} could not be built: the bundler (esbuild) crashed on it — most likely on code nested thousands of levels deep. Nothing in it was graded.`);
+  }
+  const what = attempt.stopped === 'time' ? `took longer than ${BUILD_LIMITS.seconds} s` : `needed more than ${BUILD_LIMITS.megabytes} MB of memory`;
+  throw new BuildFailure(`${rel} could not be built: building it ${what}, so it was stopped. Is something in it nested thousands of levels deep, or generated? Nothing in it was graded.`);
+}
+
+/**
+ * One try at a build: its result, or how the service was stopped under it and whether the build had that service
+ * to itself (started on a fresh service, with no build running then or started since). Other errors are thrown.
+ * `fresh` (only with nothing else running, in alone()): the service is restarted first.
+ */
+async function attemptBuild(options: InMemory, fresh: boolean): Promise<Attempt<BuildResultOf<InMemory>>> {
+  const { build, stop } = await esbuild();
+  if (fresh) await restart(stop);
+  // No await between this check and counting the build in: a build tried alone sees it running, or it waits.
+  else while (builds.alone > 0) await new Promise<void>((resolve) => builds.waiting.push(resolve));
+  const startsBefore = builds.started++;
+  const onFresh = builds.running++ === 0 && builds.fresh;
+  builds.fresh = false;
+  const watch = watchService();
+  try {
+    return { result: await build(options) };
+  } catch (err) {
+    const exceeded = watch.exceeded();
+    if (!SERVICE_GONE.test(String((err as Error)?.message ?? err))) throw err;
+    await restart(stop);
+    return { stopped: exceeded ?? 'crash', solo: onFresh && builds.started === startsBefore + 1 };
+  } finally {
+    watch.end();
+    builds.running--;
+    if (builds.running === 0) wake(builds.idle);
   }
 }
 
-/** Builds under way, and started so far: whether a build had the service to itself when it died. */
-const builds = { running: 0, started: 0 };
+/**
+ * Builds under way, and started so far: whether a build had the service to itself when it died. `fresh`: the
+ * service has run no build since it was last stopped. `alone`: builds waiting to be tried alone, or being tried;
+ * while there are any, no other build starts (`waiting` for them to finish; `idle`, they wait for `running` to be 0).
+ */
+const builds = { running: 0, started: 0, fresh: true, alone: 0, queue: Promise.resolve(), waiting: [] as (() => void)[], idle: [] as (() => void)[] };
+
+function wake(waiters: (() => void)[]): void {
+  for (const resolve of waiters.splice(0)) resolve();
+}
+
+/** Stops the service (the next build starts a fresh one); fresh at once, so a build started meanwhile counts. */
+async function restart(stop: () => Promise<void>): Promise<void> {
+  const stopped = stop();
+  builds.fresh = true;
+  await stopped;
+}
+
+/** Runs `attempt` with no other build running: one at a time, after the builds under way, before any new one. */
+async function alone<T>(attempt: () => Promise<T>): Promise<T> {
+  builds.alone++;
+  const before = builds.queue;
+  let done!: () => void;
+  builds.queue = new Promise<void>((resolve) => (done = resolve));
+  try {
+    await before;
+    while (builds.running > 0) await new Promise<void>((resolve) => builds.idle.push(resolve));
+    return await attempt();
+  } finally {
+    done();
+    if (--builds.alone === 0) wake(builds.waiting);
+  }
+}
 
 /**
  * Watches esbuild's service process (this process's child named esbuild) while a build runs, and kills it past
@@ -161,17 +212,21 @@ function watchService(): { exceeded(): 'time' | 'memory' | undefined; end(): voi
   return { exceeded: () => exceeded, end: () => clearInterval(timer) };
 }
 
-/** The pid of esbuild's service process, a child of this one (Linux; undefined elsewhere or when there is none). */
+/**
+ * The pid of esbuild's service process, a child of this one (Linux; undefined elsewhere or when there is none). A
+ * service just stopped may linger a moment beside the new one: the one holding the most memory is watched.
+ */
 function serviceProcess(): number | undefined {
   try {
     const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    return children.map(Number).find((pid) => {
+    const services = children.map(Number).filter((pid) => {
       try {
         return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'esbuild';
       } catch {
         return false;
       }
     });
+    return services.length > 1 ? services.reduce((a, b) => (residentMb(b) > residentMb(a) ? b : a)) : services[0];
   } catch {
     return undefined;
   }
