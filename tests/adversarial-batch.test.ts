@@ -195,10 +195,10 @@ const CASES: Case[] = [
     name: "sends an HTTP request from predict: getBuiltinModule('http').get(...)",
     class: 'network',
     files: () => attackIn('predict', `${BUILTIN}('http').get('http://127.0.0.1:${env.port}/steal');`),
-    // The flower-dataset check of nnModel calls the learner's predict; nnModel's signature point then waits for it too.
+    // nnModel's flower check judges the trained parameters itself: only predict's own checks call it.
     expect: {
-      score: (r) => r.max - r.points('predict') - r.points('nnModel', 'learns the flower dataset') - r.points('nnModel', "the signature's defaults"),
-      hit: ['predict', 'nnModel'],
+      score: (r) => r.max - r.points('predict'),
+      hit: ['predict'],
       report: /process\.getBuiltinModule\("http"\) is not available to exercise code/,
     },
   },
@@ -375,7 +375,7 @@ const CASES: Case[] = [
     name: 'returns an object nested 1000 levels deep',
     class: 'returned values',
     files: () => attackIn('nnModel', `let deep: Record<string, unknown> = {};\nfor (let i = 0; i < 1000; i++) deep = { W1: deep, b1: deep, W2: deep, b2: deep };\nreturn deep;`),
-    expect: { score: without('nnModel'), hit: ['nnModel'], report: /nested too deeply/ },
+    expect: { score: without('nnModel'), hit: ['nnModel'], report: /W1 should be a tensor of shape \[3, 2\], but is an object with keys W1, b1, W2, b2/ },
   },
   {
     name: 'returns an object with 100 000 keys',
