@@ -25,6 +25,8 @@ const HINTS = {
   gradientIgnoresMask: 'The gradient is not zero where a label is missing: a missing label adds nothing to the loss, so mask the gradient too.',
   gradientOverLabelled:
     'The gradient is divided by the number of labels; the loss averages over the examples only, so each labelled entry is (ŷ − y)/m: divide by m.',
+  lossOverTasks: 'The loss is divided by the number of tasks (Y.shape[0], the rows); m, the number of examples, is the number of columns: Y.shape[1].',
+  gradientOverTasks: 'The gradient is divided by the number of tasks (Y.shape[0], the rows); m, the number of examples, is the number of columns: Y.shape[1].',
 } as const;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -78,7 +80,7 @@ function lossCandidates({ Yhat, Y }: MultiTaskInput) {
       labelled++;
     }
   });
-  return { right: sum / m, nanAsZero: asZero / m, meanOverLabelled: labelled ? sum / labelled : NaN, labelled };
+  return { right: sum / m, nanAsZero: asZero / m, meanOverLabelled: labelled ? sum / labelled : NaN, overTasks: sum / Y.shape[0]!, labelled };
 }
 
 // A loss is a float32 mean of terms −log ŷ of order 1: the float32 class, with its floor at that scale.
@@ -195,6 +197,7 @@ export default defineAssignment({
               const matches = [
                 [c.nanAsZero, HINTS.nanAsZero],
                 [c.meanOverLabelled, HINTS.meanOverLabelled],
+                [c.overTasks, HINTS.lossOverTasks],
               ].filter(([value]) => near(loss, value as number));
               violated(message, matches.length === 1 ? (matches[0]![1] as string) : undefined);
             }
@@ -238,7 +241,12 @@ export default defineAssignment({
             // Divided by the labels present: a factor that changes with the mask, which the constant-factor hints would misname.
             const labelled = Y.data.filter((y) => !Number.isNaN(y)).length;
             const wrong = compareValues(expected, dZ, DEFAULT_TOLERANCE, {}, 'multiTaskGradient(Ŷ, Y)');
-            if (wrong && labelled !== m && withinTolerance(over(labelled), dZ)) violated(wrong.message, HINTS.gradientOverLabelled);
+            // Each hint only when the other divisor does not explain the value too (the number of labels can equal the number of tasks).
+            const tasks = Y.shape[0]!;
+            const byLabels = labelled !== m && withinTolerance(over(labelled), dZ);
+            const byTasks = tasks !== m && withinTolerance(over(tasks), dZ);
+            if (wrong && byLabels && !byTasks) violated(wrong.message, HINTS.gradientOverLabelled);
+            if (wrong && byTasks && !byLabels) violated(wrong.message, HINTS.gradientOverTasks);
             expectClose(dZ, expected, 'multiTaskGradient(Ŷ, Y)', {}, { m });
           },
         }),
