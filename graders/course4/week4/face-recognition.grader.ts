@@ -127,6 +127,9 @@ const distance = (x: NdArray, y: NdArray) => Math.sqrt(sqDist(x.data, y.data));
 // close (to each other, or to the 0.7 threshold) cannot be told apart in float32, so the decision is not checked.
 const indistinct = (x: number, y: number) => withinTolerance(x, y, tolerance('elementwise'));
 
+const STRANGER_HINT =
+  'Someone farther than 0.7 from everybody is not in the database, but whoIsIt still returns the closest person and that distance: start minDist above any distance (100), not at 0.7, and return the identity found rather than a label.';
+
 // ---------------------------------------------------------------- the assignment
 
 const HINTS_SUM = 'Sum the per-triplet losses max(…, 0) over the batch: not their mean, and not max(sum, 0).';
@@ -327,6 +330,13 @@ export default defineAssignment({
           holds: async ({ db, e }, ctx) => {
             const [dist, name] = expectArray(await ctx.call('whoIsIt', [e, db]), 'whoIsIt(encoding, database)', 2);
             const dists = Object.entries(db).map(([k, v]) => [k, distance(e, v as NdArray)] as const).sort((x, y) => x[1] - y[1]);
+            // Everybody farther than 0.7: the closest person is still the answer (the course prints "not in the database", it returns them).
+            if (dists[0]![1] > 0.7 && !indistinct(dists[0]![1], 0.7) && (name !== dists[0]![0] || (typeof dist === 'number' && indistinct(dist, 0.7)))) {
+              violated(
+                `every database encoding is farther than 0.7 (the closest, ${dists[0]![0]}, at ${formatNumber(dists[0]![1])}), and whoIsIt returns [${typeof dist === 'number' ? formatNumber(dist) : String(dist)}, ${JSON.stringify(name)}].`,
+                STRANGER_HINT,
+              );
+            }
             expectClose(expectNumber(dist!, 'the distance (the first item whoIsIt returns)'), dists[0]![1], 'the smallest distance');
             const tie = dists.length > 1 && indistinct(dists[0]![1], dists[1]![1]);
             if (!tie && name !== dists[0]![0])
