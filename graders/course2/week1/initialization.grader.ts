@@ -64,7 +64,7 @@ function expectZeroBiases(p: Net, dims: number[]): void {
 }
 
 /** Mean ≈ 0 and standard deviation within 10% of `target`, for a weight matrix of at least 900 entries. */
-function expectScale(W: NdArray, target: number, what: string, formula: string): void {
+function expectScale(W: NdArray, target: number, what: string, formula: string, known: Array<[scale: number, hint: string]> = []): void {
   const n = W.data.length;
   const m = mean(W.data);
   const sd = std(W.data);
@@ -72,9 +72,11 @@ function expectScale(W: NdArray, target: number, what: string, formula: string):
     violated(`${what} has mean ${formatNumber(m)}: over ${n} standard normal draws × ${formatNumber(target)} it should be within ${formatNumber((5 * target) / Math.sqrt(n))} of 0.`, 'Draw the weights with np.random.randn (mean 0), not np.random.rand (uniform in [0, 1)).');
   }
   if (Math.abs(sd / target - 1) > 0.1) {
+    // The right scale failed; a known wrong one is named when it alone fits closely (the sample deviation of ≥ 900 draws is within ~2.4% per σ).
+    const fits = known.filter(([scale]) => Math.abs(sd / scale - 1) <= 0.06);
     violated(
       `${what} has standard deviation ${formatNumber(sd)}, expected ${formatNumber(target)} (${formula}) within 10% — it is ${formatNumber(sd / target)}× that.`,
-      'randn has standard deviation 1: the scale you multiply it by becomes the standard deviation of the weights.',
+      fits.length === 1 ? fits[0]![1] : 'randn has standard deviation 1: the scale you multiply it by becomes the standard deviation of the weights.',
     );
   }
 }
@@ -82,7 +84,27 @@ function expectScale(W: NdArray, target: number, what: string, formula: string):
 /** Large layers, so that each weight matrix's sample mean and deviation are accurate. */
 const largeDims = dims({ n0: [30, 120], n1: [30, 120], n2: [30, 90], n3: 3 }).map(({ n0, n1, n2, n3 }) => [n0, n1, n2, n3]);
 
-function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula: string) {
+/** The scale computed from the current layer's size n_l instead of n_(l−1): the hint for each initializer. */
+const CURRENT_LAYER_HINT = (name: string, formula: string) =>
+  `${name} scales by ${formula}, the size of the PREVIOUS layer (layersDims[l − 1], the inputs each unit sums), not of layer l.`;
+
+/** Wrong scales a learner writes, by layer sizes, with their hints: each named only when it alone fits the measured deviation. */
+type KnownScales = (nPrev: number, n: number) => Array<[scale: number, hint: string]>;
+
+const HE_MISTAKES: KnownScales = (nPrev, n) => [
+  [Math.sqrt(2 / n), CURRENT_LAYER_HINT('He', '√(2 / n_(l−1))')],
+  [Math.sqrt(1 / nPrev), "This is Xavier's scale √(1 / n_(l−1)); He initialization, for ReLU layers, uses √(2 / n_(l−1))."],
+  [2 / nPrev, 'The scale is 2 / n_(l−1), the variance: multiply randn by its square root, √(2 / n_(l−1)).'],
+];
+
+const XAVIER_MISTAKES: KnownScales = (nPrev, n) => [
+  [Math.sqrt(1 / n), CURRENT_LAYER_HINT('Xavier', '√(1 / n_(l−1))')],
+  [Math.sqrt(2 / nPrev), "This is He's scale √(2 / n_(l−1)); Xavier initialization uses √(1 / n_(l−1))."],
+  [1 / nPrev, 'The scale is 1 / n_(l−1), the variance: multiply randn by its square root, √(1 / n_(l−1)).'],
+  [Math.sqrt(2 / (nPrev + n)), "This is the Glorot variant √(2 / (n_(l−1) + n_l)); the course's Xavier initialization is √(1 / n_(l−1))."],
+];
+
+function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula: string, mistakes?: KnownScales) {
   return property({
     name: 'statistics on large layers',
     points: 2,
@@ -104,7 +126,8 @@ function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula
       for (let l = 1; l < dims.length; l++) {
         const W = p[`W${l}`]!;
         if (W.data.length < 900) continue;
-        expectScale(W, scaleOf(dims[l - 1]!), `W${l} ([${W.shape.join(', ')}])`, formula.replace(/n_\(l−1\)/g, `n_${l - 1} = ${dims[l - 1]}`));
+        const known = mistakes ? mistakes(dims[l - 1]!, dims[l]!) : [];
+        expectScale(W, scaleOf(dims[l - 1]!), `W${l} ([${W.shape.join(', ')}])`, formula.replace(/n_\(l−1\)/g, `n_${l - 1} = ${dims[l - 1]}`), known);
       }
     },
   });
@@ -204,7 +227,7 @@ export default defineAssignment({
       checks: [
         reference({ name: 'seeded cases', points: 3, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
         shapes('initializeParametersHe'),
-        statistics('initializeParametersHe', (nPrev) => Math.sqrt(2 / nPrev), '√(2 / n_(l−1))'),
+        statistics('initializeParametersHe', (nPrev) => Math.sqrt(2 / nPrev), '√(2 / n_(l−1))', HE_MISTAKES),
       ],
     },
     {
@@ -212,7 +235,7 @@ export default defineAssignment({
       checks: [
         reference({ name: 'seeded cases', points: 2, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
         shapes('initializeParametersXavier'),
-        statistics('initializeParametersXavier', (nPrev) => Math.sqrt(1 / nPrev), '√(1 / n_(l−1))'),
+        statistics('initializeParametersXavier', (nPrev) => Math.sqrt(1 / nPrev), '√(1 / n_(l−1))', XAVIER_MISTAKES),
       ],
     },
   ],
