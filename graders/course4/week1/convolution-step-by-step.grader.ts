@@ -127,8 +127,29 @@ function threeGradients(v: Value): [NdArray, NdArray, NdArray] {
 }
 
 /** The expected output shape, with the arithmetic spelled out when the learner's differs. */
-function expectOutputShape(out: NdArray, what: string, expected: number[], formula: string): void {
-  if (!sameShape(out.shape, expected)) violated(`${what} has shape ${formatShape(out.shape)}, expected ${formatShape(expected)}: ${formula}.`);
+function expectOutputShape(out: NdArray, what: string, expected: number[], formula: string, known: Array<[shape: number[], hint: string]> = []): void {
+  if (sameShape(out.shape, expected)) return;
+  // A known wrong size formula is named when it alone gives the learner's shape.
+  const fits = known.filter(([shape]) => sameShape(out.shape, shape) && !sameShape(shape, expected));
+  violated(`${what} has shape ${formatShape(out.shape)}, expected ${formatShape(expected)}: ${formula}.`, fits.length === 1 ? fits[0]![1] : undefined);
+}
+
+const SIZE_HINTS = {
+  ceil: 'The size is rounded up: ⌊…⌋ rounds DOWN (Math.floor), since a window that would run past the edge is not taken.',
+  noPlusOne: 'The output is one row and one column short: the size is ⌊(…) / stride⌋ + 1 — the + 1 counts the first window.',
+  padOnce: 'The padding is counted once: the padded image has pad rows and columns on EACH side, nH_prev + 2·pad.',
+  noPad: 'The output size leaves the padding out: nH = ⌊(nH_prev + 2·pad − f) / stride⌋ + 1, counted on the padded image.',
+} as const;
+
+/** The shapes that the usual wrong size formulas give, with their hints ([m, nH, nW, nC] with nC given). */
+function sizeMistakes(m: number, nHPrev: number, nWPrev: number, nC: number, f: number, stride: number, pad = 0): Array<[number[], string]> {
+  const shape = (size: (n: number) => number): number[] => [m, size(nHPrev), size(nWPrev), nC];
+  const out: Array<[number[], string]> = [
+    [shape((n) => Math.ceil((n + 2 * pad - f) / stride) + 1), SIZE_HINTS.ceil],
+    [shape((n) => Math.floor((n + 2 * pad - f) / stride)), SIZE_HINTS.noPlusOne],
+  ];
+  if (pad > 0) out.push([shape((n) => Math.floor((n + pad - f) / stride) + 1), SIZE_HINTS.padOnce], [shape((n) => Math.floor((n - f) / stride) + 1), SIZE_HINTS.noPad]);
+  return out;
 }
 
 const convFormula = ({ APrev, W, hp }: ConvInput) => {
@@ -362,7 +383,8 @@ export default defineAssignment({
             const [Z] = await convForward(ctx, input);
             const { APrev, W, hp } = input;
             const f = W.shape[0]!;
-            expectOutputShape(Z, 'Z', [APrev.shape[0]!, outSize(APrev.shape[1]!, f, hp.stride, hp.pad), outSize(APrev.shape[2]!, f, hp.stride, hp.pad), W.shape[3]!], convFormula(input));
+            const [m, nHPrev, nWPrev] = APrev.shape as [number, number, number];
+            expectOutputShape(Z, 'Z', [m, outSize(nHPrev, f, hp.stride, hp.pad), outSize(nWPrev, f, hp.stride, hp.pad), W.shape[3]!], convFormula(input), sizeMistakes(m, nHPrev, nWPrev, W.shape[3]!, f, hp.stride, hp.pad));
           },
         }),
         property({
@@ -471,7 +493,8 @@ export default defineAssignment({
           show: showPool,
           holds: async ({ APrev, hp, mode }, ctx) => {
             const [A] = await poolForward(ctx, APrev, hp, mode);
-            expectOutputShape(A, 'A', poolShape(APrev, hp), poolFormula(APrev, hp));
+            const [m, nHPrev, nWPrev, nC] = APrev.shape as [number, number, number, number];
+            expectOutputShape(A, 'A', poolShape(APrev, hp), poolFormula(APrev, hp), sizeMistakes(m, nHPrev, nWPrev, nC, hp.f, hp.stride));
           },
         }),
         property({
