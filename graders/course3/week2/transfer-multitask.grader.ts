@@ -26,6 +26,12 @@ const HINTS = {
   gradientOverLabelled:
     'The gradient is divided by the number of labels; the loss averages over the examples only, so each labelled entry is (ŷ − y)/m: divide by m.',
   lossOverTasks: 'The loss is divided by the number of tasks (Y.shape[0], the rows); m, the number of examples, is the number of columns: Y.shape[1].',
+  lossNotOverM:
+    'The loss is divided by something other than m, the number of examples (Y.shape[1], the columns): not by the number of labels, nor by the number of tasks.',
+  gradientNotOverM:
+    'The gradient is divided by something other than m, the number of examples (Y.shape[1], the columns): each labelled entry is (ŷ − y)/m — not over the number of labels, nor over the number of tasks.',
+  gradientTimesSigmoidSlope:
+    "The gradient is multiplied by σ'(z) = ŷ(1 − ŷ) once more: for Ŷ = σ(Z) and the logistic loss, that factor cancels against the loss's 1/(ŷ(1 − ŷ)), leaving dJ/dz = (ŷ − y)/m.",
   gradientOverTasks: 'The gradient is divided by the number of tasks (Y.shape[0], the rows); m, the number of examples, is the number of columns: Y.shape[1].',
 } as const;
 
@@ -199,7 +205,10 @@ export default defineAssignment({
                 [c.meanOverLabelled, HINTS.meanOverLabelled],
                 [c.overTasks, HINTS.lossOverTasks],
               ].filter(([value]) => near(loss, value as number));
-              violated(message, matches.length === 1 ? (matches[0]![1] as string) : undefined);
+              const hints = matches.map(([, hint]) => hint);
+              // The number of labels can equal the number of tasks: then either divisor explains the value.
+              const overCount = hints.length === 2 && hints.includes(HINTS.meanOverLabelled) && hints.includes(HINTS.lossOverTasks);
+              violated(message, matches.length === 1 ? (matches[0]![1] as string) : overCount ? HINTS.lossNotOverM : undefined);
             }
           },
         }),
@@ -247,6 +256,10 @@ export default defineAssignment({
             const byTasks = tasks !== m && withinTolerance(over(tasks), dZ);
             if (wrong && byLabels && !byTasks) violated(wrong.message, HINTS.gradientOverLabelled);
             if (wrong && byTasks && !byLabels) violated(wrong.message, HINTS.gradientOverTasks);
+            if (wrong && byTasks && byLabels) violated(wrong.message, HINTS.gradientNotOverM);
+            // Times ŷ(1 − ŷ): on a uniform Ŷ a constant factor, named only where one more division by m does not fit as well.
+            const slope = nd(expected.data.map((g, i) => g * Yhat.data[i]! * (1 - Yhat.data[i]!)), Y.shape);
+            if (wrong && withinTolerance(slope, dZ) && !withinTolerance(over(m * m), dZ)) violated(wrong.message, HINTS.gradientTimesSigmoidSlope);
             expectClose(dZ, expected, 'multiTaskGradient(Ŷ, Y)', {}, { m });
           },
         }),
