@@ -134,6 +134,9 @@ function expectOutputShape(out: NdArray, what: string, expected: number[], formu
   violated(`${what} has shape ${formatShape(out.shape)}, expected ${formatShape(expected)}: ${formula}.`, fits.length === 1 ? fits[0]![1] : undefined);
 }
 
+const CHANNELS_FIRST_PAD_HINT =
+  'The last two axes were padded, as for channels-first images: here images are [m, nH, nW, nC], channels last, so pad axes 1 and 2: [[0, 0], [pad, pad], [pad, pad], [0, 0]].';
+
 const SIZE_HINTS = {
   ceil: 'The size is rounded up: ⌊…⌋ rounds DOWN (Math.floor), since a window that would run past the edge is not taken.',
   noPlusOne: 'The output is one row and one column short: the size is ⌊(…) / stride⌋ + 1 — the + 1 counts the first window.',
@@ -270,9 +273,10 @@ export default defineAssignment({
             const expected = [m, nH + 2 * pad, nW + 2 * pad, nC];
             if (!sameShape(out.shape, expected)) {
               const allAxes = out.shape.length === 4 && out.shape[0] === m + 2 * pad && out.shape[3] === nC + 2 * pad;
+              const channelsFirst = sameShape(out.shape, [m, nH, nW + 2 * pad, nC + 2 * pad]);
               violated(
                 `for X ${formatShape(shape)} and pad ${pad}, the result has shape ${formatShape(out.shape)}, expected ${formatShape(expected)}.`,
-                allAxes ? 'The examples and channels were padded too: pad only axes 1 and 2 (H and W), with [0, 0] for axes 0 and 3.' : undefined,
+                allAxes ? 'The examples and channels were padded too: pad only axes 1 and 2 (H and W), with [0, 0] for axes 0 and 3.' : channelsFirst ? CHANNELS_FIRST_PAD_HINT : undefined,
               );
             }
           },
