@@ -148,9 +148,11 @@ function compareTensor(expected: NdArray, actual: Value, tol: Tolerance, constan
   const bothScalar = expected.data.length === 1 && actual.data.length === 1;
   if (!sameShape(expected.shape, actual.shape) && !bothScalar) return shapeMismatch(expected, actual, tol, path);
 
-  const bad = actual.data.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0 && expected.data.every(Number.isFinite)) {
-    const count = actual.data.filter((v) => !Number.isFinite(v)).length;
+  // A non-finite value is wrong wherever the expected one is not that very value (NaN is never one: it matches nothing).
+  const stray = (v: number, i: number) => !Number.isFinite(v) && v !== expected.data[i];
+  const bad = actual.data.findIndex(stray);
+  if (bad >= 0) {
+    const count = actual.data.filter(stray).length;
     return {
       path,
       problem: 'not-finite',
@@ -203,30 +205,40 @@ interface ErrorStats {
  * smallest input that still fails) reads like rounding noise: say how much rounding could explain, so it does not.
  */
 function barelyOver(expected: readonly number[], worst: number, error: number, tol: Tolerance): string {
-  let scale = 0;
-  for (const e of expected) scale = Math.max(scale, Math.abs(e));
+  if (!Number.isFinite(expected[worst]!)) return '';
+  const scale = finiteScale(expected);
   const allowed = tol.rtol * Math.abs(expected[worst]!) + tol.atol + (tol.rtol / 10) * scale;
   // Within a few times the allowance, or tiny in absolute terms (1e-6 next to an expected 0 looks like noise).
   if (allowed === 0 || !(error < 4 * allowed || error < 1e-4)) return '';
   return ` Rounding would explain at most ${formatNumber(allowed)} there: this is a real difference, however small.`;
 }
 
-function elementErrors(expected: readonly number[], actual: readonly number[], tol: Tolerance, stopAtFirst = false): ErrorStats {
+/**
+ * The largest finite magnitude among the expected values: the scale of their rounding. An infinite (or NaN)
+ * expected value has none; counted, it made the tolerance infinite, and any answer matched.
+ */
+function finiteScale(expected: readonly number[]): number {
   let scale = 0;
-  for (const e of expected) scale = Math.max(scale, Math.abs(e));
-  const atol = tol.atol + (tol.rtol / 10) * scale;
+  for (const e of expected) if (Number.isFinite(e)) scale = Math.max(scale, Math.abs(e));
+  return scale;
+}
+
+function elementErrors(expected: readonly number[], actual: readonly number[], tol: Tolerance, stopAtFirst = false): ErrorStats {
+  const atol = tol.atol + (tol.rtol / 10) * finiteScale(expected);
   const stats: ErrorStats = { wrong: 0, first: -1, worst: 0, maxAbs: 0, maxRel: 0 };
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i]!;
     const a = actual[i]!;
-    const err = Number.isNaN(a) !== Number.isNaN(e) ? Infinity : e === a ? 0 : Math.abs(a - e);
+    // An infinite expected value is matched by that same infinity alone, a NaN by nothing (as it always was).
+    const finite = Number.isFinite(e);
+    const err = !finite ? (e === a ? 0 : Infinity) : Number.isNaN(a) ? Infinity : e === a ? 0 : Math.abs(a - e);
     if (err > stats.maxAbs || (stats.maxAbs === 0 && err > 0)) {
       stats.maxAbs = err;
       stats.worst = i;
     }
     // Relative error means little where the expected value is (nearly) zero: those count in absolute terms only.
-    if (Math.abs(e) > atol) stats.maxRel = Math.max(stats.maxRel, err / Math.abs(e));
-    if (!(err <= tol.rtol * Math.abs(e) + atol)) {
+    if (finite && Math.abs(e) > atol) stats.maxRel = Math.max(stats.maxRel, err / Math.abs(e));
+    if (!(err <= (finite ? tol.rtol * Math.abs(e) + atol : 0))) {
       stats.wrong++;
       if (stats.first < 0) stats.first = i;
       if (stopAtFirst) break;
@@ -391,4 +403,27 @@ function percent(x: number): string {
 export function keyList(keys: readonly string[]): string {
   const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
   return keys.length > shown.length ? `${shown.join(', ')} and ${keys.length - shown.length} more` : shown.join(', ');
+}
+
+/** The first NaN or infinite number in a value (a tensor's element, a number, inside arrays and records), with where it is. */
+export function firstNotFinite(v: Value, path = 'output'): { path: string; value: number } | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { path, value: v };
+  if (isNdArray(v)) {
+    const i = v.data.findIndex((x) => !Number.isFinite(x));
+    return i < 0 ? undefined : { path: v.shape.length ? `${path}${formatIndex(i, v.shape)}` : path, value: v.data[i]! };
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const found = firstNotFinite(v[i]!, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (isRecord(v)) {
+    for (const key of Object.keys(v)) {
+      const found = firstNotFinite(v[key]!, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareValues } from '../../graders/engine/compare';
+import { expectClose, Violation } from '../../graders/engine/checks/violation';
 import { nd, transpose2d } from '../../graders/engine/ndarray';
 import * as tf from '@tensorflow/tfjs';
 import { fromTf } from '../../graders/engine/codec';
@@ -96,6 +97,25 @@ describe('compareValues: diagnosis order', () => {
     expect(m.message).toContain('[0, 1]');
   });
 
+  // A non-finite expected value (a property's expected side is often the learner's own output) once made the
+  // tolerance infinite and skipped the not-finite check: any answer matched.
+  it('holds an expected infinity to that very value, and the other elements to the usual tolerance', () => {
+    expect(compareValues(nd([Infinity, 1, 2], [3]), nd([-5, 1000, -7], [3]))).not.toBeNull();
+    expect(compareValues(nd([Infinity, 1, 2], [3]), nd([Infinity, 1, 2.5], [3]))!.problem).toBe('values');
+    expect(compareValues(nd([Infinity, 1, 2], [3]), nd([-Infinity, 1, 2], [3]))!.problem).toBe('not-finite');
+    expect(compareValues(nd([Infinity, 1, 2], [3]), nd([NaN, 1, 2], [3]))!.problem).toBe('not-finite');
+    expect(compareValues(nd([Infinity, 1, 2], [3]), nd([1e30, 1, 2], [3]))!.problem).toBe('values');
+    expect(compareValues(nd([Infinity, 1, 2], [3]), nd([Infinity, 1, 2 + 1e-7], [3]))).toBeNull();
+    expect(compareValues(Infinity, 5)).not.toBeNull();
+    expect(compareValues(-Infinity, -Infinity)).toBeNull();
+  });
+
+  it('matches an expected NaN with nothing, as before', () => {
+    expect(compareValues(nd([NaN, 1], [2]), nd([NaN, 1], [2]))).not.toBeNull();
+    expect(compareValues(nd([NaN, 1], [2]), nd([0, 1], [2]))).not.toBeNull();
+    expect(compareValues(NaN, 3)).not.toBeNull();
+  });
+
   it('walks records and arrays, naming the path and missing keys', () => {
     const expected = { grads: { dW: A, db: 0.5 } };
     expect(compareValues(expected, { grads: { dW: A } })!.message).toContain('output.grads has no "db"');
@@ -159,5 +179,30 @@ describe('compareValues: naming the likely mistake', () => {
 
   it('says nothing when no transform explains the difference', () => {
     expect(compareValues(A, nd([6, 1, 4, 2, 5, 3], [2, 3]))!.likely).toBeUndefined();
+  });
+});
+
+describe('expectClose: the expected side of a property', () => {
+  const thrown = (f: () => void) => {
+    try {
+      f();
+    } catch (err) {
+      return err;
+    }
+    return undefined;
+  };
+
+  it('is a violation when not finite, whatever the actual value (4·Infinity once matched any loss)', () => {
+    const e = thrown(() => expectClose(Infinity, 4 * Infinity, 'l2Loss(2·d, 0)'));
+    expect(e).toBeInstanceOf(Violation);
+    expect((e as Violation).message).toBe('Your output that l2Loss(2·d, 0) is compared with is not finite: Infinity.');
+    const t = thrown(() => expectClose(nd([1, 2, 3, 4], [2, 2]), nd([1, 2, NaN, 4], [2, 2]), 'softmax(x + c)'));
+    expect((t as Violation).message).toContain('not finite (at [1, 0])');
+    const r = thrown(() => expectClose({ a: [1, 2] }, { a: [1, -Infinity] }, 'the record'));
+    expect((r as Violation).message).toContain('(at .a[1])');
+  });
+
+  it('still passes finite values that agree', () => {
+    expect(thrown(() => expectClose(nd([0.25, 0.75], [2]), nd([0.25, 0.75], [2]), 'softmax(x)'))).toBeUndefined();
   });
 });

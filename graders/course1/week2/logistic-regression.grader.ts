@@ -233,6 +233,8 @@ export default defineAssignment({
               );
             }
             const { cost: initial } = await propagate(ctx, w, b, X, Y);
+            // The standard costs[0] is held to is your own propagate's: an infinite one would match an infinite costs[0].
+            if (!Number.isFinite(initial)) violated(`the cost propagate(w, b, X, Y) returns, which costs[0] is compared with, is not finite: ${fmt(initial)}.`);
             // The same cost computed twice in float32, perhaps in another order: a few roundings of its largest term each.
             const terms = activations(w, b, X).map((a, j) => -(Y.data[j] ? Math.log(a) : Math.log(1 - a)));
             const costTolerance = tolerance('elementwise', { scale: Math.max(1, ...terms.filter(Number.isFinite)) });

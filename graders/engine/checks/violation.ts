@@ -1,5 +1,5 @@
-import { compareValues, DEFAULT_TOLERANCE, keyList, type CaseConstants, type Tolerance } from '../compare';
-import { formatShape, isNdArray, sameShape, type NdArray } from '../ndarray';
+import { compareValues, DEFAULT_TOLERANCE, firstNotFinite, keyList, type CaseConstants, type Tolerance } from '../compare';
+import { formatNumber, formatShape, isNdArray, sameShape, type NdArray } from '../ndarray';
 import { describeValue, isRecord, type Value, type ValueRecord } from '../values';
 
 /** A property that does not hold for an input. Its message is shown to the learner as is. */
@@ -17,7 +17,11 @@ export function violated(message: string, hint?: string): never {
   throw new Violation(message, hint);
 }
 
-/** Asserts two values match within float32 tolerance; the violation explains the difference. */
+/**
+ * Asserts two values match within float32 tolerance; the violation explains the difference. A property's
+ * expected value comes from the learner's own outputs (softmax(x) for softmax(x + c), 4·l2Loss(d, 0)): one
+ * that is not finite is a violation, never a standard to match (Infinity = 4·Infinity held for any loss).
+ */
 export function expectClose(
   actual: Value,
   expected: Value,
@@ -25,6 +29,13 @@ export function expectClose(
   tolerance: Partial<Tolerance> = {},
   constants: CaseConstants = {},
 ): void {
+  const infinite = firstNotFinite(expected, '');
+  if (infinite) {
+    violated(
+      `Your output that ${what} is compared with is not finite${infinite.path ? ` (at ${infinite.path})` : ''}: ${formatNumber(infinite.value)}.`,
+      'Look for log(0), division by zero, or exp of a large number.',
+    );
+  }
   const m = compareValues(expected, actual, { ...DEFAULT_TOLERANCE, ...tolerance }, constants, what);
   if (m) violated(m.message, m.likely);
 }
