@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../graders/engine/paths';
-import type { AssignmentResult } from '../graders/engine/report/model';
+import { cutText, exerciseResult, gradeReport, TEXT_LIMITS, type AssignmentResult, type CheckResult } from '../graders/engine/report/model';
+import { renderReport } from '../graders/engine/report/render';
+import { describeValue } from '../graders/engine/values';
 import { gradeFile, newSandbox } from './support/grading';
 
 const sandbox = newSandbox();
@@ -58,4 +60,46 @@ describe('a property whose expected side is the learner’s own output', () => {
     const r = await gradeWith(ID, {}, ['softmax', 'l2Loss']);
     for (const e of r.exercises) expect(e.score).toBe(e.maxScore);
   }, 120_000);
+});
+
+describe('a record of 10,000 long keys (it once made each of one learner’s reports 18 MB)', () => {
+  const ID = 'course1/week3/planar-classification';
+  const wide = [
+    '  const r: Record<string, number> = {};',
+    "  for (let i = 0; i < 10000; i++) r[String(i).padStart(6, '0') + '<b>'.padEnd(193, 'x')] = 0;",
+    '  return r as any;',
+  ].join('\n');
+
+  it('is described by a few of its keys, and the reports stay small', async () => {
+    const r = await gradeWith(ID, { layerSizes: wide, forwardPropagation: wide, computeCost: wide }, ['layerSizes', 'forwardPropagation', 'computeCost']);
+    expect(r.score).toBe(0);
+    const report = gradeReport(ID, 1, 'test', [r]);
+    for (const format of ['md', 'html', 'json'] as const) expect(renderReport(report, format).length).toBeLessThan(100_000);
+    expect(JSON.stringify(r)).toMatch(/and 99\d\d more/);
+  }, 120_000);
+
+  it('describeValue names at most 12 keys, each cut to 40 characters', () => {
+    const record = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`${i}`.padEnd(199, 'k'), 0]));
+    const d = describeValue(record);
+    expect(d).toMatch(/^an object with keys 0k+…, 1k+…, .* and 88 more$/);
+    expect(d.length).toBeLessThan(12 * 45 + 60);
+  });
+});
+
+describe('the report model bounds each check’s text', () => {
+  const base: CheckResult = { kind: 'reference', name: 'seeded cases', status: 'failed', score: 0, maxScore: 1, message: 'short', hidden: false };
+
+  it('cuts a long message, hint, shown value and output, saying how much was cut', () => {
+    const long = 'x'.repeat(1_000_000);
+    const [c] = exerciseResult('f', [], [{ ...base, message: long, hint: long, expected: long, actual: long, counterexample: long, output: long }]).checks;
+    expect(c!.message).toBe(`${'x'.repeat(TEXT_LIMITS.message)}… (${1_000_000 - TEXT_LIMITS.message} more characters cut)`);
+    expect(c!.hint!.length).toBeLessThan(TEXT_LIMITS.hint + 50);
+    for (const f of ['expected', 'actual', 'counterexample', 'output'] as const) expect(c![f]).toMatch(new RegExp(`^x{${TEXT_LIMITS.shown}}… \\(${1_000_000 - TEXT_LIMITS.shown} more characters cut\\)$`));
+  });
+
+  it('leaves text within the limits as it is', () => {
+    const honest = { ...base, message: 'm'.repeat(TEXT_LIMITS.message), output: 'printed\n' };
+    expect(exerciseResult('f', [], [honest]).checks[0]).toBe(honest);
+    expect(cutText('😀😀', 3)).toBe('😀… (2 more characters cut)');
+  });
 });

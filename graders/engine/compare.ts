@@ -10,7 +10,10 @@ import {
   unravel,
   type NdArray,
 } from './ndarray';
-import { describeValue, isExportRef, isOpaque, isRecord, type Value } from './values';
+import { describeValue, isExportRef, isOpaque, isRecord, keyList, type Value } from './values';
+
+// Where messages have always found it.
+export { keyList } from './values';
 import { genericDiagnoses, type Judge } from './diagnose';
 
 /**
@@ -89,7 +92,7 @@ export function compareValues(
     return null;
   }
   if (isRecord(expected)) {
-    if (!isRecord(actual)) return typeMismatch(path, `an object with keys ${Object.keys(expected).join(', ')}`, actual);
+    if (!isRecord(actual)) return typeMismatch(path, `an object with keys ${keyList(Object.keys(expected))}`, actual);
     for (const key of Object.keys(expected)) {
       if (!(key in actual) || actual[key] === undefined) {
         const has = Object.keys(actual);
@@ -397,12 +400,6 @@ function formatIndex(flat: number, shape: readonly number[]): string {
 
 function percent(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
-}
-
-/** A record's keys as a message lists them: the first few, each cut short (a learner's record may hold anything). */
-export function keyList(keys: readonly string[]): string {
-  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
-  return keys.length > shown.length ? `${shown.join(', ')} and ${keys.length - shown.length} more` : shown.join(', ');
 }
 
 /** The first NaN or infinite number in a value (a tensor's element, a number, inside arrays and records), with where it is. */

@@ -58,9 +58,18 @@ export function describeValue(v: Value): string {
   if (Array.isArray(v)) return `a plain array of length ${v.length}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v);
-    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.join(', ')}`;
+    return keys.length === 0 ? 'an empty object' : `an object with keys ${keyList(keys)}`;
   }
   if (typeof v === 'number') return `the number ${v}`;
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
   return `the ${typeof v} ${String(v)}`;
+}
+
+/**
+ * A record's keys as a message lists them: the first few, each cut short (a learner's record may hold anything:
+ * 10,000 keys of 199 characters once made every report of one learner 18 MB).
+ */
+export function keyList(keys: readonly string[]): string {
+  const shown = keys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return keys.length > shown.length ? `${shown.join(', ')} and ${keys.length - shown.length} more` : shown.join(', ');
 }

@@ -135,7 +135,36 @@ export interface GradeReport {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-export function exerciseResult(name: string, dependsOn: string[], checks: CheckResult[]): ExerciseResult {
+/**
+ * The longest text a check's result keeps in each field: its message and hint, and what it shows (expected,
+ * actual, the counterexample, what the code printed). Learner code's values and messages reach these, and one
+ * learner's report (Markdown, HTML and JSON alike) stays bounded whatever that code returns or throws.
+ */
+export const TEXT_LIMITS = { message: 4_000, hint: 2_000, shown: 10_000 } as const;
+
+/** Text cut to `limit` characters, saying how much was cut. */
+export function cutText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  // Not between the two halves of a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text[limit - 1]!) ? limit - 1 : limit;
+  return `${text.slice(0, end)}… (${text.length - end} more characters cut)`;
+}
+
+function boundedCheck(c: CheckResult): CheckResult {
+  const over = (t: string | undefined, limit: number) => t !== undefined && t.length > limit;
+  const fields = ['expected', 'actual', 'counterexample', 'output'] as const;
+  if (!over(c.message, TEXT_LIMITS.message) && !over(c.hint, TEXT_LIMITS.hint) && !fields.some((f) => over(c[f], TEXT_LIMITS.shown)) && !c.gradients?.some((g) => over(g.message, TEXT_LIMITS.message))) {
+    return c;
+  }
+  const out: CheckResult = { ...c, message: cutText(c.message, TEXT_LIMITS.message) };
+  if (c.hint !== undefined) out.hint = cutText(c.hint, TEXT_LIMITS.hint);
+  for (const f of fields) if (c[f] !== undefined) out[f] = cutText(c[f]!, TEXT_LIMITS.shown);
+  if (c.gradients) out.gradients = c.gradients.map((g) => (g.message === undefined ? g : { ...g, message: cutText(g.message, TEXT_LIMITS.message) }));
+  return out;
+}
+
+export function exerciseResult(name: string, dependsOn: string[], results: CheckResult[]): ExerciseResult {
+  const checks = results.map(boundedCheck);
   const score = round(checks.reduce((s, c) => s + c.score, 0));
   const maxScore = round(checks.reduce((s, c) => s + c.maxScore, 0));
   const graded = checks.filter((c) => c.status !== 'skipped');
