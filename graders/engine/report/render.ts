@@ -115,18 +115,34 @@ function engine(color: boolean, width = 100, base: typeof Handlebars = Handlebar
  * Text for Markdown outside code: messages carry what learner code threw or
  * returned, so nothing in them may become markup — no HTML or comments, links,
  * images, headings, tables or emphasis, and no code fence that swallows what
- * follows. Inline `code` spans stay (they cannot escape their line).
+ * follows. Inline `code` spans stay (they cannot escape their line). This
+ * Markdown is also a pull request's job summary and comment, where GitHub
+ * links more than Markdown does: a zero-width joiner after `@` and `#` keeps
+ * `@user`, `@org/team`, an e-mail address and `#12` from becoming a mention
+ * or a reference, `:\/\/` and `www\.` from becoming links, and bidi controls
+ * (which reorder what a reader sees) are shown as ⟨U+202E⟩.
  */
 export function mdText(text: string): string {
-  return text
+  const md = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\[\]()!*_#|~{}+=])/g, '\\$1')
     .replace(/`{3,}/g, (run) => run.split('').map((c) => `\\${c}`).join(''))
     .replace(/^(\s*)-/gm, '$1\\-')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+    .replace(/([@#])(?=[\p{L}\p{N}_])/gu, '$1\u200d')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/(www)\./gi, '$1\\.');
+  return showBidi(md);
 }
+
+/** Bidi embedding, override and isolate controls, shown by their code point (they reorder the text around them). */
+export function showBidi(text: string): string {
+  return BIDI.test(text) ? text.replace(BIDI_ALL, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase()}⟩`) : text;
+}
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_ALL = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** A fenced code block whose fence is longer than any run of backticks inside it, so the text cannot close it. */
 export function mdFence(text: string, indent = 0): string {
@@ -181,12 +197,13 @@ export function renderReport(report: GradeReport, format: ReportFormat, options:
 
 /**
  * The report with control characters in its text (but newlines and tabs) shown as Unicode's pictures of them
- * (ESC as ␛): learner code's messages and output reach the terminal, and the Markdown a terminal may print,
- * where an escape sequence could clear the screen, fake a score or hide what follows.
+ * (ESC as ␛), and bidi controls by their code point (showBidi): learner code's messages and output reach the
+ * terminal, and the Markdown a terminal may print or GitHub show (code blocks included), where an escape sequence
+ * could clear the screen, fake a score or hide what follows, and a bidi override reorder it.
  */
 export function visibleControls<T>(value: T): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return CONTROLS.test(v) ? v.replace(CONTROLS_ALL, picture) : v;
+    if (typeof v === 'string') return showBidi(CONTROLS.test(v) ? v.replace(CONTROLS_ALL, picture) : v);
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
