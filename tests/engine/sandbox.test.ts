@@ -17,6 +17,7 @@ let learner: string;
 
 const SOURCE = `
 import * as tf from '@tensorflow/tfjs';
+import { Buffer } from 'buffer';
 import { notImplemented } from '${path.join(repoRoot, 'lib', 'not-implemented')}';
 export function double(x: tf.Tensor) { return tf.mul(x, 2); }
 export function stub() { return notImplemented('stub'); }
@@ -32,6 +33,7 @@ export function breaksTheEngine() { (tf.engine() as unknown as { endScope(): voi
 export function returnsPromise() { return new Promise(() => {}); }
 export function returnsFunction() { return () => 1; }
 export function record(x: tf.Tensor) { return { y: tf.neg(x), n: 3, list: [x, 'a'] }; }
+export function readsPool() { return Buffer.from(Buffer.allocUnsafe(1).buffer).toString('latin1').match(/"reply":"|"fn":"readsPool"/g) ?? []; }
 let count = 0;
 export function next() { return ++count; }
 export async function crashes() { await new Promise((r) => setTimeout(() => { r(0); throw new Error('uncaught'); }, 0)); }
@@ -51,6 +53,16 @@ afterAll(async () => {
 const x = nd([1, -2, 3], [3]);
 
 describe('sandbox', () => {
+  // Node's shared Buffer pool is readable by any code (Buffer.allocUnsafe(1).buffer): the runner once copied each
+  // request there, and learner code read the call's own request and its reply token.
+  it('leaves no request, nor its reply token, in the Buffer pool learner code can read', async () => {
+    for (let i = 0; i < 3; i++) {
+      const o = await sandbox.call(learner, 'readsPool', [x]);
+      expect(o.status).toBe('ok');
+      if (o.status === 'ok') expect(o.value).toEqual([]);
+    }
+  });
+
   it('runs a function on tensors and returns plain values', async () => {
     const o = await sandbox.call(learner, 'double', [x]);
     expect(o.status).toBe('ok');

@@ -16,7 +16,7 @@ import { brokenArguments, watchArguments } from './arguments';
 import { lockDown, settle, snapshot, tampered } from './lockdown';
 import { ANSWERS_FD, REQUESTS_FD, MAX_MESSAGE_CHARS, MAX_OUTPUT_CHARS, SANDBOX_BROKEN_EXIT, type CallRequest, type RunnerMessage, type RunnerOutcome } from './protocol';
 import { useWasmBackend } from './wasm-backend';
-import { bare, encodeFrame, fromWire, FrameReader, wireValue } from './wire';
+import { bare, encodeFrame, fromWire, FrameReader, takeBytes, wireValue } from './wire';
 import { mulberry32 } from '../mulberry32';
 
 tf.env().set('PROD', true); // silences the "install tfjs-node" banner and debug checks
@@ -242,8 +242,11 @@ function learnerStack(err: unknown): string | undefined {
 // between calls this process has nothing to do. No socket or stream object stands for the requests' descriptor
 // either (a hook on EventEmitter.prototype.emit found the one there was, and its class opened the answers' fd),
 // and no read is left pending in libuv's threads to hold up the process's exit. One call at a time, in order.
+// Each read is copied out of the inbox into an array of its own, never into Node's shared Buffer pool (learner code
+// reads the pool through Buffer.allocUnsafe(1).buffer: it once found the requests and their reply tokens there), and
+// the inbox and every copy are zeroed once read (takeBytes, FrameReader's wipe), with intrinsics taken at load.
 const inbox = new Uint8Array(256 * 1024);
-const reader = new FrameReader();
+const reader = new FrameReader(undefined, true);
 async function serve(): Promise<void> {
   for (;;) {
     let n: number;
@@ -253,7 +256,7 @@ async function serve(): Promise<void> {
       n = 0;
     }
     if (n === 0) reallyExit(0); // the grader hung up
-    for (const frame of reader.push(Buffer.from(inbox.subarray(0, n)))) {
+    for (const frame of reader.push(takeBytes(inbox, n))) {
       const req = frame.json as CallRequest;
       const args = (req.args as unknown[]).map((a) => fromWire(a, frame.binary, Infinity, true));
       let outcome: RunnerOutcome;

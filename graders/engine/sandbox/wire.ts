@@ -56,10 +56,20 @@ const sealed = (() => {
   const uncurry = <A extends unknown[], R>(f: (...a: A) => R) => Function.prototype.call.bind(f) as unknown as (self: unknown, ...a: A) => R;
   const encoder = new TextEncoder();
   const encode = uncurry(TextEncoder.prototype.encode);
+  const decoder = new TextDecoder();
+  const decode = uncurry(TextDecoder.prototype.decode);
+  const typedArray = Object.getPrototypeOf(Uint8Array.prototype) as Uint8Array;
+  const bufferFrom = uncurry(Buffer.from as (buffer: ArrayBufferLike, offset: number, length: number) => Buffer);
   return {
     stringify: JSON.stringify,
+    parse: JSON.parse,
     utf8: (text: string) => encode(encoder, text),
-    set: uncurry(Object.getPrototypeOf(Uint8Array.prototype).set as (source: ArrayLike<number>, offset: number) => void),
+    text: (bytes: Uint8Array) => decode(decoder, bytes),
+    set: uncurry(typedArray.set as (source: ArrayLike<number>, offset: number) => void),
+    subarray: uncurry(typedArray.subarray as (start: number, end?: number) => Uint8Array),
+    fill: uncurry(typedArray.fill as (value: number, start?: number, end?: number) => Uint8Array),
+    /** A Buffer over these bytes, sharing their memory (not a copy in Node's shared pool). */
+    buffer: (bytes: Uint8Array) => bufferFrom(Buffer, bytes.buffer, bytes.byteOffset, bytes.byteLength),
     Bytes: Uint8Array,
     Floats: Float32Array,
     Ints: Int32Array,
@@ -149,47 +159,94 @@ export interface Frame {
 /**
  * Splits a byte stream into frames. `push` throws a WireError as soon as a
  * frame announces more than the limit, before the rest of it is read.
+ *
+ * Nothing is copied into Node's shared Buffer pool (Buffer.concat and
+ * Buffer.from of a small buffer do), which learner code in the sandbox reads
+ * through `Buffer.allocUnsafe(1).buffer`: it once found there the request
+ * being served and those queued after it, with their reply tokens. Each copy
+ * is a Uint8Array of its own, made with the intrinsics taken when this module
+ * loaded; with `wipe`, every byte pushed is zeroed once its frame is read.
  */
 export class FrameReader {
-  private buffered: Buffer[] = [];
+  private buffered: Uint8Array[] = [];
   private length = 0;
 
-  constructor(private readonly maxBytes = MAX_FRAME_BYTES) {}
+  constructor(
+    private readonly maxBytes = MAX_FRAME_BYTES,
+    private readonly wipe = false,
+  ) {}
 
   push(bytes: Uint8Array): Frame[] {
-    const chunk = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.buffered.push(chunk);
-    this.length += chunk.length;
+    this.buffered.push(bytes);
+    this.length += bytes.length;
     const frames: Frame[] = [];
     for (;;) {
       if (this.length < 4) break;
-      const head = this.peek(4);
-      const body = head.readUInt32LE(0);
+      const body = getUint32(this.buffered[0]!.length >= 4 ? this.buffered[0]! : this.joined(), 0);
       if (body > this.maxBytes) throw new WireError(`a message of ${mb(body)} is over the ${mb(this.maxBytes)} limit`);
       if (body < 4) throw new WireError('a message too short to be one');
       if (this.length < 4 + body) break;
-      const all = Buffer.concat(this.buffered, this.length);
-      const frame = all.subarray(4, 4 + body);
-      const rest = all.subarray(4 + body);
-      this.buffered = rest.length ? [Buffer.from(rest)] : [];
-      this.length = rest.length;
-      const jsonLength = frame.readUInt32LE(0);
-      if (jsonLength > body - 4) throw new WireError('a message whose parts do not add up');
-      const pad = (4 - (jsonLength % 4)) % 4;
-      let json: unknown;
+      const all = this.joined();
+      const end = 4 + body;
+      const rest = this.length - end;
+      this.buffered = rest ? [this.copy(all, end, this.length)] : [];
+      this.length = rest;
       try {
-        json = JSON.parse(frame.subarray(4, 4 + jsonLength).toString('utf8'));
-      } catch {
-        throw new WireError('a message that is not valid JSON');
+        const jsonLength = getUint32(all, 4);
+        if (jsonLength > body - 4) throw new WireError('a message whose parts do not add up');
+        const pad = (4 - (jsonLength % 4)) % 4;
+        let json: unknown;
+        try {
+          json = sealed.parse(sealed.text(sealed.subarray(all, 8, 8 + jsonLength)));
+        } catch {
+          throw new WireError('a message that is not valid JSON');
+        }
+        frames.push({ json, binary: sealed.buffer(this.copy(all, 4 + Math.min(body, 4 + jsonLength + pad), end)) });
+      } finally {
+        if (this.wipe) sealed.fill(all, 0);
       }
-      frames.push({ json, binary: Buffer.from(frame.subarray(Math.min(body, 4 + jsonLength + pad))) });
     }
     return frames;
   }
 
-  private peek(n: number): Buffer {
-    return this.buffered.length === 1 || this.buffered[0]!.length >= n ? this.buffered[0]!.subarray(0, n) : Buffer.concat(this.buffered).subarray(0, n);
+  /** The bytes buffered, as one array (a new one for several, the old ones wiped). */
+  private joined(): Uint8Array {
+    if (this.buffered.length === 1) return this.buffered[0]!;
+    const all = new sealed.Bytes(this.length);
+    let at = 0;
+    // An indexed loop: learner code in the sandbox may have replaced the array iterator.
+    for (let i = 0; i < this.buffered.length; i++) {
+      const chunk = this.buffered[i]!;
+      sealed.set(all, chunk, at);
+      at += chunk.length;
+      if (this.wipe) sealed.fill(chunk, 0);
+    }
+    this.buffered = [all];
+    return all;
   }
+
+  /** bytes[start, end) in an array of their own. */
+  private copy(bytes: Uint8Array, start: number, end: number): Uint8Array {
+    const out = new sealed.Bytes(end - start);
+    sealed.set(out, sealed.subarray(bytes, start, end), 0);
+    return out;
+  }
+}
+
+/**
+ * A copy of the first n bytes of a read buffer, in an array of its own (not in Node's shared Buffer pool), the
+ * buffer wiped: what the sandbox's runner hands a FrameReader after each read.
+ */
+export function takeBytes(from: Uint8Array, n: number): Uint8Array {
+  const out = new sealed.Bytes(n);
+  sealed.set(out, sealed.subarray(from, 0, n), 0);
+  sealed.fill(from, 0, 0, n);
+  return out;
+}
+
+/** Little-endian, byte by byte: no method of a prototype involved. */
+function getUint32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 }
 
 /**
