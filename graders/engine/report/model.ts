@@ -140,7 +140,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * actual, the counterexample, what the code printed). Learner code's values and messages reach these, and one
  * learner's report (Markdown, HTML and JSON alike) stays bounded whatever that code returns or throws.
  */
-export const TEXT_LIMITS = { message: 4_000, hint: 2_000, shown: 10_000 } as const;
+export const TEXT_LIMITS = { message: 12_000, hint: 4_000, shown: 20_000 } as const;
 
 /** Text cut to `limit` characters, saying how much was cut. */
 export function cutText(text: string, limit: number): string {
