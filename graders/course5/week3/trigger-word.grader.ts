@@ -34,6 +34,19 @@ import type { Value } from '../../engine/values';
 
 const SEED_ZERO_HINT = 'Seed 0 is skipped: `if (seed)` is false for 0, so np.random.seed(0) is never called and the draw continues the stream. Test for a given seed with seed !== undefined.';
 
+/**
+ * The seed-0 hint only when the start drawn with seed 0 is where numpy's stream goes on after the call seeded with
+ * `before` (one randint(0, high) there): seed 0 was then skipped. Otherwise the draw does not follow numpy's stream
+ * at all (Math.random, another range), which the seed-0 hint would misname.
+ */
+function seedZeroHint(gotStart: number, before: number, high: number): string | undefined {
+  const rs = new RandomState(before);
+  rs.randint(0, high, 1);
+  return gotStart === rs.randint(0, high, 1)[0] ? SEED_ZERO_HINT : undefined;
+}
+
+const OUTSIDE_HINT = 'The segment lies outside the background: draw it with getRandomTimeSegment(segmentMs, totalMs), totalMs being the background\'s length (background.shape[0]), not the default 10000.';
+
 // ---------------------------------------------------------------- helpers
 
 type Segment = [number, number];
@@ -126,6 +139,53 @@ const ACTIVATE_VALUES = [1100, 1200, 1300];
 const NEGATIVE_VALUES = [1500, 1700];
 const constant = (value: number, ms: number) => nd(new Array<number>(ms).fill(value), [ms]);
 
+/**
+ * The segments the course's createTrainingExample places (numpy's stream from `seed`), for clips of the given
+ * lengths: the activates' and then the negatives' placed segments, in order. With `recordFailed`, a clip that found
+ * no room still adds its last draw to the list of previous segments (the known mistake the crowded check names).
+ */
+function simulatedSegments(seed: number, totalMs: number, activateMs: number[], negativeMs: number[], recordFailed: boolean): Segment[] {
+  const rs = new RandomState(seed);
+  const previous: Segment[] = [];
+  const placed: Segment[] = [];
+  const insert = (ms: number) => {
+    const drawOne = (): Segment => {
+      const start = rs.randint(0, totalMs - ms, 1)[0]!;
+      return [start, start + ms - 1];
+    };
+    let seg = drawOne();
+    for (let retry = 5; overlaps(seg, previous) && retry >= 0; retry--) seg = drawOne();
+    if (overlaps(seg, previous)) {
+      if (recordFailed) previous.push(seg);
+      return;
+    }
+    previous.push(seg);
+    placed.push(seg);
+  };
+  const nAct = rs.randint(0, 5, 1)[0]!;
+  for (const i of rs.randint(0, activateMs.length, nAct)) insert(activateMs[i]!);
+  const nNeg = rs.randint(0, 3, 1)[0]!;
+  for (const i of rs.randint(0, negativeMs.length, nNeg)) insert(negativeMs[i]!);
+  return placed;
+}
+
+/**
+ * A crowded example where a clip finds no room and a later one is placed where the failed clip's last draw would
+ * have blocked it: recording the failed segment (a known mistake) then changes the example, whatever the run's seed.
+ */
+function failedThenPlacedCase(s: Seeded): { name: string; args: Value[] } {
+  const [total, Ty] = [1000, 137];
+  const bg = audio(s, total, 30);
+  const activates = Array.from({ length: 4 }, () => audio(s, draw(s, 300, 550), 800));
+  const negatives = Array.from({ length: 3 }, () => audio(s, draw(s, 300, 550), 800));
+  const [actMs, negMs] = [activates.map((a) => a.shape[0]!), negatives.map((n) => n.shape[0]!)];
+  for (let seed = 1; ; seed++) {
+    const right = simulatedSegments(seed, total, actMs, negMs, false);
+    if (JSON.stringify(right) === JSON.stringify(simulatedSegments(seed, total, actMs, negMs, true))) continue;
+    return { name: `totalMs ${total}, Ty ${Ty}, 4 activates, 3 negatives of 300–550 ms: a clip finds no room and a later one fits, seed ${seed}`, args: [bg, activates, negatives, Ty, seed] };
+  }
+}
+
 /** Reads the inserted segments back from audio made on a silent background. */
 function readSegments(x: NdArray, lengthOf: Map<number, number>): { segments: { seg: Segment; value: number }[]; problem?: string } {
   const found: { seg: Segment; value: number }[] = [];
@@ -183,7 +243,7 @@ export default defineAssignment({
             const got = segmentOf(await ctx.call('getRandomTimeSegment', [ms, 10000, 0]), `getRandomTimeSegment(${ms}, 10000, 0)`);
             const start = new RandomState(0).randint(0, 10000 - ms, 1)[0]!;
             if (got[0] !== start || got[1] !== start + ms - 1) {
-              violated(`with seed 0 it returned [${got.join(', ')}], expected [${start}, ${start + ms - 1}] (np.random.seed(0), then randint).`, SEED_ZERO_HINT);
+              violated(`with seed 0 it returned [${got.join(', ')}], expected [${start}, ${start + ms - 1}] (np.random.seed(0), then randint).`, seedZeroHint(got[0], before, 10000 - ms));
             }
           },
         }),
@@ -261,15 +321,26 @@ export default defineAssignment({
             const touching = previous.find(([ps, pe]) => start === pe || end === ps);
             const containing = previous.find(([ps, pe]) => start < ps && end > pe);
             const which = previous.findIndex((p) => overlaps(segment, [p]));
+            // A known mistake is named only when its answer is the learner's and no other known mistake's is.
+            const inside = (t: number, [ps, pe]: Segment) => t >= ps && t <= pe;
+            const answers = {
+              strict: previous.some(([ps, pe]) => start < pe && end > ps),
+              endsInside: previous.some((p) => inside(start, p) || inside(end, p)),
+              firstOnly: previous.length > 0 && overlaps(segment, [previous[0]!]),
+              lastOnly: previous.length > 0 && overlaps(segment, [previous[previous.length - 1]!]),
+            };
+            const alone = (k: keyof typeof answers) => answers[k] === got && Object.entries(answers).every(([j, a]) => j === k || a !== got);
             violated(
               `isOverlapping(${fmt(segment)}, [${fmtList(previous)}]) is ${got}, expected ${want}.`,
-              want && touching && !overlaps(segment, previous.filter(([ps, pe]) => start < pe && end > ps && !(start === pe || end === ps)))
+              alone('strict') && want && touching && !overlaps(segment, previous.filter(([ps, pe]) => start < pe && end > ps && !(start === pe || end === ps)))
                 ? `${fmt(segment)} and ${fmt(touching)} share the millisecond ${start === touching[1] ? start : end}: ends are included, so segments that touch overlap (compare with <=, not <).`
-                : want && containing && !overlaps(segment, previous.filter((p) => p !== containing))
+                : alone('endsInside') && want && containing && !overlaps(segment, previous.filter((p) => p !== containing))
                   ? `${fmt(segment)} contains ${fmt(containing)} entirely: testing whether an end of one lies inside the other misses this; test start <= previousEnd && end >= previousStart.`
-                  : want && which > 0 && !overlaps(segment, previous.slice(0, which))
+                  : alone('firstOnly') && want && which > 0 && !overlaps(segment, previous.slice(0, which))
                     ? `Only previous segment ${which} overlaps: look at every previous segment before answering false (no return false inside the loop).`
-                    : undefined,
+                    : alone('lastOnly')
+                      ? 'Only the last previous segment is looked at: a clip may overlap any of the previous segments, so test every one of them (previousSegments.some(…)).'
+                      : undefined,
             );
           },
         }),
@@ -316,7 +387,7 @@ export default defineAssignment({
             const got = segmentOf(out[1]!, 'the segment insertAudioClip returned');
             const start = new RandomState(0).randint(0, 2000 - ms, 1)[0]!;
             if (got[0] !== start || got[1] !== start + ms - 1) {
-              violated(`with seed 0 the clip went to [${got.join(', ')}], expected [${start}, ${start + ms - 1}] (np.random.seed(0), then randint).`, SEED_ZERO_HINT);
+              violated(`with seed 0 the clip went to [${got.join(', ')}], expected [${start}, ${start + ms - 1}] (np.random.seed(0), then randint).`, seedZeroHint(got[0], before, 2000 - ms));
             }
           },
         }),
@@ -337,7 +408,7 @@ export default defineAssignment({
               if (out.data.some((v, t) => v !== bg.data[t])) violated(`the segment is [${total}, ${total}] (no room), but the background changed.`, 'When no segment without overlap is found, return the background unchanged with [totalMs, totalMs].');
               return;
             }
-            if (end - start + 1 !== ms || start < 0 || end >= total) violated(`the segment ${fmt([start, end])} is not a ${ms} ms segment inside [0, ${total}).`);
+            if (end - start + 1 !== ms || start < 0 || end >= total) violated(`the segment ${fmt([start, end])} is not a ${ms} ms segment inside [0, ${total}).`, end - start + 1 === ms && end >= total ? OUTSIDE_HINT : undefined);
             if (overlaps([start, end], previous)) violated(`the segment ${fmt([start, end])} overlaps a previous segment (${fmtList(previous)}).`, 'Draw again while the segment overlaps (up to 6 more draws); if it still overlaps, insert nothing and return [totalMs, totalMs].');
             const want = bg.data.map((v, t) => (t >= start && t <= end ? v + clip.data[t - start]! : v));
             const wrong = out.data.findIndex((v, t) => v !== want[t]);
@@ -362,7 +433,12 @@ export default defineAssignment({
             const at = Math.floor(cut * (total - 1));
             const previous: Segment[] = [[0, at], [at + 1, total - 1]];
             const [out, seg] = await insertOf(ctx, bg, clip, previous, seed);
-            if (seg[0] !== total || seg[1] !== total) violated(`previous segments ${fmtList(previous)} cover the background, but the segment is ${fmt(seg)}, not [${total}, ${total}].`, 'After the last retry, check the overlap again: if it still overlaps, return the background unchanged and [totalMs, totalMs].');
+            if (seg[0] !== total || seg[1] !== total) {
+              violated(
+                `previous segments ${fmtList(previous)} cover the background, but the segment is ${fmt(seg)}, not [${total}, ${total}].`,
+                seg[1] >= total ? OUTSIDE_HINT : 'After the last retry, check the overlap again: if it still overlaps, return the background unchanged and [totalMs, totalMs].',
+              );
+            }
             if (out.data.some((v, t) => v !== bg.data[t])) violated('previous segments cover the background, but the background changed.', 'After the last retry, check the overlap again: if it still overlaps, return the background unchanged and [totalMs, totalMs].');
           },
         }),
@@ -454,7 +530,7 @@ export default defineAssignment({
               const negatives = Array.from({ length: neg }, () => audio(s, draw(s, 100, maxMs), 800));
               const seed = seedOf(s);
               return { name: `totalMs ${total}, Ty ${Ty}, ${act} activates, ${neg} negatives (clips up to ${maxMs} ms), seed ${seed}`, args: [bg, activates, negatives, Ty, seed] as Value[] };
-            });
+            }).concat(failedThenPlacedCase(s));
           },
         }),
         property({
@@ -476,10 +552,18 @@ export default defineAssignment({
             const got = expectArray(await ctx.call('createTrainingExample', args), 'createTrainingExample(background, activates, negatives, Ty, seed)', 2);
             const [wx, gx] = [expectTensor(want[0]!, 'x'), expectTensor(got[0]!, 'x (the first item)', [1000])];
             if (wx.data.some((v, i) => v !== gx.data[i]) || JSON.stringify(want[1]) !== JSON.stringify(got[1])) {
-              const placed = (x: NdArray) => readSegments(x, lengthOf).segments.map((f) => fmt(f.seg)).join(', ') || 'no segment';
+              const segs = (x: NdArray) => readSegments(x, lengthOf).segments.map((f) => fmt(f.seg));
+              const placed = (x: NdArray) => segs(x).join(', ') || 'no segment';
+              // Name the mistake only when the learner's clips are where recording a failed segment puts them (and
+              // the simulation of the course's draws agrees with the reference, so the comparison means something).
+              const [actMs, negMs] = [activates.map((a) => a.shape[0]!), negatives.map((n) => n.shape[0]!)];
+              const sorted = (l: Segment[]) => l.map(fmt).sort().join(', ');
+              const simulated = sorted(simulatedSegments(seed, 1000, actMs, negMs, false));
+              const recorded = sorted(simulatedSegments(seed, 1000, actMs, negMs, true));
+              const named = simulated === [...segs(wx)].sort().join(', ') && recorded !== simulated && recorded === [...segs(gx)].sort().join(', ');
               violated(
                 `the clips went to ${placed(gx)}, where the reference puts them at ${placed(wx)}.`,
-                'A clip that found no room leaves previousSegments as it was: push segmentTime only once the clip is placed, or later clips avoid a stretch that holds nothing.',
+                named ? 'A clip that found no room leaves previousSegments as it was: push segmentTime only once the clip is placed, or later clips avoid a stretch that holds nothing.' : undefined,
               );
             }
           },
