@@ -66,6 +66,14 @@ const nearOne = (x: number) => withinTolerance(1, x, tolerance('elementwise'));
  */
 const costIsRight = (cost: number, Z: NdArray, Y: NdArray) => Number.isFinite(cost) && withinTolerance(crossEntropy(Z, Y), cost, tolerance('elementwise', { scale: scaleOf(Z) }));
 
+/** Logits [4, 5] of moderate size, with their labels: a cost right here is right for moderate logits. */
+const MODERATE = (() => {
+  const s = new Seeded(34);
+  return { Z: s.randn([4, 5], 1.5), Y: oneHotColumns([2, 0, 3, 1, 2], 4) };
+})();
+
+const ONE_HOT_FLOAT_HINT = "tf.oneHot gives int32: cast the result to float32 (.toFloat() or tf.cast(…, 'float32')), the dtype the cost's labels are.";
+
 const STABLE_COST_HINT = 'tf.log(softmax(Z)) is −∞ where softmax underflows to 0 (large logits): use tf.losses.softmaxCrossEntropy or tf.logSoftmax.';
 
 type Net = Record<'W1' | 'b1' | 'W2' | 'b2' | 'W3' | 'b3', NdArray>;
@@ -282,6 +290,7 @@ export default defineAssignment({
               violated(`oneHot(labels, ${C}) has shape ${formatShape(t.shape)}, expected [${C}, ${m}].`, 'tf.oneHot puts the classes last: transpose its result so the examples are columns.');
             }
             expectClose(t, oneHotColumns(labels, C), `oneHot(labels, ${C})`);
+            if (t.dtype !== 'float32') violated(`oneHot(labels, ${C}) holds the right values but is ${t.dtype}, not float32.`, ONE_HOT_FLOAT_HINT);
           },
         }),
       ],
@@ -345,7 +354,10 @@ export default defineAssignment({
             // Is it the large logits? The same case scaled down to moderate logits tells.
             const small = map(Z, (v) => v / 100);
             const smallCost = expectScalar(await ctx.call('computeCost', [small, Y]), 'the cost');
-            const smallOk = costIsRight(smallCost, small, Y);
+            // A degenerate shrunk case (zero logits, two classes) can make a wrong cost right when scaled down: a fixed
+            // moderate case with several classes must be right too before the large logits are blamed.
+            const moderateCost = expectScalar(await ctx.call('computeCost', [MODERATE.Z, MODERATE.Y]), 'the cost');
+            const smallOk = costIsRight(smallCost, small, Y) && costIsRight(moderateCost, MODERATE.Z, MODERATE.Y);
             violated(
               `the cost is ${cost}, expected ${expected}.`,
               smallOk ? STABLE_COST_HINT : 'The cost is wrong for moderate logits too: fix that first (see the other checks of computeCost).',
