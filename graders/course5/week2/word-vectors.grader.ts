@@ -34,6 +34,7 @@ const ANALOGY_NONE_CHOSEN =
 const HINTS = {
   cosNoNorms: 'This is the dot product u·v alone: divide it by the product of the two norms, ||u||₂·||v||₂, so that the result is a cosine in [−1, 1].',
   cosOneNorm: 'Only one norm divides the dot product: the cosine is u·v / (||u||₂·||v||₂), with both norms.',
+  cosAbs: 'The cosine keeps its sign: vectors pointing opposite ways have a negative cosine (−1 for opposite ones), so take no absolute value: cosineSimilarity(−u, v) = −cosineSimilarity(u, v).',
   cosNoSqrt: 'The dot product is divided by the sums of squares Σu²·Σv²: the norms are their square roots, ||u||₂ = √(Σu²).',
   analogy3CosAdd:
     'Compare the offsets, as the course does: cos(e_b − e_a, e_w − e_c), the relation word_a → word_b against word_c → w. Not cos(e_c + e_b − e_a, e_w): that prefers any word pointing the same way as e_c + e_b − e_a, however near or far.',
@@ -324,7 +325,10 @@ export default defineAssignment({
               violated(`cosineSimilarity(u, v) is ${formatNumber(c)} but with u scaled by ${formatNumber(alpha)} and v by ${formatNumber(beta)} it is ${formatNumber(scaled)}.`, 'A cosine depends on the directions only: dividing the dot product by both norms removes the lengths.');
             }
             const flipped = await cosineOf(ctx, vec1(scale(u.data, -1)), v, 'cosineSimilarity(−u, v)');
-            if (!withinTolerance(-c, flipped, COSINE)) violated(`cosineSimilarity(−u, v) is ${formatNumber(flipped)}, not −${formatNumber(c)}.`);
+            if (!withinTolerance(-c, flipped, COSINE)) {
+              const unsigned = withinTolerance(c, flipped, COSINE) && !withinTolerance(0, c, COSINE);
+              violated(`cosineSimilarity(−u, v) is ${formatNumber(flipped)}, not −${formatNumber(c)}.`, unsigned ? HINTS.cosAbs : undefined);
+            }
           },
         }),
       ],
@@ -368,7 +372,21 @@ export default defineAssignment({
             if (got !== 'warmer') throw new Error(`planted analogy "${alignedCase.name}": the reference answers ${String(got)}, not warmer`);
             const picks = wrongCosinePicks(alignedMap, 'cold', 'colder', 'warm');
             if (['chilly', 'more'].some((d) => picks.has(d))) throw new Error(`planted analogy "${alignedCase.name}": a wrong cosine would pick a decoy, whose hint would then mislead`);
-            return [...cases.map(({ name, args }) => ({ name, args })), alignedCase];
+            // Every candidate's offset from c points against the relation (all cosines below 0): a best similarity
+            // started at 0 instead of below −1 then keeps no word, whatever the run's seed.
+            const u = new Seeded(13);
+            const [eA2, delta2, eC2] = [u.randn([6]).data, u.randn([6], 1.2).data, u.randn([6]).data];
+            const against = ['north', 'south', 'east', 'west', 'up'];
+            const againstMap = shuffledMap(u, [
+              ['small', eA2],
+              ['smaller', add(eA2, delta2)],
+              ['big', eC2],
+              ...against.map((w, i): [string, Vec] => [w, add(sub(eC2, scale(delta2, 0.4 + 0.3 * i)), u.randn([6], 0.15).data)]),
+            ]) as Record<string, NdArray>;
+            if (against.some((w) => dot(sub(againstMap[w]!.data, eC2), delta2) >= 0)) throw new Error('the case where every candidate points against the relation has a candidate that does not');
+            const againstCase = { name: 'small : smaller :: big : ? among 8 words of length 6, every candidate offset pointing against the relation (all cosines below 0)', args: ['small', 'smaller', 'big', againstMap] as Value[] };
+            if (typeof (await callOrThrow(ref, 'completeAnalogy', againstCase.args)) !== 'string') throw new Error('the reference chooses no word in the case where every cosine is below 0');
+            return [...cases.map(({ name, args }) => ({ name, args })), alignedCase, againstCase];
           },
         }),
         property({
