@@ -512,10 +512,21 @@ export default defineAssignment({
             }
             const gap = within / nWithin - between / nBetween;
             if (!(gap > GAP)) {
-              violated(`the mean cosine similarity is ${formatNumber(within / nWithin)} within groups and ${formatNumber(between / nBetween)} between them: a gap of ${formatNumber(gap)}, not above ${GAP}.`);
+              const diverged = !out.V.data.every(Number.isFinite);
+              violated(
+                `the mean cosine similarity is ${formatNumber(within / nWithin)} within groups and ${formatNumber(between / nBetween)} between them: a gap of ${formatNumber(gap)}, not above ${GAP}${diverged ? ' (V holds NaN or infinite values)' : ''}.`,
+                diverged ? 'The embeddings blow up: step against the gradients, V −= learningRate·dV and U −= learningRate·dU, so that the loss falls.' : undefined,
+              );
             }
             const [first, last] = [out.losses[0]!, out.losses[epochs - 1]!];
-            if (!(last < first)) violated(`the mean loss went from ${formatNumber(first)} (first epoch) to ${formatNumber(last)} (last epoch).`, 'Step against the gradients: V −= learningRate·dV and U −= learningRate·dU after every pair.');
+            // Steps along the gradients make the loss climb fast; a loss that merely fails to fall has other causes
+            // (the same negatives for every pair, a wrong row updated), which this hint would misname.
+            if (!(last < first)) {
+              violated(
+                `the mean loss went from ${formatNumber(first)} (first epoch) to ${formatNumber(last)} (last epoch).`,
+                last > 2 * first ? 'Step against the gradients: V −= learningRate·dV and U −= learningRate·dU after every pair.' : undefined,
+              );
+            }
           },
         }),
       ],
