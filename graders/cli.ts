@@ -47,8 +47,9 @@ Grading a class (instructors):
                            (default reports/batch-<what>/) and resumes an
                            interrupted run
   --workers N              how many learners at once (default: one per core)
-  --budget S               seconds one learner's grading may take in all
-                           (default: ten times the reference solutions', at least 60)
+  --budget S               seconds one learner's grading may take in all, once
+                           their files are built (builds have limits of their own;
+                           default: ten times the reference solutions', at least 60)
   --feedback-pictures      draw the pictures in each learner's HTML report
                            (about 60 ms per finished learner)
   --allow-unisolated       grade even where the OS cannot isolate learner code

@@ -12,6 +12,19 @@ import { loadGrader } from '../graders/engine/registry';
 import { Sandbox } from '../graders/engine/sandbox/client';
 import { committed } from './support/repo-copy';
 
+// Builds made slow on demand: one waiting behind a classmate's (rebuilt alone after it stopped the shared service).
+const slowBuilds = vi.hoisted(() => ({ ms: 0 }));
+vi.mock('../graders/engine/sandbox/build', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../graders/engine/sandbox/build')>();
+  return {
+    ...real,
+    buildModule: async (...args: Parameters<typeof real.buildModule>) => {
+      await new Promise((resolve) => setTimeout(resolve, slowBuilds.ms));
+      return real.buildModule(...args);
+    },
+  };
+});
+
 const ID = 'course1/week3/planar-classification';
 let dir: string;
 const learnerFile = (learner: string, nested = false) => path.join(dir, 'class', learner, ...(nested ? ['exercises'] : []), `${ID}.ts`);
@@ -115,6 +128,20 @@ describe('batch grading', () => {
     const third = await gradeClass({ root: repoRoot, defs: [def], submissions: path.join(dir, 'class'), out, seed: 1, hidden: false, budgetSeconds: 120 });
     expect(third.rows.find((r) => r.learner === 'ada')).toEqual(ada);
   });
+
+  it("starts a learner's time budget after their files are built: waiting for the build service is not theirs", async () => {
+    const def = await loadGrader(repoRoot, ID);
+    const only = path.join(dir, 'class-slow-build');
+    put(path.join(only, 'ada', `${ID}.ts`), solution);
+    slowBuilds.ms = 9000;
+    try {
+      const r = await gradeClass({ root: repoRoot, defs: [def], submissions: only, out: path.join(dir, 'out-slow-build'), seed: 1, hidden: false, budgetSeconds: 8 });
+      expect(r.rows[0]!.error).toBeUndefined();
+      expect(r.rows[0]!.score).toBe(r.rows[0]!.maxScore);
+    } finally {
+      slowBuilds.ms = 0;
+    }
+  }, 60_000);
 
   it('refuses a submissions path that is not a folder', async () => {
     const def = await loadGrader(repoRoot, ID);

@@ -14,7 +14,7 @@ import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirS
 import os from 'node:os';
 import path from 'node:path';
 import type { AssignmentDef } from '../engine/define';
-import { gradeAssignment } from '../engine/grade';
+import { buildLearnerFile, gradeAssignment } from '../engine/grade';
 import { describeRefusals, intakeHash, takeSubmission, type Intake } from '../engine/intake';
 import { gradeReport, roundScore, type AssignmentResult } from '../engine/report/model';
 import { renderReportAsync } from '../engine/report/html';
@@ -275,11 +275,18 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
   const sandbox = new Sandbox({ root: ctx.root, isolation: ctx.allowUnisolated ? 'auto' : 'require', tuning, hiddenCasesApart: true });
   // TensorFlow.js loads in the child while this process builds the learner's bundle; a learner who handed in
   // only untouched stubs (or nothing) runs no code, so no child is started for them (half a second of a core).
-  const runsCode = ctx.defs.some((def) => {
+  const runsCode = ctx.defs.filter((def) => {
     const file = path.join(intake.root, learnerFileName(ctx.root, def.id));
     return def.kind !== 'quiz' && existsSync(file) && !isUntouchedStub(ctx.root, def.id, file);
   });
-  if (runsCode) sandbox.warmUp().catch(() => undefined);
+  if (runsCode.length) sandbox.warmUp().catch(() => undefined);
+  // The learner's files are built before their time budget starts: a build may wait while a classmate's file that
+  // stopped the shared build service is built again alone (sandbox/build.ts), and that wait is not this learner's.
+  // A build has limits of its own.
+  const builds = new Map(
+    runsCode.map((def) => [def.id, buildLearnerFile(path.join(intake.root, learnerFileName(ctx.root, def.id)), { root: ctx.root, learnerRoot: intake.root })]),
+  );
+  await Promise.allSettled(builds.values());
   const started = Date.now();
   void ctx.budget.then((seconds) => sandbox.setBudget(seconds, started), () => sandbox.setBudget(60, started));
   let row: LearnerRow;
@@ -293,6 +300,7 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
           hidden: ctx.hidden,
           learnerRoot: intake.root,
           learnerFile: path.join(intake.root, learnerFileName(ctx.root, def.id)),
+          ...(builds.has(def.id) ? { built: builds.get(def.id) } : {}),
         }),
       );
     }
