@@ -285,6 +285,34 @@ ${right}
     }
   });
 
+  // Whether a check named a known mistake depended on the hidden cases' outputs too: code that made the mistake on
+  // a hidden case or not, as a hidden input said, told that input through the hint's presence.
+  it("names a known mistake from the public cases only, whatever the hidden ones return", async () => {
+    const publicA2 = JSON.parse(readFileSync(path.join(repo, 'graders', `${ID}.fixtures.json`), 'utf8')) as {
+      checks: Record<string, { cases: { args: { data: number[] }[] }[] }>;
+    };
+    const known = publicA2.checks['computeCost/seeded cases']!.cases.map((c) => c.args[0]!.data[0]!);
+    const mistake = right.replace('return -tf.sum', 'return tf.sum');
+    const hints: (string | undefined)[] = [];
+    for (const onHidden of [mistake, right]) {
+      const cost = `export function computeCost(A2: tf.Tensor2D, Y: tf.Tensor2D): number {
+  if (${JSON.stringify(known)}.some((k) => Math.abs(k - A2.dataSync()[0]!) < 1e-6)) {
+  ${mistake}
+  }
+${onHidden}
+}
+`;
+      writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution.replace(COST, cost));
+      const def = await loadGrader(repo, ID);
+      const result = await gradeAssignment(def, { root: repo, seed: 1, sandbox, only: ['computeCost'], hidden: true });
+      const seeded = result.exercises[0]!.checks.find((k) => k.name === 'seeded cases')!;
+      expect(seeded.status).toBe('failed');
+      hints.push(seeded.hint);
+    }
+    expect(hints[0]).toMatch(/missing its leading minus sign/);
+    expect(hints[1]).toBe(hints[0]);
+  });
+
   // nnModel's accuracy on the flower was measured with the learner's own predict: an nnModel that never trained
   // handed the labels back beside its parameters, and a predict that returned them earned "learns the flower".
   it("judges a trained model by its parameters, not through the learner's predict", async () => {

@@ -129,6 +129,28 @@ describe('batch grading', () => {
     expect(third.rows.find((r) => r.learner === 'ada')).toEqual(ada);
   });
 
+  it("makes every call on a hidden case after every call on a public one, across a learner's assignments", async () => {
+    const ids = ['course1/week2/numpy-basics', 'course1/week2/logistic-regression'];
+    const defs = await Promise.all(ids.map((id) => loadGrader(repoRoot, id)));
+    const both = path.join(dir, 'class-two-assignments');
+    for (const id of ids) put(path.join(both, 'ada', `${id}.ts`), readFileSync(path.join(repoRoot, 'solutions', `${id}.ts`), 'utf8'));
+    const order: boolean[] = [];
+    const call = Sandbox.prototype.call;
+    const spy = vi.spyOn(Sandbox.prototype, 'call').mockImplementation(function (this: Sandbox, ...args: Parameters<Sandbox['call']>) {
+      order.push(!!args[3]?.hiddenInputs);
+      return call.apply(this, args);
+    });
+    try {
+      const r = await gradeClass({ root: repoRoot, defs, submissions: both, out: path.join(dir, 'out-two-assignments'), seed: 1, hidden: true, budgetSeconds: 120, allowUnisolated: true });
+      expect(r.rows[0]!.score).toBe(r.rows[0]!.maxScore);
+    } finally {
+      spy.mockRestore();
+    }
+    const firstHidden = order.indexOf(true);
+    expect(firstHidden).toBeGreaterThan(0);
+    expect(order.slice(firstHidden)).not.toContain(false);
+  }, 120_000);
+
   it("starts a learner's time budget after their files are built: waiting for the build service is not theirs", async () => {
     const def = await loadGrader(repoRoot, ID);
     const only = path.join(dir, 'class-slow-build');

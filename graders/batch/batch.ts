@@ -14,7 +14,7 @@ import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirS
 import os from 'node:os';
 import path from 'node:path';
 import type { AssignmentDef } from '../engine/define';
-import { buildLearnerFile, gradeAssignment } from '../engine/grade';
+import { buildLearnerFile, gradeAssignment, startAssignment, type HiddenPhase } from '../engine/grade';
 import { describeRefusals, intakeHash, takeSubmission, type Intake } from '../engine/intake';
 import { gradeReport, roundScore, type AssignmentResult } from '../engine/report/model';
 import { renderReportAsync } from '../engine/report/html';
@@ -291,9 +291,12 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
   void ctx.budget.then((seconds) => sandbox.setBudget(seconds, started), () => sandbox.setBudget(60, started));
   let row: LearnerRow;
   try {
+    // Every assignment's public cases first, then every hidden one (grade.ts, startAssignment): the learner's code
+    // never runs on a public case after it ran on a hidden one, in this assignment or another.
+    const hiddenPhases: HiddenPhase[] = [];
     for (const def of ctx.defs) {
-      results.push(
-        await gradeAssignment(def, {
+      hiddenPhases.push(
+        await startAssignment(def, {
           root: ctx.root,
           seed: ctx.seed,
           sandbox,
@@ -304,6 +307,7 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
         }),
       );
     }
+    for (const hiddenPhase of hiddenPhases) results.push(await hiddenPhase());
     row = rowFor(learner, results, hash, refusals);
   } catch (err) {
     // Whatever went wrong, the class goes on: this learner's row says what happened.

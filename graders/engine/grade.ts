@@ -77,7 +77,22 @@ export function buildLearnerFile(learnerFile: string, options: Pick<GradeOptions
 }
 
 export async function gradeAssignment(def: AssignmentDef, options: GradeOptions): Promise<AssignmentResult> {
-  if (def.kind === 'quiz') return gradeQuiz(def, options);
+  return (await startAssignment(def, options))();
+}
+
+/** What is left of grading an assignment once every call on a public case has been made: its hidden cases' turn. */
+export type HiddenPhase = () => Promise<AssignmentResult>;
+
+/**
+ * gradeAssignment in two phases. Official grading (sandboxes that keep hidden cases apart) makes every call on a
+ * hidden case after every call on a public one: here and now the public ones; the hidden ones, and the judging of
+ * the checks that have them, when the returned function is called. A learner graded on several assignments has all
+ * of them started before any is finished (batch, run.ts): code that ran on a hidden case is never followed by code
+ * whose output, message or timing (how long the hidden calls took, read from the clock) a report shows.
+ */
+export async function startAssignment(def: AssignmentDef, options: GradeOptions): Promise<HiddenPhase> {
+  const done = (result: AssignmentResult): HiddenPhase => async () => result;
+  if (def.kind === 'quiz') return done(await gradeQuiz(def, options));
   const files = assignmentFiles(options.root, def.id);
   const learnerFile = options.learnerFile ?? files.exercise;
   // A learner's file is named as it sits in their exercises/, wherever grading keeps its copy.
@@ -136,12 +151,12 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
   };
 
   if (!existsSync(learnerFile)) {
-    return everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`, `Not run: ${relFile} is missing (see above).`);
+    return done(everyCheck('error', `${relFile} is missing. Restore it from the repository (git checkout -- ${relFile}).`, `Not run: ${relFile} is missing (see above).`));
   }
-  if (options.stubShortcut !== false && isUntouchedStub(options.root, def.id, learnerFile)) return untouchedStub(def, exercises, checksOf, relFile, !!reference, options);
+  if (options.stubShortcut !== false && isUntouchedStub(options.root, def.id, learnerFile)) return done(await untouchedStub(def, exercises, checksOf, relFile, !!reference, options));
   const built = await (options.built ?? buildLearnerFile(learnerFile, options));
   mark(`built ${relFile}`);
-  if (!built.ok) return everyCheck('error', `${relFile} does not compile:\n${built.message}`, `Not run: ${relFile} does not compile (see the first error above).`);
+  if (!built.ok) return done(everyCheck('error', `${relFile} does not compile:\n${built.message}`, `Not run: ${relFile} does not compile (see the first error above).`));
 
   // Per exercise, per check: the learner functions the check itself called.
   const calls = new Map<string, Set<string>[]>();
@@ -195,11 +210,13 @@ export async function gradeAssignment(def: AssignmentDef, options: GradeOptions)
       }
     }),
   );
-  // The hidden cases' turn: all of them at once (each check's calls still run in order in its sandbox's second child).
-  await Promise.all(hiddenTurns.map(async ({ checks, i }) => (checks[i] = await (checks[i] as HiddenTurn).hiddenTurn())));
-  const results = exercises.map((e, i) => finished(e, exerciseChecks[i]!));
-  if (hiddenLast) results.forEach((result, i) => options.onExercise?.({ assignment: def.id, exercise: exercises[i]!.name, result }));
-  return withOfficialOnly(assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls)), exercises, !!reference, hiddenCasesRun, options.root, def.id);
+  return async () => {
+    // The hidden cases' turn: all of them at once (each check's calls still run in order in its sandbox's second child).
+    await Promise.all(hiddenTurns.map(async ({ checks, i }) => (checks[i] = await (checks[i] as HiddenTurn).hiddenTurn())));
+    const results = exercises.map((e, i) => finished(e, exerciseChecks[i]!));
+    if (hiddenLast) results.forEach((result, i) => options.onExercise?.({ assignment: def.id, exercise: exercises[i]!.name, result }));
+    return withOfficialOnly(assignmentResult(def.id, def.title, relFile, explainPrerequisites(results, calls)), exercises, !!reference, hiddenCasesRun, options.root, def.id);
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildLearnerFile, gradeAssignment, type GradeOptions } from './grade';
+import { buildLearnerFile, startAssignment, type GradeOptions } from './grade';
 import { stopBuilder, type BuildResult } from './sandbox/build';
 import { noteImportedFailures } from './imported-failures';
 import { gradeReport, type AssignmentResult, type GradeReport } from './report/model';
@@ -121,10 +121,10 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
     // nothing and go to lane 0): the same split every run, each lane one after another in its own sandbox.
     const laneOf = new Map([...builds.keys()].map((id, k) => [id, k % lanes]));
     const tails = Array.from({ length: lanes }, () => Promise.resolve());
-    const graded = defs.map((def) => {
+    const started = defs.map((def) => {
       const lane = laneOf.get(def.id) ?? 0;
       const result = tails[lane]!.then(() =>
-        gradeAssignment(def, {
+        startAssignment(def, {
           root: options.root,
           seed,
           only: options.only,
@@ -144,6 +144,15 @@ export async function runGrading(options: RunOptions): Promise<GradeReport> {
       result.catch(() => undefined); // awaited below, in order; this only keeps a later lane's failure from counting as unhandled
       return result;
     });
+    // Official grading: every call on a hidden case after every call on a public one, of every assignment and lane
+    // (grade.ts, startAssignment). Elsewhere each assignment finishes as soon as it is graded.
+    const hiddenLast = sandboxes.some((s) => s.separatesHiddenCases);
+    const allStarted = Promise.allSettled(started);
+    const graded = started.map(async (phase) => {
+      if (hiddenLast) await allStarted;
+      return (await phase)();
+    });
+    graded.forEach((g) => g.catch(() => undefined));
     // Told and reported in the selection's order, whichever lane finishes first.
     const results: AssignmentResult[] = [];
     // Where gradeAssignment read each learner file (its report names it as it sits in the learner's exercises/).

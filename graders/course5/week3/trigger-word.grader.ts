@@ -173,6 +173,20 @@ function simulatedSegments(seed: number, totalMs: number, activateMs: number[], 
  * A crowded example where a clip finds no room and a later one is placed where the failed clip's last draw would
  * have blocked it: recording the failed segment (a known mistake) then changes the example, whatever the run's seed.
  */
+/**
+ * Long negatives on a short background beside long activates: checked against a list of their own, a negative lands
+ * on an activate clip here (a public case, so that the mistake can be named: hints come from public cases only).
+ */
+function negativesAmongActivates(s: Seeded): { name: string; args: Value[] } {
+  const bg = audio(s, 1000, 30);
+  const activates = Array.from({ length: 3 }, () => audio(s, draw(s, 200, 400), 800));
+  const negatives = Array.from({ length: 3 }, () => audio(s, draw(s, 200, 400), 800));
+  const seed = seedOf(s);
+  return { name: `totalMs 1000, Ty 137, 3 activates and 3 negatives (clips of 200 to 400 ms), seed ${seed}`, args: [bg, activates, negatives, 137, seed] as Value[] };
+}
+/** Found by trying: a seed whose negatives do land on an activate when checked against a list of their own. */
+const NEGATIVES_CASE_SEED = 1;
+
 function failedThenPlacedCase(s: Seeded): { name: string; args: Value[] } {
   const [total, Ty] = [1000, 137];
   const bg = audio(s, total, 30);
@@ -530,7 +544,7 @@ export default defineAssignment({
               const negatives = Array.from({ length: neg }, () => audio(s, draw(s, 100, maxMs), 800));
               const seed = seedOf(s);
               return { name: `totalMs ${total}, Ty ${Ty}, ${act} activates, ${neg} negatives (clips up to ${maxMs} ms), seed ${seed}`, args: [bg, activates, negatives, Ty, seed] as Value[] };
-            }).concat(failedThenPlacedCase(s));
+            }).concat(failedThenPlacedCase(s), [negativesAmongActivates(new Seeded(NEGATIVES_CASE_SEED))]);
           },
         }),
         property({

@@ -86,7 +86,8 @@ function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], 
       if (!mismatch) passed++;
       else {
         firstFailure ??= { c, mismatch };
-        mismatches.push(mismatch);
+        // Hints are read from the public cases only: whether one shows must not depend on a hidden case's outputs.
+        if (!c.hidden) mismatches.push(mismatch);
       }
       evidence.push({ c, passed: !mismatch, actual, finite: allFinite(actual) });
       continue;
@@ -104,7 +105,8 @@ function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], 
     firstFailure ??= { c, failure: err };
     evidence.push({ c, passed: false, finite: true });
   }
-  const knownHint = knownMistake(evidence);
+  // From the public cases only: code could match a known mistake on a hidden case or not, as its inputs say.
+  const knownHint = knownMistake(evidence.filter((e) => !e.c.hidden));
   const score = roundScore((def.points * passed) / cases.length);
   if (!firstFailure) {
     return { ...baseResult(def, 'passed', cases.length === 1 ? 'The 1 case matches.' : `All ${cases.length} cases match.`), score };
@@ -118,7 +120,6 @@ function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], 
     return {
       ...baseResult(def, failure ? 'error' : 'failed', `${what} ${tally} Code that is right for the public cases only (a fixed answer, a lookup, a hard-coded size) fails here.`),
       score,
-      ...(knownHint ? { hint: knownHint } : {}),
     };
   }
   if (failure) {
