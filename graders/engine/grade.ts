@@ -163,9 +163,7 @@ export async function startAssignment(def: AssignmentDef, options: GradeOptions)
   const hung = new Map<string, number>();
   const overlap = options.overlap ?? !process.env.DEEPGRADE_NO_OVERLAP;
   const sandboxes = Array.isArray(options.sandbox) ? options.sandbox : [options.sandbox];
-  // Official grading runs the calls on hidden cases last, after every call on a public one: code that ran on a
-  // hidden case is never followed by code whose output, message or timing (how long the hidden calls took, read
-  // from the clock) a report shows. Their checks are judged then.
+  // Official grading: the hidden cases' calls wait for the returned hidden phase (see startAssignment).
   const hiddenLast = sandboxes.some((s) => s.separatesHiddenCases);
   const hiddenTurns: { checks: (CheckResult | HiddenTurn)[]; i: number }[] = [];
   const gradeExercise = async (exercise: ExerciseDef, learner: Implementation, sandbox: Sandbox): Promise<(CheckResult | HiddenTurn)[]> => {
