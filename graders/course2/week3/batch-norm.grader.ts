@@ -277,6 +277,11 @@ export default defineAssignment({
                 name: 'Z [2, 1] (one example), default epsilon',
                 args: [s.randn([2, 1], 2), s.randn([2, 1]), s.randn([2, 1]), { mean: s.randn([2, 1]), variance: s.uniform([2, 1], 0.3, 3) }],
               },
+              {
+                // ε comparable to the variances: where ε goes (inside the square root, or added to it) shows.
+                name: 'Z [4, 3], running variances 0.002 to 0.02, epsilon 0.01',
+                args: [s.randn([4, 3], 0.1), s.randn([4, 1]), s.randn([4, 1]), { mean: s.randn([4, 1], 0.1), variance: s.uniform([4, 1], 0.002, 0.02) }, 0.01],
+              },
             ];
           },
         }),
