@@ -223,12 +223,19 @@ export default defineAssignment({
           numRuns: 25,
           holds: async (req, ctx) => {
             const sets = await splitsOf(ctx, req);
+            // train-dev left in train shows as the whole train-dev set inside train; any other overlap is two examples given one id.
+            const inTrain = new Set(sets.train);
+            const trainDevLeftInTrain = sets.trainDev.length > 0 && sets.trainDev.every((id) => inTrain.has(id));
+            const overlapHint = (before: string, name: string) =>
+              (before === 'train' || name === 'train') && trainDevLeftInTrain
+                ? 'The train-dev set is carved out of the training pool: take its examples out of train.'
+                : 'Each example has its own id: web examples are 0 … webCount − 1 and mobile example i is webCount + i. The sets hold those ids (pool[order[k]]), not positions in the pool or in the permutation.';
             const owner = new Map<number, string>();
             for (const [name, ids] of Object.entries(sets)) {
               for (const id of ids) {
                 if (id < 0 || id >= req.web + req.mobile) violated(`${name} holds ${id}, which is no example id (0 … ${req.web + req.mobile - 1}).`);
                 const before = owner.get(id);
-                if (before) violated(`example ${id} is in both ${before} and ${name}: the sets must not overlap.`, before === 'train' || name === 'train' ? 'The train-dev set is carved out of the training pool: take its examples out of train.' : undefined);
+                if (before) violated(`example ${id} is in both ${before} and ${name}: the sets must not overlap.`, overlapHint(before, name));
                 owner.set(id, name);
               }
             }
