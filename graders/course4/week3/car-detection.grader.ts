@@ -219,7 +219,7 @@ export default defineAssignment({
             // Apart in x always; also apart in y when dy is odd, overlapping in y otherwise.
             const b = Math.abs(dy) % 2 === 1 ? [bx1, by1, bx1 + w, by1 + h] : [bx1, y1, bx1 + w, y1 + h];
             const v = expectNumber(await ctx.call('iou', [a, b]), 'iou(a, b)');
-            if (!near(0, v)) violated(`iou([${a.join(', ')}], [${b.map(formatNumber).join(', ')}]) is ${formatNumber(v)}, but the boxes do not overlap: it should be 0.`, 'Clamp the intersection\'s width and height at 0 separately: max(xi2 − xi1, 0) · max(yi2 − yi1, 0).');
+            if (!near(0, v)) violated(`iou([${a.join(', ')}], [${b.map(formatNumber).join(', ')}]) is ${formatNumber(v)}, but the boxes do not overlap: it should be 0.`, 'The intersection is the overlap of the two boxes: xi1 = max of the x1s, yi1 = max of the y1s, xi2 = min of the x2s, yi2 = min of the y2s, and its width and height are clamped at 0 separately: max(xi2 − xi1, 0) · max(yi2 − yi1, 0).');
           },
         }),
         property({
