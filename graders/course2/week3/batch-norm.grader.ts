@@ -18,8 +18,9 @@ const CACHE_KEYS = ['Z', 'Znorm', 'mu', 'variance', 'gamma', 'epsilon'];
 
 const HINTS = {
   batchStatistics: 'μ and σ² depend on every Z_ij: dZ = (1/m)/√(σ² + ε) ⊙ (m·dẐ − Σ_j dẐ − Ẑ ⊙ Σ_j dẐ ⊙ Ẑ), with dẐ = dout ⊙ γ.',
-  missingVarianceTerm:
-    'dZ is missing the variance\'s term −Ẑ ⊙ Σ_j (dẐ ⊙ Ẑ) (σ² depends on every Z_ij too): dZ = (1/m)/√(σ² + ε) ⊙ (m·dẐ − Σ_j dẐ − Ẑ ⊙ Σ_j dẐ ⊙ Ẑ), with dẐ = dout ⊙ γ.',
+  // The mean's term is right (every row sums to 0); the variance's is absent, or has the wrong sign or Z − μ for Ẑ.
+  varianceTerm:
+    'The mean\'s term is right (each row of dZ sums to 0) but the variance\'s term is missing or wrong: it is −Ẑ ⊙ Σ_j (dẐ ⊙ Ẑ), with a minus sign and the normalised Ẑ on both sides (σ² depends on every Z_ij too): dZ = (1/m)/√(σ² + ε) ⊙ (m·dẐ − Σ_j dẐ − Ẑ ⊙ Σ_j dẐ ⊙ Ẑ), with dẐ = dout ⊙ γ.',
 };
 
 /** Per-row (per-unit) mean and biased variance of a [n, m] array, in double precision. */
@@ -211,7 +212,7 @@ export default defineAssignment({
                 violated(
                   `row ${i} of dZ sums to ${formatNumber(sum)} and its dot product with Ẑ is ${formatNumber(dot)} (the row's |dZ| adds up to ${formatNumber(scale)})${sumZero ? ': the sum is 0, the dot product is not' : ''}.`,
                   // Sums to 0 but not orthogonal to Ẑ: the mean's term is there, the variance's (which removes the Ẑ direction) is not.
-                  sumZero ? HINTS.missingVarianceTerm : HINTS.batchStatistics,
+                  sumZero ? HINTS.varianceTerm : HINTS.batchStatistics,
                 );
               }
             }
