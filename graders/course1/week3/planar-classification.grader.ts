@@ -305,7 +305,7 @@ export default defineAssignment({
             const correct = predictions.filter((p, i) => p === d.Y[i]).length;
             const accuracy = correct / d.m;
             if (accuracy < 0.85) {
-              violated(`the trained model classifies ${(accuracy * 100).toFixed(1)}% of the points correctly.`, 'Check the learning rate (1.2) and that each iteration updates the parameters it then uses.');
+              violated(`the trained model classifies ${(accuracy * 100).toFixed(1)}% of the points correctly.`, 'Once the functions nnModel calls pass their own checks: check the learning rate (1.2) and that each iteration updates the parameters it then uses.');
             }
           },
         }),
