@@ -105,6 +105,11 @@ const BEAM_HINTS = {
 
 type Hyp = { tokens: number[]; logProb: number; score: number };
 const show = (t: number[]) => `[${t.join(', ')}]`;
+/** a before b in lexicographic order (token by token; a prefix first). */
+function lexicographicallySmaller(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return a.length < b.length;
+}
 const near = (a: number, b: number, tol = 1e-4) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
 async function beamOf(ctx: CheckContext, d: DecoderData, B: number, maxLen: number, alpha: number): Promise<Hyp[]> {
@@ -198,6 +203,7 @@ const BP_HINTS = {
 const BLEU_HINTS = {
   cappedN:
     "N is capped at the candidate's length: a candidate shorter than maxN has no n-gram for the larger n, so those p_n are 0 and BLEU is 0 (N stays maxN).",
+  missesN: 'The loop stops before n = maxN: BLEU averages log p_1 … log p_N, all N = maxN of them (for (let n = 1; n <= maxN; n++)).',
   distinctDenominator:
     "The denominator counts each distinct n-gram once: divide the clipped counts by the number of the candidate's n-grams, repeats included (a word twice counts twice).",
 };
@@ -325,11 +331,20 @@ export default defineAssignment({
               const refilled = beamOracle(d, at.B, at.maxLen, at.alpha, true);
               const expected = want.tokens.map(show).join(', ');
               if (!want.clear || !refilled.clear || expected === refilled.tokens.map(show).join(', ')) continue;
-              const got = (await beamOf(ctx, decoderOf(at), at.B, at.maxLen, at.alpha)).map((h) => show(h.tokens)).join(', ');
+              const hyps = await beamOf(ctx, decoderOf(at), at.B, at.maxLen, at.alpha);
+              const got = hyps.map((h) => show(h.tokens)).join(', ');
               if (got !== expected) {
+                // Named only when the results are otherwise sound (their own Σ log P and score, sorted): results scored
+                // some other way can happen to land on the refilled beam's sentences.
+                let sound = true;
+                try {
+                  checkResults(decoderOf(at), hyps, at.B, at.maxLen, at.alpha);
+                } catch {
+                  sound = false;
+                }
                 violated(
                   `on ${showBeam(at)}, beamSearch returns ${got || 'nothing'}; the course's beam search gives ${expected}.`,
-                  got === refilled.tokens.map(show).join(', ') ? BEAM_HINTS.refill : undefined,
+                  sound && got === refilled.tokens.map(show).join(', ') ? BEAM_HINTS.refill : undefined,
                 );
               }
               return;
@@ -339,7 +354,7 @@ export default defineAssignment({
         property({
           name: 'ties follow the rule',
           points: 1,
-          claim: 'Exact ties go to the lexicographically smaller token list: with token k an exact twin of token j < k (same weights), every result that contains k comes after the same sentence with its first k replaced by j, which is also a result',
+          claim: 'Exact ties go to the lexicographically smaller token list: with token k an exact twin of token j < k (same weights), every result that contains j or k comes after each lexicographically smaller sentence made from it by exchanging some of its j and k (the same score), which are results too',
           inputs: beamArb.chain((i) => fc.record({ input: fc.constant(i), j: fc.integer({ min: 1, max: i.V - 2 }) }).chain(({ input, j }) => fc.record({ input: fc.constant(input), j: fc.constant(j), k: fc.integer({ min: j + 1, max: input.V - 1 }) }))),
           numRuns: 10,
           show: ({ input, j, k }) => `${showBeam(input)}; token ${k} a twin of token ${j}`,
@@ -348,16 +363,21 @@ export default defineAssignment({
             const hyps = await beamOf(ctx, d, input.B, input.maxLen, input.alpha);
             const order = hyps.map((h) => show(h.tokens));
             hyps.forEach((h, i) => {
-              const at = h.tokens.indexOf(k);
-              if (at < 0) return;
-              const swapped = [...h.tokens];
-              swapped[at] = j;
-              const where = order.indexOf(show(swapped));
-              if (where < 0 || where > i) {
-                violated(
-                  `result ${i} is ${show(h.tokens)}; ${show(swapped)} has exactly the same score (token ${k} is a twin of ${j}) and is lexicographically smaller, but it is ${where < 0 ? 'not returned' : `returned after it (result ${where})`}.`,
-                  'On an exact tie (when pruning the candidates and when ranking the results), put the lexicographically smaller token list first.',
-                );
+              // Every sentence made from h by exchanging j and k at some of the places holding either has h's score
+              // exactly; those lexicographically smaller must be kept wherever h is, and ranked before it.
+              const places = h.tokens.flatMap((v, t) => (v === j || v === k ? [t] : []));
+              if (!h.tokens.includes(k)) return;
+              for (let bits = 0; bits < 2 ** places.length; bits++) {
+                const twin = [...h.tokens];
+                places.forEach((t, b) => (twin[t] = (bits >> b) & 1 ? k : j));
+                if (!lexicographicallySmaller(twin, h.tokens)) continue;
+                const where = order.indexOf(show(twin));
+                if (where < 0 || where > i) {
+                  violated(
+                    `result ${i} is ${show(h.tokens)}; ${show(twin)} has exactly the same score (token ${k} is a twin of ${j}) and is lexicographically smaller, but it is ${where < 0 ? 'not returned' : `returned after it (result ${where})`}.`,
+                    'On an exact tie (when pruning the candidates and when ranking the results), put the lexicographically smaller token list first.',
+                  );
+                }
               }
             });
           },
@@ -379,6 +399,10 @@ export default defineAssignment({
             { name: 'Papineni et al. candidate 2, n = 2 (1/13)', args: [PAPER.references, PAPER.candidate2, 2] },
             // Words are units: the bigram "ab c" is not the reference's "a bc", though their letters run the same.
             { name: 'reference "a bc de", candidate "ab c de", n = 2 (0)', args: [[['a', 'bc', 'de']], ['ab', 'c', 'de'], 2] },
+            // Words are compared as written (as NLTK does): "The" is not "the", "party" is not "Party".
+            { name: 'Papineni et al. reference 1 ("… heed Party commands"), candidate "The party commands", n = 1 (1/3)', args: [[PAPER.references[0]!], words('The party commands'), 1] },
+            // A candidate shorter than n has no n-gram: p_n = 0.
+            { name: 'candidate "the cat", n = 3: no trigram (0)', args: [PAPER.catReferences, words('the cat'), 3] },
           ],
         }),
         reference({
@@ -452,7 +476,12 @@ export default defineAssignment({
               }
             }
             const none = await numberOf(ctx, 'modifiedPrecision', [[cand, ...others], disjoint, n], 'modifiedPrecision');
-            if (!near(none, 0, 1e-9)) violated(`a candidate sharing no word with the references has ${n}-gram precision ${formatNumber(none)}, not 0.`);
+            if (!near(none, 0, 1e-9)) {
+              violated(
+                `a candidate of ${disjoint.length} words sharing no word with the references has ${n}-gram precision ${formatNumber(none)}, not 0.`,
+                disjoint.length < n && near(none, 1) ? 'A candidate with fewer than n words has no n-gram, and its p_n is 0, not 1: return 0 when there is nothing to divide by.' : undefined,
+              );
+            }
           },
         }),
       ],
@@ -592,15 +621,19 @@ export default defineAssignment({
               // N capped at the candidate's length: the geometric mean of the p_n it has n-grams for.
               const L = cand.length;
               const capped = L < N && p.slice(0, L).every((x) => x > 0) ? bp * p.slice(0, L).reduce((x, y) => x * y, 1) ** (1 / L) : NaN;
+              // The loop stopping before n = N: exp((1/N) Σ_{n<N} log p_n). Where it gives the same value as the cap, neither is named.
+              const missesN = N > 1 && p.slice(0, N - 1).every((x) => x > 0) ? bp * Math.exp(p.slice(0, N - 1).reduce((x, y) => x + Math.log(y), 0) / N) : NaN;
               violated(
                 `p_1 … p_${N} = ${p.map(formatNumber).join(', ')}, BP = ${formatNumber(bp)}: bleu is ${formatNumber(got)}, expected BP·(Π p_n)^(1/${N}) = ${formatNumber(want)}.`,
-                near(got, capped)
+                near(got, capped) && !near(got, missesN)
                   ? BLEU_HINTS.cappedN
-                  : !near(want, bp * mean, 1e-6) && near(got, bp * mean)
-                    ? 'This is the arithmetic mean of the precisions: BLEU takes their geometric mean, exp((1/N) Σ log p_n).'
-                    : bp < 1 && near(got, want / bp)
-                      ? 'The brevity penalty is missing: multiply the geometric mean by BP.'
-                      : undefined,
+                  : near(got, missesN) && !near(got, capped)
+                    ? BLEU_HINTS.missesN
+                    : !near(want, bp * mean, 1e-6) && near(got, bp * mean)
+                      ? 'This is the arithmetic mean of the precisions: BLEU takes their geometric mean, exp((1/N) Σ log p_n).'
+                      : bp < 1 && near(got, want / bp)
+                        ? 'The brevity penalty is missing: multiply the geometric mean by BP.'
+                        : undefined,
               );
             }
           },
