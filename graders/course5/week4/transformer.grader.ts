@@ -42,6 +42,11 @@ const HINTS = {
   sinCosSwapped: 'sin and cos are swapped: even dimensions (k = 0, 2, …) take sin(angle), odd ones cos(angle), so PE[0, 0, :] starts 0, 1, 0, 1, …',
   paddingInverted: 'The padding mask is inverted: in this course 1 marks a real token (id ≠ 0) that may be attended to, 0 marks padding (id = 0).',
   lookAheadUpper: 'The look-ahead mask keeps the wrong triangle: query i may see keys 0 … i, so the ones are on and below the diagonal (tf.linalg.bandPart(ones, -1, 0)), not above.',
+  lookAheadInverted:
+    'This is the look-ahead mask of the other convention (1 = hidden): in this course 1 marks the keys a query may see, so the ones are on and below the diagonal, tf.linalg.bandPart(ones, -1, 0), without the 1 −.',
+  lookAheadStrict: 'The diagonal is 0: query i may attend to itself, so the ones are on and below the diagonal (j ≤ i), tf.linalg.bandPart(ones, -1, 0).',
+  maskAfterSoftmax:
+    'The mask is applied after the softmax: zeroing the masked weights leaves rows that sum to less than 1. Add (1 − mask)·(−1e9) to the logits before the softmax.',
   scaleByDk: 'The logits are divided by dk: divide Q·Kᵀ by √dk, the square root of the depth of the keys.',
   noScale: 'Q·Kᵀ is not scaled: divide it by √dk (dk = the size of the last axis of k) before the softmax.',
   maskInverted: 'The mask works the wrong way round: with 1 = keep and 0 = ignore, add (1 − mask)·(−1e9) to the logits, not mask·(−1e9).',
@@ -358,7 +363,13 @@ function expectMaskedWeights(w: NdArray, mask: NdArray): void {
   rows.forEach((row, r) => {
     const sum = row.reduce((a, b) => a + b, 0);
     if (!row.every(isProbability) || !nearOne(sum)) {
-      violated(`row ${r} of the attention weights (one query) sums to ${formatNumber(sum)}: ${JSON.stringify(row.map(formatNumber))}; each query's weights over the keys should sum to 1.`, columnsSumTo1(w) ? HINTS.softmaxAxis : undefined);
+      // Masked after the softmax: the masked keys get 0, the others keep their unmasked share, so rows sum to at most 1.
+      const rowSum = (rw: number[]) => rw.reduce((a, b) => a + b, 0);
+      const maskedAfter = sum < 1 && rows.every((rw, i) => rw.every((x, j) => keep[i]![j] !== 0 || isZero(x)) && (rowSum(rw) < 1 || nearOne(rowSum(rw))));
+      violated(
+        `row ${r} of the attention weights (one query) sums to ${formatNumber(sum)}: ${JSON.stringify(row.map(formatNumber))}; each query's weights over the keys should sum to 1.`,
+        columnsSumTo1(w) ? HINTS.softmaxAxis : maskedAfter ? HINTS.maskAfterSoftmax : undefined,
+      );
     }
   });
   const leak = rows.flatMap((row, r) => row.map((x, j) => ({ x, r, j })).filter(({ j }) => keep[r]![j] === 0)).find(({ x }) => !isZero(x));
@@ -530,9 +541,20 @@ export default defineAssignment({
             const mask = expectTensor(await ctx.call('createLookAheadMask', [n]), `createLookAheadMask(${n})`, [1, n, n]);
             if (mask.dtype !== 'float32') violated(`the mask is a ${mask.dtype} tensor; it should be float32 (ones on and below the diagonal).`, HINTS.maskDtype);
             const expected = lookAheadOf(n);
-            const upper = nd(expected.data.map((_, i) => (i % n >= Math.floor(i / n) ? 1 : 0)), [1, n, n]);
-            const strictUpper = nd(expected.data.map((v) => 1 - v), [1, n, n]);
-            if (!same(expected, mask) && (same(upper, mask) || same(strictUpper, mask))) violated('the mask has its ones above the diagonal.', HINTS.lookAheadUpper);
+            if (!same(expected, mask)) {
+              // At n = 1 the wrong triangles cannot be told apart (all of them are [0] or [1]): look at n = 3 to name one.
+              const at = n >= 2 ? n : 3;
+              const seen = n >= 2 ? mask : expectTensor(await ctx.call('createLookAheadMask', [at]), `createLookAheadMask(${at})`, [1, at, at]);
+              const form = (keep: (row: number, col: number) => boolean) => nd(Array.from({ length: at * at }, (_, e) => (keep(Math.floor(e / at), e % at) ? 1 : 0)), [1, at, at]);
+              const hint = same(form((r, c) => c >= r), seen)
+                ? HINTS.lookAheadUpper
+                : same(form((r, c) => c > r), seen)
+                  ? HINTS.lookAheadInverted
+                  : same(form((r, c) => c < r), seen)
+                    ? HINTS.lookAheadStrict
+                    : undefined;
+              if (hint) violated(`createLookAheadMask(${at}) is ${JSON.stringify(rowsOf(seen))}: not ones on and below the diagonal.`, hint);
+            }
             expectClose(mask, expected, 'the look-ahead mask');
           },
         }),
