@@ -26,6 +26,12 @@ const KNOWN: [RegExp, string][] = [
     /Tensor is disposed|Cannot read properties of undefined \(reading 'backend'\)/,
     'A tensor was used after it was disposed: a tf.tidy disposes every tensor made inside it except the one it returns, and so does the end of each graded call — a tensor your file keeps between calls (a module-level variable filled on first use) is gone by the next one. Return what you need from the tidy, make tensors you keep at the top level of the file (or tf.keep them), and dispose only tensors you no longer use.',
   ],
+  [
+    // A tf op given a tf.input placeholder: code that works on concrete tensors (the grader's direct calls) fails once
+    // it builds a tf.model (course 5's attention trainModel, any Keras-style model).
+    /must be a Tensor or TensorLike, but got 'SymbolicTensor'/,
+    'A TensorFlow.js operation (tf.add, tf.matMul, tf.softmax, tf.transpose, …) was given a tf.input placeholder (a SymbolicTensor): when a model is built with tf.model, its inputs and every value computed from them are symbolic, and only layers can take them (layer.apply(x)). Use layers for every step of the model — the given ones, or tf.layers equivalents — not tf operations.',
+  ],
 ];
 
 /** The hint for an error message TensorFlow.js threw, when its cause is known. */
