@@ -93,6 +93,19 @@ const normPairArb = distinctDims({ nH: [2, 5], nW: [2, 5], nC: [2, 5] }).chain((
 );
 
 /**
+ * At least two different non-zero magnitudes among the compared differences. With a single one (d), which
+ * shrinking reaches, |d| or ‖d‖ in place of d² is d·(a constant), and the learner would be told "a constant
+ * factor is off" (4× for d = 0.25) where the square is missing.
+ */
+const twoMagnitudes = (diffs: readonly number[]) => new Set(diffs.filter((d) => d !== 0).map(Math.abs)).size >= 2;
+const contentNormPairArb = normPairArb.filter(({ a, b }) => twoMagnitudes(a.data.map((v, i) => v - b.data[i]!)));
+const styleNormPairArb = normPairArb.filter(({ a, b }) => {
+  const GA = gram(unroll(a)).data;
+  const GB = gram(unroll(b)).data;
+  return twoMagnitudes(GA.map((v, i) => v - GB[i]!));
+});
+
+/**
  * The sizes, each on its own: the diagnosis forms their products (nH·nW, nH·nW·nC …) and leaves out a size of 1,
  * so a factor of 2 on [1, 1, 2, 3] is nW, not "nH·nW" (a product given as one constant would be named whole).
  */
@@ -157,7 +170,7 @@ export default defineAssignment({
           name: 'normalised by 4·nH·nW·nC',
           points: 2,
           claim: 'For any shape [1, nH, nW, nC], J_content = Σ(a_C − a_G)² / (4·nH·nW·nC)',
-          inputs: normPairArb,
+          inputs: contentNormPairArb,
           numRuns: 15,
           holds: async ({ a, b }, ctx) => {
             expectClose(await cost(ctx, 'computeContentCost', [a, b]), contentJs(a, b), `J_content for [${a.shape.join(', ')}]`, {}, constantsOf(a));
@@ -276,7 +289,7 @@ export default defineAssignment({
             if (!withinTolerance(J, Js, tolerance('float32')))
               violated(
                 `J_style is ${formatNumber(J)}, but ${formatNumber(Js)} once the positions of a_G are shuffled (positions in the order ${order.join(', ')}).`,
-                'Unroll [1, nH, nW, nC] to [nC, nH·nW] by reshaping to [nH·nW, nC] and then transposing: reshaping straight to [nC, nH·nW] mixes channels and positions.',
+                'Unroll [1, nH, nW, nC] to [nC, nH·nW] by reshaping to [nH·nW, nC] and then transposing: reshaping straight to [nC, nH·nW] mixes channels and positions, and without the transpose the Gram matrix is [nH·nW, nH·nW], over positions instead of channels.',
               );
           },
         }),
@@ -284,7 +297,7 @@ export default defineAssignment({
           name: 'the course normalisation',
           points: 2,
           claim: 'For any shape, J_style = Σ(G_S − G_G)² / (4·nC²·(nH·nW)²), with G = U·Uᵀ of the activations unrolled to U [nC, nH·nW]',
-          inputs: normPairArb,
+          inputs: styleNormPairArb,
           numRuns: 15,
           holds: async ({ a, b }, ctx) => {
             expectClose(await cost(ctx, 'computeLayerStyleCost', [a, b]), layerStyleJs(a, b), `J_style for [${a.shape.join(', ')}]`, {}, constantsOf(a));
