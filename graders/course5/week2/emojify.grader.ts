@@ -129,6 +129,7 @@ const HINTS = {
   trainable: 'The pretrained vectors must stay frozen: create the layer with trainable: false, so training leaves its matrix unchanged.',
   shifted: "Row 0 of the embedding matrix is the padding and stays zeros; word w's vector goes in row wordToIndex[w] (indices start at 1), not wordToIndex[w] − 1.",
   noPaddingRow: 'The matrix needs vocabLen = (number of words) + 1 rows: row 0 for the padding, then row wordToIndex[w] for each word.',
+  mapOrder: "The vectors are placed in the order of wordToVecMap (row i + 1 for its i-th word): put each word's vector in row wordToIndex[w], the index sentencesToIndices gives it.",
 };
 
 interface LayerInput {
@@ -168,9 +169,11 @@ function expectMatrix(M: NdArray, x: LayerInput): void {
   if (!rowOf(M, 0).every((e) => e === 0)) {
     violated(`row 0 of the embedding matrix (the padding) is not zeros.`, shiftedBy1 ? HINTS.shifted : undefined);
   }
+  // Row i + 1 holding the i-th word of wordToVecMap: the vectors placed in the map's order, not at wordToIndex.
+  const inMapOrder = Object.keys(x.map).every((w, i) => i + 1 < M.shape[0]! && sameRow(rowOf(M, i + 1), x.map[w]!.data));
   for (const w of words) {
     if (!sameRow(rowOf(M, x.wordToIndex[w]!), x.map[w]!.data)) {
-      violated(`row ${x.wordToIndex[w]} of the embedding matrix should be the vector of "${w}" (wordToIndex["${w}"] = ${x.wordToIndex[w]}), but is not.`);
+      violated(`row ${x.wordToIndex[w]} of the embedding matrix should be the vector of "${w}" (wordToIndex["${w}"] = ${x.wordToIndex[w]}), but is not.`, inMapOrder ? HINTS.mapOrder : undefined);
     }
   }
 }
