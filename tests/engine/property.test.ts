@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../../graders/engine/arbitraries';
-import { runPropertyCheck } from '../../graders/engine/checks/property';
+import { propertyLimits, runPropertyCheck } from '../../graders/engine/checks/property';
 import { expectTensor, violated } from '../../graders/engine/checks/violation';
 import { property } from '../../graders/engine/define';
 import { map, type NdArray } from '../../graders/engine/ndarray';
@@ -24,6 +24,23 @@ const inRange = property({
 });
 
 describe('property checks', () => {
+  it('do not pass a property cut off by its time limit after a few runs', async () => {
+    const slow = property({ ...inRange, holds: async (x, ctx) => {
+      await new Promise((r) => setTimeout(r, 40));
+      await inRange.holds(x, ctx);
+    } });
+    const saved = propertyLimits.timeMs;
+    propertyLimits.timeMs = 100;
+    try {
+      const r = await runPropertyCheck(slow, 'sigmoid', fakeContext({ sigmoid }), 7);
+      expect(r.status).toBe('failed');
+      expect(r.score ?? 0).toBe(0);
+      expect(r.message).toMatch(/ran past its 0\.1 s budget after \d of 25 random inputs/);
+    } finally {
+      propertyLimits.timeMs = saved;
+    }
+  });
+
   it('pass a right implementation and print the seed', async () => {
     const r = await runPropertyCheck(inRange, 'sigmoid', fakeContext({ sigmoid }), 7);
     expect(r.status).toBe('passed');

@@ -9,7 +9,8 @@ import { baseResult, failureResult } from './outcome';
 import { firstFailure, overlapped } from './overlap';
 import { Violation } from './violation';
 
-const PROPERTY_TIME_LIMIT_MS = 60_000;
+/** How long a property's runs and shrinking may take in all (a field, so that a test can shorten it). */
+export const propertyLimits = { timeMs: 60_000 };
 
 /**
  * Runs a property with fast-check from a fixed seed. A failing input is shrunk to
@@ -39,14 +40,22 @@ async function propertyResult<T>(def: PropertyCheckDef<T>, exercise: string, ctx
   const atOnce = await allRunsAtOnce(def, exercise, ctx, seed, numRuns);
   if (atOnce && 'verdict' in atOnce) return atOnce.verdict;
   // A time budget, so that an input generator or a shrink that never ends cannot stall grading.
-  const check = (path?: string) => fc.check(prop, { seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS, ...(path ? { path } : {}) });
+  const check = (path?: string) => fc.check(prop, { seed, numRuns, interruptAfterTimeLimit: propertyLimits.timeMs, ...(path ? { path } : {}) });
   let details = await check(atOnce?.failedRun);
   // Code whose failing run passes when replayed (it is not deterministic) gets every run, one by one.
   if (atOnce?.failedRun && !details.failed && !abort) details = await check();
   if (abort) return failureResult(def, exercise, abort);
+  // Cut off by the time limit, fast-check counts the runs made so far as a success: a property whose runs could be
+  // made slow on purpose (a few correct answers, each just under the call limit) then passed having checked two inputs.
+  if (!details.failed && details.interrupted) {
+    return {
+      ...baseResult(def, 'failed', `The property could not run to the end: it ran past its ${propertyLimits.timeMs / 1000} s budget after ${details.numRuns} of ${numRuns} random inputs (seed ${seed}). Make each call faster.`),
+      seed,
+    };
+  }
   if (!details.failed) return passedResult(def, details.numRuns, seed);
   if (!('counterexample' in details) || !details.counterexample) {
-    const why = details.interrupted ? `it ran past its ${PROPERTY_TIME_LIMIT_MS / 1000} s budget` : 'its inputs could not be generated';
+    const why = details.interrupted ? `it ran past its ${propertyLimits.timeMs / 1000} s budget` : 'its inputs could not be generated';
     return { ...baseResult(def, 'error', `The property could not run to the end: ${why} (seed ${seed}).`), seed };
   }
   const input = (details.counterexample as [T])[0];
