@@ -138,8 +138,9 @@ export function rowFor(learner: string, results: AssignmentResult[], hash?: stri
   const problems = results.flatMap((a) =>
     a.exercises.flatMap((e) =>
       e.checks
-        .filter((c) => c.status === 'error' && /is missing|does not compile/.test(c.message) && !c.message.startsWith('Not run:'))
-        .map((c) => c.message.split('\n').slice(0, 2).join(' ').trim()),
+        // The grader's own sentence, which names the file: the compiler's lines after it quote the learner's source.
+        .filter((c) => c.status === 'error' && FILE_PROBLEM.test(c.message))
+        .map((c) => c.message.split('\n')[0]!.trim()),
     ),
   );
   problems.push(...incidents(results));
@@ -152,6 +153,18 @@ export function rowFor(learner: string, results: AssignmentResult[], hash?: stri
     maxScore: roundScore(results.reduce((s, a) => s + a.maxScore, 0)),
     ...(problems.length ? { error: [...new Set(problems)].join(' | ') } : {}),
   };
+}
+
+/** grade.ts's words for a learner file that is missing or does not compile, at the start of a check's message. */
+const FILE_PROBLEM = /^exercises\/\S+ (is missing\.|does not compile:)/;
+
+/**
+ * The grader's own words in a check's message: what a learner's code threw or printed follows these markers
+ * (implementation.ts, describeFailure), and a thrown "ran out of memory" once labelled an incident in the gradebook.
+ */
+function graderWords(message: string): string {
+  const cuts = [' threw an error: ', ' It printed: '].map((marker) => message.indexOf(marker)).filter((i) => i >= 0);
+  return cuts.length ? message.slice(0, Math.min(...cuts)) : message;
 }
 
 /** What the instructor should know about a learner's run beyond the scores: limits hit, tampering, refused output. */
@@ -169,9 +182,10 @@ function incidents(results: AssignmentResult[]): string[] {
     for (const e of a.exercises) {
       for (const c of e.checks) {
         if (c.status === 'passed' || c.status === 'failed' || c.status === 'not-attempted') continue;
-        const kind = kinds.find(([re]) => re.test(c.message));
+        const words = graderWords(c.message);
+        const kind = kinds.find(([re]) => re.test(words));
         if (!kind) continue;
-        const label = kind[1] === 'time budget spent' ? `time budget (${kind[0].exec(c.message)![1]}) spent` : kind[1];
+        const label = kind[1] === 'time budget spent' ? `time budget (${kind[0].exec(words)![1]}) spent` : kind[1];
         (found.get(label) ?? found.set(label, new Set()).get(label)!).add(e.name);
       }
     }
