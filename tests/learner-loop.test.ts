@@ -52,15 +52,23 @@ afterAll(async () => {
 
 describe('grading, as the learner sees it', () => {
   it('blames a hang on the function that hangs: later checks that call it are not run, and say why', async () => {
-    const r = await grade(withFirstLine('computeCost', '  for (;;) {}'), ['computeCost', 'backwardPropagation']);
-    const cost = r.exercises.find((e) => e.name === 'computeCost')!;
-    expect(cost.checks[0]!.status).toBe('timeout');
+    const r = await grade(withFirstLine('forwardPropagation', '  for (;;) {}'), ['forwardPropagation', 'backwardPropagation']);
+    const forward = r.exercises.find((e) => e.name === 'forwardPropagation')!;
+    expect(forward.checks[0]!.status).toBe('timeout');
     const backward = r.exercises.find((e) => e.name === 'backwardPropagation')!;
+    // The gradient check works from the learner's forward pass (its cache).
     const gradientCheck = backward.checks.find((c) => c.kind === 'gradient')!;
     expect(gradientCheck.status).toBe('timeout');
-    expect(gradientCheck.message).toMatch(/Not run: computeCost already ran past its 1\.5 s limit earlier in this run, and this check calls it/);
-    // backwardPropagation's own checks, which do not call computeCost, still pass.
+    expect(gradientCheck.message).toMatch(/Not run: forwardPropagation already ran past its 1\.5 s limit earlier in this run, and this check calls it/);
+    // backwardPropagation's own cases, which do not call forwardPropagation, still pass.
     expect(backward.checks.find((c) => c.kind === 'reference')!.status).toBe('passed');
+  }, 60_000);
+
+  it('does not hold a hanging cost against the backward pass: its gradient check differences the reference\'s cost', async () => {
+    const r = await grade(withFirstLine('computeCost', '  for (;;) {}'), ['computeCost', 'backwardPropagation']);
+    expect(r.exercises.find((e) => e.name === 'computeCost')!.checks[0]!.status).toBe('timeout');
+    const backward = r.exercises.find((e) => e.name === 'backwardPropagation')!;
+    expect(backward.checks.map((c) => c.status)).toEqual(backward.checks.map(() => 'passed'));
   }, 60_000);
 
   it('keeps what the code printed with the check, even when it passes', async () => {

@@ -76,6 +76,10 @@ describe('the learner edition (npm run release)', () => {
     }
     const files = filesUnder(learner).map((f) => path.relative(learner, f));
     expect(files.filter((f) => /\.oracle\.ts$|\.hidden\.fixtures\.json$/.test(f))).toEqual([]);
+    // The hidden cases' seed: with it, the case builders shipped here would rebuild every hidden case's inputs.
+    expect(existsSync(path.join(learner, 'graders/hidden-seed.json'))).toBe(false);
+    const offset = String(JSON.parse(readFileSync(path.join(repoRoot, 'graders/hidden-seed.json'), 'utf8')).offset);
+    expect(files.filter((f) => !f.startsWith('node_modules') && readFileSync(path.join(learner, f), 'latin1').includes(offset))).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(learner, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.scripts).sort()).toEqual(['grade', 'hint', 'progress', 'quiz', 'reset', 'test', 'try']);
     // The learner's `npm run grade` is this checkout's, node flags and all.
@@ -120,7 +124,7 @@ describe('the learner edition (npm run release)', () => {
 
 describe('the grader edition (npm run release -- DIR --grader)', () => {
   it('adds the solutions, hidden cases and oracles', () => {
-    for (const f of [`solutions/${ID}.ts`, `graders/${ID}.hidden.fixtures.json`, 'graders/course4/week1/conv.oracle.ts']) {
+    for (const f of [`solutions/${ID}.ts`, `graders/${ID}.hidden.fixtures.json`, 'graders/course4/week1/conv.oracle.ts', 'graders/hidden-seed.json']) {
       expect(existsSync(path.join(grader, f)), f).toBe(true);
     }
     expect(readFileSync(path.join(grader, 'README.md'), 'utf8')).toMatch(/Keep this repository private/);

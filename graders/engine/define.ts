@@ -110,7 +110,7 @@ export interface GradientCheckDef extends CheckCommon {
   kind: 'gradient';
   /** The point to check at: the variables to differentiate by, each an NdArray. */
   at: () => Record<string, NdArray>;
-  /** The scalar cost at a point, computed with the learner's own forward pass and cost. */
+  /** The scalar cost at a point, with the forward pass and cost of whoever `ctx` calls: the reference's in `npm run fixtures` (stored), the learner's at grading. */
   cost: (ctx: CheckContext, point: Record<string, NdArray>) => Promise<number>;
   /** The learner's analytic gradients at a point, keyed like the point. */
   gradients: (ctx: CheckContext, point: Record<string, NdArray>) => Promise<Record<string, Value>>;

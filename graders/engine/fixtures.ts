@@ -1,17 +1,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareValues, DEFAULT_TOLERANCE, type CaseConstants } from './compare';
-import type { AssignmentDef, ReferenceCheckDef } from './define';
+import type { AssignmentDef, CheckContext, ReferenceCheckDef } from './define';
 import { literalDefaults, type ParamDefault } from './checks/defaults';
 import { callOrThrow, type Implementation } from './implementation';
 import type { GeneratedKind } from './generated-mistakes';
 import type { Behaviour, KnownBehaviour, SelectionLimits } from './mistake-selection';
-import { isNdArray } from './ndarray';
+import { isNdArray, nd } from './ndarray';
 import { repoRoot } from './paths';
 import { assertValid } from './schemas/validate';
 import { withSeedOffset } from './seeded';
 import { isRecord, type Value } from './values';
-import { inProcessImplementation, onSandboxBackend } from './in-process';
+import { inProcessImplementation, loadTf, onSandboxBackend } from './in-process';
+import { referenceCosts } from './checks/gradient';
+import { gradientCheckSeed } from './seed';
+import { hiddenSeedOffset } from './hidden-seed';
 import { patchedMutantDir, writeSolutionVariant } from './mutants';
 
 /** A known mistake's output on one case: a learner output equal to it earns its hint. */
@@ -38,6 +41,11 @@ export interface FixtureFile {
   checks: Record<string, { cases: FixtureCase[] }>;
   /** Each exercise function's literal defaults, as the reference solution's signature gives them (checks/defaults.ts). */
   defaults?: Record<string, ParamDefault[]>;
+  /**
+   * Each gradient check's reference costs (keyed like checks): at the check point, then at its probe points
+   * (checks/gradient.ts, referenceCosts). The point is public, so they are too.
+   */
+  gradientCosts?: Record<string, number[]>;
 }
 
 /** A mutant (a realistic wrong implementation) used to name mistakes in fixtures. */
@@ -59,8 +67,6 @@ export function fixturePath(root: string, assignmentId: string, variant: Fixture
   return path.join(root, 'graders', `${assignmentId}.${variant === 'hidden' ? 'hidden.' : ''}fixtures.json`);
 }
 
-/** Hidden cases draw their inputs from these seeds on (new Seeded(n) becomes n + offset). */
-export const HIDDEN_SEED_OFFSET = 7919;
 
 export function fixtureKey(exercise: string, check: string): string {
   return `${exercise}/${check}`;
@@ -181,7 +187,28 @@ async function generateOnCurrentBackend(
     const found = source.status === 'ok' && typeof source.value === 'string' ? literalDefaults(source.value) : [];
     if (found.length) defaults[exercise.name] = found;
   }
-  return { assignment: def.id, generatedBy: GENERATED_BY, checks, ...(Object.keys(defaults).length ? { defaults } : {}) };
+  const gradientCosts = await gradientReferenceCosts(def, reference);
+  return {
+    assignment: def.id,
+    generatedBy: GENERATED_BY,
+    checks,
+    ...(Object.keys(defaults).length ? { defaults } : {}),
+    ...(Object.keys(gradientCosts).length ? { gradientCosts } : {}),
+  };
+}
+
+/** The reference solution's costs at every gradient check's probe points; a check whose costs are not all finite gets none (and judges by the learner's). */
+async function gradientReferenceCosts(def: AssignmentDef, reference: Implementation): Promise<Record<string, number[]>> {
+  const ctx: CheckContext = { learner: reference, tf: loadTf, call: (fn, args) => callOrThrow(reference, fn, args) };
+  const found: Record<string, number[]> = {};
+  for (const exercise of def.exercises) {
+    for (const check of exercise.checks) {
+      if (check.kind !== 'gradient') continue;
+      const costs = await referenceCosts(check, ctx, gradientCheckSeed(def.id, exercise.name, check.name));
+      if (costs.every(Number.isFinite)) found[fixtureKey(exercise.name, check.name)] = costs;
+    }
+  }
+  return found;
 }
 
 /**
@@ -217,7 +244,8 @@ function bothVariants(
 async function caseInputs(check: ReferenceCheckDef, reference: Implementation) {
   const written = await check.cases(reference);
   const seen = new Set(written.map((c) => JSON.stringify(canonical(c.args))));
-  const drawn = await withSeedOffset(HIDDEN_SEED_OFFSET, () => check.cases(reference));
+  // new Seeded(n) becomes n + a secret offset (hidden-seed.ts).
+  const drawn = await withSeedOffset(hiddenSeedOffset(repoRoot), () => check.cases(reference));
   return [...written.map((c) => ({ ...c, hidden: false })), ...drawn.filter((c) => !seen.has(JSON.stringify(canonical(c.args)))).map((c) => ({ ...c, hidden: true }))];
 }
 
@@ -385,6 +413,17 @@ export function staleness(onDisk: FixtureFile, fresh: FixtureFile): string[] {
       if (expected) problems.push(`${key} "${ca.name}": ${expected.message}`);
       if (hints(ca) !== hints(cb)) problems.push(`${key} "${ca.name}": the known mistakes changed`);
     });
+  }
+  const costKeys = new Set([...Object.keys(onDisk.gradientCosts ?? {}), ...Object.keys(fresh.gradientCosts ?? {})]);
+  for (const key of costKeys) {
+    const a = onDisk.gradientCosts?.[key];
+    const b = fresh.gradientCosts?.[key];
+    if (!a || !b) problems.push(`${key}: reference costs ${a ? 'no longer generated' : 'missing from the file'}`);
+    else if (a.length !== b.length) problems.push(`${key}: ${a.length} reference costs on disk, ${b.length} generated`);
+    else {
+      const costs = compareValues(nd(b, [b.length]), nd(a, [a.length]), tight, {}, 'reference costs');
+      if (costs) problems.push(`${key}: ${costs.message}`);
+    }
   }
   return problems;
 }

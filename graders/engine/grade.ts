@@ -19,7 +19,7 @@ import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResu
 import { assignmentFiles } from './registry';
 import { buildModule, type BuildResult } from './sandbox/build';
 import { Sandbox } from './sandbox/client';
-import { checkSeed } from './seed';
+import { checkSeed, gradientCheckSeed } from './seed';
 import { isUntouchedStub } from './stubs';
 import { gradeQuiz } from './quiz/grade';
 import { movePlots } from './report/plots';
@@ -287,7 +287,7 @@ interface CheckEnv {
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult | HiddenTurn> {
   const printed = new PrintedOutput();
-  const seed = checkSeed(env.seed, def.id, exercise.name, check.name);
+  const seed = check.kind === 'gradient' ? gradientCheckSeed(def.id, exercise.name, check.name) : checkSeed(env.seed, def.id, exercise.name, check.name);
   const ctx = checkContext(env, check, { printed: (o) => printed.add(o), called: (fn) => env.called.add(fn) }, seed);
   // What the learner's code printed during this check, whatever the check's outcome.
   const withOutput = (result: CheckResult): CheckResult => (printed.text ? { ...result, output: printed.text } : result);
@@ -307,7 +307,7 @@ async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckD
         result = await runPropertyCheck(check, exercise.name, ctx, seed);
         break;
       case 'gradient':
-        result = await runGradientCheck(check, exercise.name, ctx, seed);
+        result = await runGradientCheck(check, exercise.name, ctx, seed, env.fixtures?.gradientCosts?.[fixtureKey(exercise.name, check.name)]);
         break;
     }
   } catch (err) {

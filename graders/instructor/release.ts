@@ -20,6 +20,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { hiddenCaseCount, hiddenCountPath } from '../engine/fixtures';
+import { HIDDEN_SEED_FILE } from '../engine/hidden-seed';
 import { loadCourses } from '../engine/registry';
 import { runGrading } from '../engine/run';
 import { writeStubDigests } from '../engine/stubs';
@@ -31,7 +32,7 @@ export type Edition = 'learner' | 'grader';
 const SHIPPED = ['lib', 'templates/report', 'graders/engine', 'graders/shared', 'graders/batch', 'graders/cli.ts', 'graders/grade-args.ts', 'graders/grade-prestart.ts', 'graders/launch.mjs', 'graders/launcher', 'graders/learner', 'graders/hint-cli.ts', 'graders/reset-cli.ts', 'graders/progress-cli.ts', 'graders/try-cli.ts', 'graders/quiz-cli.ts', 'graders/gradescope-run.ts', 'graders/ci', 'graders/ci-grade.ts', '.github', 'docs/security.md', 'docs/ci.md', 'tsconfig.json', 'package-lock.json', 'deepgrade.config.json'];
 
 /** What only the grader edition holds: evidence that decides an official grade. */
-const GRADER_ONLY = (rel: string) => /\.hidden\.fixtures\.json$/.test(rel) || /\.oracle\.ts$/.test(rel);
+const GRADER_ONLY = (rel: string) => /\.hidden\.fixtures\.json$/.test(rel) || /\.oracle\.ts$/.test(rel) || rel === HIDDEN_SEED_FILE;
 
 /** The learner commands an edition keeps, as package.json runs them (its node flags included); `test` becomes a type check of the learner's code. */
 const EDITION_COMMANDS = ['grade', 'hint', 'reset', 'progress', 'try', 'quiz'];
@@ -119,6 +120,8 @@ function stageEdition(root: string, stage: string, stubs: Map<string, Buffer>, e
     }
   }
   if (edition === 'grader') copy('solutions');
+  // The hidden cases' seed, so the grader edition can make its fixtures again.
+  if (edition === 'grader') copy(HIDDEN_SEED_FILE);
   // The digests of the very stubs shipped, whatever the checkout's stubs.json says (engine/stubs.ts).
   const shippedStubs = new Map([...stubs].filter(([rel]) => rel.endsWith('.ts')).map(([rel, data]) => [rel.slice('exercises/'.length, -'.ts'.length), data] as const));
   writeStubDigests(stage, new Map([...shippedStubs].filter(([id]) => existsSync(path.join(stage, 'graders', `${id}.grader.ts`)))));

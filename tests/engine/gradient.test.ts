@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runGradientCheck } from '../../graders/engine/checks/gradient';
+import { referenceCosts, runGradientCheck } from '../../graders/engine/checks/gradient';
 import { expectNumber } from '../../graders/engine/checks/violation';
 import { gradient } from '../../graders/engine/define';
 import { map, nd, type NdArray } from '../../graders/engine/ndarray';
@@ -32,9 +32,8 @@ function grads(w: NdArray, b: NdArray, factor = 1, derivative = (t: number) => 1
 
 const point = { w: nd([0.4, -0.3, 0.2], [3]), b: nd([0.1], [1]) };
 
-function check(mode: 'entries' | 'directional', backward: typeof grads) {
-  return runGradientCheck(
-    gradient({
+function def(mode: 'entries' | 'directional') {
+  return gradient({
       name: 'gradient check',
       points: 4,
       mode,
@@ -44,11 +43,16 @@ function check(mode: 'entries' | 'directional', backward: typeof grads) {
         const g = (await ctx.call('backward', [p.w!, p.b!])) as { dw: NdArray; db: NdArray };
         return { w: g.dw, b: g.db };
       },
-    }),
-    'backward',
-    fakeContext({ cost, backward }),
-    42,
-  );
+  });
+}
+
+function check(mode: 'entries' | 'directional', backward: typeof grads, learnerCost = cost, stored?: number[]) {
+  return runGradientCheck(def(mode), 'backward', fakeContext({ cost: learnerCost, backward }), 42, stored);
+}
+
+/** The reference's costs at the check's probe points, as `npm run fixtures` stores them. */
+function storedCosts(mode: 'entries' | 'directional') {
+  return referenceCosts(def(mode), fakeContext({ cost }), 42);
 }
 
 describe('gradient check', () => {
@@ -88,5 +92,68 @@ describe('gradient check', () => {
     });
     expect(r.status).toBe('error');
     expect(r.message).toContain('backward threw an error: boom');
+  });
+
+  describe("with the reference's costs from the fixtures", () => {
+    for (const mode of ['entries', 'directional'] as const) {
+      it(`passes a right backward pass (${mode})`, async () => {
+        const r = await check(mode, grads, cost, await storedCosts(mode));
+        expect(r.status).toBe('passed');
+        expect(r.score).toBe(4);
+      });
+
+      it(`fails a forward pass that answers a constant with an all-zero backward pass (${mode})`, async () => {
+        const zero = (w: NdArray, b: NdArray) => ({ dw: map(w, () => 0), db: map(b, () => 0) });
+        const constant = () => 0.25;
+        // By its own cost alone, the pair agrees: that was the hole.
+        expect((await check(mode, zero, constant)).status).toBe('passed');
+        const r = await check(mode, zero, constant, await storedCosts(mode));
+        expect(r.status).toBe('failed');
+        expect(r.score).toBe(0);
+        expect(r.message).toContain('Your cost at the check point is 0.25');
+      });
+
+      it(`fails a backward pass that agrees with a cost three times too large (${mode})`, async () => {
+        const r = await check(mode, (w, b) => grads(w, b, 3), (w, b) => 3 * cost(w, b), await storedCosts(mode));
+        expect(r.status).toBe('failed');
+        expect(r.message).toContain('disagree');
+      });
+
+      it(`passes a right backward pass beside a wrong cost function (${mode})`, async () => {
+        const r = await check(mode, grads, (w, b) => 3 * cost(w, b), await storedCosts(mode));
+        expect(r.status).toBe('passed');
+      });
+    }
+
+    it('passes a right backward pass whose cost function throws', async () => {
+      const r = await check('entries', grads, () => {
+        throw new Error('not written yet');
+      }, await storedCosts('entries'));
+      expect(r.status).toBe('passed');
+    });
+
+    it('judges the learner\'s cost, not the reference\'s, where the gradients are the grader\'s', async () => {
+      // As face-recognition's tripletLoss: the learner writes the cost, the grader knows its gradient.
+      const graderSide = gradient({ ...def('directional'), gradients: async (_ctx, p) => {
+        const g = grads(p.w!, p.b!);
+        return { w: g.dw, b: g.db };
+      } });
+      const stored = await referenceCosts(graderSide, fakeContext({ cost }), 42);
+      const right = await runGradientCheck(graderSide, 'cost', fakeContext({ cost }), 42, stored);
+      expect(right.status).toBe('passed');
+      const wrong = await runGradientCheck(graderSide, 'cost', fakeContext({ cost: (w: NdArray, b: NdArray) => 3 * cost(w, b) }), 42, stored);
+      expect(wrong.status).toBe('failed');
+      expect(wrong.message).toContain('the cost your code computes');
+      // A constant cost so large that any difference looked like float32 noise of it.
+      const huge = () => 1e30;
+      expect((await runGradientCheck(graderSide, 'cost', fakeContext({ cost: huge }), 42)).status).toBe('passed');
+      expect((await runGradientCheck(graderSide, 'cost', fakeContext({ cost: huge }), 42, stored)).status).toBe('failed');
+    });
+
+    it('judges by the learner\'s own cost when the stored costs do not fit the probe points', async () => {
+      const stored = await storedCosts('entries');
+      const r = await check('entries', (w, b) => grads(w, b, 3), (w, b) => 3 * cost(w, b), stored.slice(1));
+      expect(r.status).toBe('passed');
+    });
   });
 });
