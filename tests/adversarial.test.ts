@@ -285,6 +285,38 @@ ${right}
     }
   });
 
+  // A hidden check's random inputs came from arbitraries and a seed the learner edition ships, and its report showed
+  // the counterexample, its seed and the reference's value there: code could answer them the next time.
+  it("keeps a hidden check's inputs like a hidden case's: its calls are hidden calls, its report shows no input or value", async () => {
+    const wrong = solution.replace(
+      '  const m = X.shape[1];\n  const { W2 } = parameters;',
+      "  const m = X.shape[1];\n  console.log('X is ' + X.shape.join('x') + ': ' + Array.from(X.dataSync()).join(','));\n  const { W2 } = parameters;",
+    ).replace('const dW1 = tf.matMul(dZ1, X, false, true).div(m)', 'const dW1 = tf.matMul(dZ1, X, false, true).div(m).mul(2)');
+    expect(wrong).not.toBe(solution);
+    writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), wrong);
+    const def = await loadGrader(repo, ID);
+    const apart = new Sandbox({ root: repo, timeoutMs: 5000, hiddenCasesApart: true });
+    const hiddenCalls: string[] = [];
+    const call = apart.call.bind(apart);
+    apart.call = (module, fn, args, options) => (options?.hiddenInputs && hiddenCalls.push(fn), call(module, fn, args, options));
+    try {
+      const r = await gradeAssignment(def, { root: repo, seed: 1, sandbox: apart, only: ['backwardPropagation'], hidden: true });
+      const check = r.exercises[0]!.checks.find((c) => c.hidden && c.kind === 'property')!;
+      expect(check.status).toBe('failed');
+      expect(check.message).toMatch(/hidden random inputs/);
+      for (const field of ['counterexample', 'seed', 'replayPath', 'expected', 'actual', 'plots'] as const) expect(check[field], field).toBeUndefined();
+      expect(check.output ?? '').not.toMatch(/X is/);
+      expect(check.output).toMatch(/printed during a hidden case: not shown/);
+      expect(hiddenCalls).toContain('backwardPropagation');
+      // The public checks still say what is wrong, with values.
+      const publicCheck = r.exercises[0]!.checks.find((c) => c.kind === 'reference')!;
+      expect(publicCheck.message).toMatch(/dW1/);
+    } finally {
+      await apart.close();
+      writeFileSync(path.join(repo, 'exercises', `${ID}.ts`), solution);
+    }
+  });
+
   // Whether a check named a known mistake depended on the hidden cases' outputs too: code that made the mistake on
   // a hidden case or not, as a hidden input said, told that input through the hint's presence.
   it("names a known mistake from the public cases only, whatever the hidden ones return", async () => {

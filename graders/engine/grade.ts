@@ -10,7 +10,7 @@ import { runGradientCheck } from './checks/gradient';
 import { baseResult, notAttemptedResult, unexpectedResult } from './checks/outcome';
 import { runPropertyCheck } from './checks/property';
 import { startReferenceCheck, type HiddenTurn } from './checks/reference';
-import type { ArgumentsRule, AssignmentDef, CheckContext, CheckDef, ExerciseDef } from './define';
+import type { ArgumentsRule, AssignmentDef, CheckContext, CheckDef, ExerciseDef, PropertyCheckDef } from './define';
 import { fixtureKey, hiddenCaseCount, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
 import { callSeed } from './call-seed';
 import { CallFailure, type CallOutcome, type Implementation } from './implementation';
@@ -19,7 +19,7 @@ import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResu
 import { assignmentFiles } from './registry';
 import { buildModule, type BuildResult } from './sandbox/build';
 import { Sandbox } from './sandbox/client';
-import { checkSeed, gradientCheckSeed } from './seed';
+import { checkSeed, gradientCheckSeed, hiddenCheckSeed } from './seed';
 import { isUntouchedStub } from './stubs';
 import { gradeQuiz } from './quiz/grade';
 import { movePlots } from './report/plots';
@@ -287,7 +287,12 @@ interface CheckEnv {
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult | HiddenTurn> {
   const printed = new PrintedOutput();
-  const seed = check.kind === 'gradient' ? gradientCheckSeed(def.id, exercise.name, check.name) : checkSeed(env.seed, def.id, exercise.name, check.name);
+  const seed =
+    check.kind === 'gradient'
+      ? gradientCheckSeed(def.id, exercise.name, check.name)
+      : check.hidden
+        ? hiddenCheckSeed(env.seed, def.id, exercise.name, check.name)
+        : checkSeed(env.seed, def.id, exercise.name, check.name);
   const ctx = checkContext(env, check, { printed: (o) => printed.add(o), called: (fn) => env.called.add(fn) }, seed);
   // What the learner's code printed during this check, whatever the check's outcome.
   const withOutput = (result: CheckResult): CheckResult => (printed.text ? { ...result, output: printed.text } : result);
@@ -303,9 +308,18 @@ async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckD
         result = started;
         break;
       }
-      case 'property':
-        result = await runPropertyCheck(check, exercise.name, ctx, seed);
+      case 'property': {
+        if (!check.hidden) {
+          result = await runPropertyCheck(check, exercise.name, ctx, seed);
+          break;
+        }
+        // A hidden check's random inputs are kept like hidden cases: its calls go to the hidden child, screened, after
+        // every public call (official grading), and its result shows neither inputs nor values (screenedHiddenProperty).
+        const hiddenRun = async () => screenedHiddenProperty(check, await runPropertyCheck(check, exercise.name, withHiddenInputs(ctx), seed));
+        if (env.hiddenLast) return { hiddenTurn: () => hiddenRun().then(withOutput, (err: unknown) => withOutput(unexpectedResult(check, err))) };
+        result = await hiddenRun();
         break;
+      }
       case 'gradient':
         result = await runGradientCheck(check, exercise.name, ctx, seed, env.fixtures?.gradientCosts?.[fixtureKey(exercise.name, check.name)]);
         break;
@@ -459,6 +473,39 @@ export function screenedHidden(outcome: CallOutcome, fn: string): CallOutcome {
     default:
       return outcome;
   }
+}
+
+/** A context whose calls (its parts' too) are calls on hidden inputs (CallOptions.hiddenInputs). */
+function withHiddenInputs(ctx: CheckContext): CheckContext {
+  return {
+    ...ctx,
+    call: (fn, args, options) => ctx.call(fn, args, { ...options, hiddenInputs: true }),
+    ...(ctx.branch
+      ? {
+          branch: (signal: AbortSignal) => {
+            const part = ctx.branch!(signal);
+            return { ctx: withHiddenInputs(part.ctx), keep: part.keep };
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * A hidden check's result as a report may show it: its status, score and hint (one of the grader's fixed sentences,
+ * naming a mistake: like the status, a few bits at most), and nothing drawn from its inputs or the reference's values
+ * there — not the counterexample, its seed, the values compared, or pictures. The learner edition ships the
+ * arbitraries, so with these the next submission could answer them.
+ */
+export function screenedHiddenProperty(check: PropertyCheckDef<unknown>, result: CheckResult): CheckResult {
+  const { counterexample: _c, seed: _s, replayPath: _r, expected: _e, actual: _a, plots: _p, ...rest } = result;
+  const message: Partial<Record<CheckResult['status'], string>> = {
+    passed: `${check.claim} (on hidden random inputs).`,
+    failed: `${check.claim} — but not on one of its hidden random inputs (official grading shows neither them nor what your code returned there).`,
+    error: `${check.claim}: your code failed on one of its hidden random inputs (${rest.message.includes('not implemented') ? 'a function it calls is not implemented yet' : 'how is not shown for hidden inputs'}).`,
+    timeout: `${check.claim}: your code ran past its time limit on one of its hidden random inputs.`,
+  };
+  return { ...rest, message: message[result.status] ?? rest.message };
 }
 
 /**

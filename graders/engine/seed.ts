@@ -1,3 +1,5 @@
+import { hiddenSeedOffset } from './hidden-seed';
+import { repoRoot } from './paths';
 /** The seed every run starts from unless --seed says otherwise: grades are reproducible. */
 export const DEFAULT_SEED = 20240101;
 
@@ -17,4 +19,19 @@ export function checkSeed(runSeed: number, ...identity: string[]): number {
  */
 export function gradientCheckSeed(assignmentId: string, exercise: string, check: string): number {
   return checkSeed(DEFAULT_SEED, assignmentId, exercise, check);
+}
+
+/**
+ * A hidden check's seed (the random inputs of a property that compares with the reference solution): the run's
+ * seed mixed with the grader edition's secret (hidden-seed.ts), so the learner edition, which ships the arbitraries
+ * and the default seed, cannot draw the same inputs. Without the secret, the run's seed alone.
+ */
+export function hiddenCheckSeed(runSeed: number, ...identity: string[]): number {
+  let secret = 0;
+  try {
+    secret = hiddenSeedOffset(repoRoot);
+  } catch {
+    // An edition without the secret has no reference solution either, so no hidden check runs there.
+  }
+  return checkSeed((runSeed ^ secret) >>> 0, ...identity);
 }
