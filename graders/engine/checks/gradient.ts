@@ -26,7 +26,7 @@ const FLOAT32_EPS = 1.2e-7;
 export interface ProbePlan {
   point: Record<string, NdArray>;
   variables: { name: string; directions: number[][]; first: number }[];
-  /** Every variable's directions in turn, each a step +ε then −ε: the order of GradientReferenceCosts after its first. */
+  /** Every variable's directions in turn, each a step +ε then −ε: the order of the stored costs (FixtureFile.gradientCosts) after their first. */
   shifted: Record<string, NdArray>[];
 }
 
