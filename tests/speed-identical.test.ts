@@ -108,6 +108,11 @@ describe('the same grades whichever way the grader and TensorFlow.js are loaded'
     const timings: string[] = [];
     const side = await grade({}, 'course1', timings);
     expect(timings[0]).toContain('(2 lanes)');
+    // The slowest checks, each named by assignment, function and check, slowest first.
+    const slowest = timings[0]!.split('slowest checks')[1]?.split('\n').slice(1).filter((l) => /^\s+\d+\s+course1\//.test(l)) ?? [];
+    expect(slowest.length).toBe(15);
+    const ms = slowest.map((l) => Number(/\d+/.exec(l)![0]));
+    expect(ms).toEqual([...ms].sort((a, b) => b - a));
     const report = JSON.parse(side) as { assignments: { id: string; score: number; maxScore: number }[] };
     expect(report.assignments.map((a) => a.id)).toEqual(['course1/week2/numpy-basics', 'course1/week2/logistic-regression', ID, 'course1/week4/deep-network-step-by-step', 'course1/week4/deep-network-application']);
     expect(report.assignments[0]!.score).toBeLessThan(report.assignments[0]!.maxScore);

@@ -24,7 +24,7 @@ import { isUntouchedStub } from './stubs';
 import { gradeQuiz } from './quiz/grade';
 import { movePlots } from './report/plots';
 import { repoRoot } from './paths';
-import { mark } from './timings';
+import { checkTime, mark } from './timings';
 import { listing } from './show';
 
 export interface GradeOptions {
@@ -180,7 +180,9 @@ export async function startAssignment(def: AssignmentDef, options: GradeOptions)
           ? baseResult(check, 'timeout', budgetMessage(spent.seconds))
           : timedOut
             ? baseResult(check, 'timeout', `Not run: the check "${timedOut.name}" of ${exercise.name} already ran past its time limit.`)
-            : await runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: def.argumentsUnchanged ?? false, hiddenLast }),
+            : await timedCheck(`${def.id} ${exercise.name} / ${check.name}`, () =>
+                runCheck(def, exercise, check, { learner, reference, fixtures, fixtureError, seed: options.seed, called: fns, hung, overlap, argumentsUnchanged: def.argumentsUnchanged ?? false, hiddenLast }),
+              ),
       );
       if (!('status' in checks[checks.length - 1]!)) hiddenTurns.push({ checks, i: checks.length - 1 });
     }
@@ -283,6 +285,13 @@ interface CheckEnv {
   argumentsUnchanged: ArgumentsRule;
   /** Reference checks leave their hidden cases for later (checks/reference.ts, startReferenceCheck). */
   hiddenLast: boolean;
+}
+
+async function timedCheck<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  checkTime(label, performance.now() - start);
+  return result;
 }
 
 async function runCheck(def: AssignmentDef, exercise: ExerciseDef, check: CheckDef, env: CheckEnv): Promise<CheckResult | HiddenTurn> {
