@@ -13,6 +13,7 @@ import { startReferenceCheck, type HiddenTurn } from './checks/reference';
 import type { ArgumentsRule, AssignmentDef, CheckContext, CheckDef, ExerciseDef, PropertyCheckDef } from './define';
 import { fixtureKey, hiddenCaseCount, loadFixtures, loadHiddenFixtures, withHiddenCases, type FixtureFile } from './fixtures';
 import { callSeed } from './call-seed';
+import { propertiesAfterCases } from './credit';
 import { CallFailure, type CallOutcome, type Implementation } from './implementation';
 import { inProcessImplementation, loadTf } from './in-process';
 import { assignmentResult, exerciseResult, type AssignmentResult, type CheckResult, type ExerciseResult } from './report/model';
@@ -190,7 +191,7 @@ export async function startAssignment(def: AssignmentDef, options: GradeOptions)
     return checks;
   };
   const finished = (exercise: ExerciseDef, checks: (CheckResult | HiddenTurn)[]) =>
-    exerciseResult(exercise.name, exercise.dependsOn ?? [], signatureLast(exercise.name, stubbedThroughout(checks as CheckResult[])));
+    exerciseResult(exercise.name, exercise.dependsOn ?? [], signatureLast(exercise.name, propertiesAfterCases(exercise.name, stubbedThroughout(checks as CheckResult[]))));
 
   const exerciseChecks: (CheckResult | HiddenTurn)[][] = new Array(exercises.length);
   await Promise.all(
