@@ -30,8 +30,9 @@ describe('properties after cases', () => {
     const out = propertiesAfterCases('computeCost', checks);
     expect(out[2]).toMatchObject({ status: 'failed', score: 0, maxScore: 1 });
     expect(out[2]!.message).toMatch(/holds, but it counts only once computeCost matches the reference on at least one case/);
-    // Everything else as it was: the failed property, the reference cases, the gradient check.
-    expect([out[0], out[1], out[3], out[4]]).toEqual([checks[0], checks[1], checks[3], checks[4]]);
+    expect(out[4]).toMatchObject({ status: 'failed', score: 0, maxScore: 2 });
+    // Everything else as it was: the failed property, the reference cases.
+    expect([out[0], out[1], out[3]]).toEqual([checks[0], checks[1], checks[3]]);
   });
 
   it('keeps them once one case passes, for hidden checks, and where a function has no reference case', () => {
@@ -41,6 +42,10 @@ describe('properties after cases', () => {
     expect(propertiesAfterCases('f', hiddenCheck)).toEqual(hiddenCheck);
     const propertiesOnly = [check('property', 'passed', 1, 1), check('property', 'passed', 2, 2)];
     expect(propertiesAfterCases('f', propertiesOnly)).toEqual(propertiesOnly);
+    // Gradient checks run at a published point: withheld alike; a hidden one is not.
+    const gradient = propertiesAfterCases('backwardPropagation', [check('reference', 'failed', 0, 2), check('gradient', 'passed', 3, 3), check('gradient', 'passed', 1, 1, true)]);
+    expect(gradient.map((c) => [c.status, c.score])).toEqual([['failed', 0], ['failed', 0], ['passed', 1]]);
+    expect(gradient[1]!.message).toMatch(/^The gradient check passes, but it counts only once backwardPropagation matches/);
     // Reference checks skipped (one problem with the whole file, said once) do not count as failing cases.
     const skipped = [check('reference', 'skipped', 0, 2), check('property', 'passed', 1, 1)];
     expect(propertiesAfterCases('f', skipped)).toEqual(skipped);
@@ -62,11 +67,25 @@ function withBody(fn: string, body: string): string {
   return `${solution.slice(0, open)}${body}${solution.slice(end)}`;
 }
 
-async function grade(source: string, only: string[]): Promise<AssignmentResult> {
+async function grade(source: string, only: string[], hidden = false): Promise<AssignmentResult> {
   const file = path.join(dir, 'exercises', `${ID}.ts`);
   writeFileSync(file, source);
   const def = await loadGrader(repoRoot, ID);
-  return gradeAssignment(def, { root: repoRoot, seed: 1, sandbox, only, hidden: false, learnerFile: file, learnerRoot: path.join(dir, 'exercises') });
+  return gradeAssignment(def, { root: repoRoot, seed: 1, sandbox, only, hidden, learnerFile: file, learnerRoot: path.join(dir, 'exercises') });
+}
+
+/** computeCost answering the published cases from a table (their m and the sum of A2), ln 2 for anything else. */
+function tableOfPublishedCosts(): string {
+  const fixtures = JSON.parse(readFileSync(path.join(repoRoot, 'graders', `${ID}.fixtures.json`), 'utf8')) as {
+    checks: Record<string, { cases: { args: { shape: number[]; data: number[] }[]; expected: number }[] }>;
+  };
+  const cases = fixtures.checks['computeCost/seeded cases']!.cases;
+  expect(cases.length).toBeGreaterThan(0);
+  const rows = cases.map((c) => `[${JSON.stringify(`${c.args[0]!.shape[1]}:${c.args[0]!.data.reduce((a, b) => a + b, 0).toFixed(3)}`)}, ${c.expected}]`);
+  return solution.replace(
+    /(export function computeCost\(.*\{\n)/,
+    `$1  const table = new Map<string, number>([${rows.join(', ')}]);\n  const key = \`\${A2.shape[1]}:\${Array.from(A2.dataSync()).reduce((a, b) => a + b, 0).toFixed(3)}\`;\n  return table.get(key) ?? Math.LN2;\n`,
+  );
 }
 
 beforeAll(() => {
@@ -92,5 +111,21 @@ describe('code that computes nothing, graded', () => {
       expect(withheld.length, fn).toBeGreaterThan(0);
       for (const c of withheld) expect(c.message, `${fn} / ${c.name}`).toMatch(/This property holds, but it counts only once/);
     }
+  }, 120_000);
+
+  it('with hidden cases, earns nothing from a table of the published answers: the hidden share counts', async () => {
+    const source = tableOfPublishedCosts();
+    const [feedback, official] = [await grade(source, ['computeCost']), await grade(source, ['computeCost'], true)];
+    const cases = (r: AssignmentResult) => r.exercises[0]!.checks.find((c) => c.kind === 'reference')!;
+    // The learner edition's feedback: the published cases pass (that is what they are for).
+    expect(cases(feedback).status).toBe('passed');
+    // Official grading: every public case passes, no hidden one does, and the check earns nothing.
+    expect(cases(official).message).toMatch(/2 of 4 cases pass \(2 of them hidden\)\. The score counts the hidden cases' share \(0 of 2\)/);
+    expect(cases(official).score).toBe(0);
+    expect(official.exercises[0]!.score).toBe(0);
+    expect(official.exercises[0]!.checks.filter((c) => c.kind === 'property').every((c) => /This property holds, but it counts only once/.test(c.message))).toBe(true);
+    // The solution, graded the same way, keeps full marks.
+    const right = await grade(solution, ['computeCost'], true);
+    expect(right.exercises[0]!.score).toBe(right.exercises[0]!.maxScore);
   }, 120_000);
 });

@@ -75,6 +75,7 @@ function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], 
   const fn = def.fn ?? exercise;
   const tolerance = { ...DEFAULT_TOLERANCE, ...def.tolerance };
   let passed = 0;
+  let hiddenPassed = 0;
   let firstFailure: { c: FixtureCase; mismatch?: Mismatch; failure?: CallFailure } | undefined;
   const evidence: CaseEvidence[] = [];
   const mismatches: Mismatch[] = [];
@@ -83,7 +84,10 @@ function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], 
     if (r.status === 'fulfilled') {
       const actual = r.value;
       const mismatch = compareValues(c.expected, actual, tolerance, c.constants ?? {}, `${fn}(…)`, true);
-      if (!mismatch) passed++;
+      if (!mismatch) {
+        passed++;
+        if (c.hidden) hiddenPassed++;
+      }
       else {
         firstFailure ??= { c, mismatch };
         // Hints are read from the public cases only: whether one shows must not depend on a hidden case's outputs.
@@ -107,13 +111,14 @@ function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], 
   }
   // From the public cases only: code could match a known mistake on a hidden case or not, as its inputs say.
   const knownHint = knownMistake(evidence.filter((e) => !e.c.hidden));
-  const score = roundScore((def.points * passed) / cases.length);
+  const share = countedShare(cases, passed, hiddenPassed);
+  const score = roundScore(def.points * share.counted);
   if (!firstFailure) {
     return { ...baseResult(def, 'passed', cases.length === 1 ? 'The 1 case matches.' : `All ${cases.length} cases match.`), score };
   }
   const { c, mismatch, failure } = firstFailure;
   const hiddenCount = cases.filter((k) => k.hidden).length;
-  const tally = `${passed} of ${cases.length} cases pass${hiddenCount ? ` (${hiddenCount} of them hidden)` : ''}.`;
+  const tally = `${passed} of ${cases.length} cases pass${hiddenCount ? ` (${hiddenCount} of them hidden)` : ''}.${share.counted < passed / cases.length ? ` ${share.why}` : ''}`;
   if (c.hidden) {
     // A hidden case's inputs and outputs stay hidden: shown once, they could be looked up next time.
     const what = failure ? `${fn} failed on a hidden case (${failure.outcome.status === 'threw' ? 'it threw an error' : failure.outcome.status}).` : `${fn} returns a different value on a hidden case: inputs like the public cases', with values you have not seen.`;
@@ -204,3 +209,22 @@ export function sameValue(a: Value, b: Value): boolean {
   return a === b || (a == null && b == null);
 }
 
+/**
+ * The share of a check's points its cases earn. With hidden cases (official grading), the smaller of the public
+ * cases' share and the hidden cases': the public cases and their answers ship in the learner edition, so code
+ * can answer them from a table, and on their own they must not earn what only a computation should. Right code
+ * passes both alike; a mistake that shows on one kind of case only costs as much as on the other.
+ */
+function countedShare(cases: FixtureCase[], passed: number, hiddenPassed: number): { counted: number; why: string } {
+  const hidden = cases.filter((c) => c.hidden).length;
+  const shown = cases.length - hidden;
+  if (!hidden || !shown) return { counted: passed / cases.length, why: '' };
+  const [publicShare, hiddenShare] = [(passed - hiddenPassed) / shown, hiddenPassed / hidden];
+  return {
+    counted: Math.min(publicShare, hiddenShare),
+    why:
+      hiddenShare < publicShare
+        ? `The score counts the hidden cases' share (${hiddenPassed} of ${hidden}): the public cases are known in advance, so they cannot earn more than the hidden ones.`
+        : `The score counts the public cases' share (${passed - hiddenPassed} of ${shown}), the smaller of the two.`,
+  };
+}
