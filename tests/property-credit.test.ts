@@ -128,4 +128,31 @@ describe('code that computes nothing, graded', () => {
     const right = await grade(solution, ['computeCost'], true);
     expect(right.exercises[0]!.score).toBe(right.exercises[0]!.maxScore);
   }, 120_000);
+
+  it("with hidden cases, earns nothing from a gradient check answered from the published reference costs", async () => {
+    // The stub with a forward pass of zeros and a backward pass returning the central differences of the costs the
+    // public fixtures hold at the check's probe points (round 8: 3 points in official grading, computing nothing).
+    const fixtures = JSON.parse(readFileSync(path.join(repoRoot, 'graders', `${ID}.fixtures.json`), 'utf8')) as { gradientCosts?: Record<string, number[]> };
+    const c = fixtures.gradientCosts?.['backwardPropagation/gradient check'];
+    expect(c?.length).toBe(43);
+    const g = Array.from({ length: (c!.length - 1) / 2 }, (_, i) => (c![1 + 2 * i]! - c![2 + 2 * i]!) / (2 * 1e-2));
+    const stub = readFileSync(path.join(repoRoot, 'exercises', `${ID}.ts`), 'utf8');
+    const forward = "export function forwardPropagation(X: tf.Tensor2D, parameters: Parameters): [tf.Tensor2D, Cache] {\n  return notImplemented('forwardPropagation');";
+    const backward = "export function backwardPropagation(parameters: Parameters, cache: Cache, X: tf.Tensor2D, Y: tf.Tensor2D): Gradients {\n  return notImplemented('backwardPropagation');";
+    expect(stub).toContain(forward);
+    expect(stub).toContain(backward);
+    const attacker = stub
+      .replace(
+        forward,
+        `${forward.split('\n')[0]}\n  const h = tf.zeros([parameters.W1.shape[0], X.shape[1]]) as tf.Tensor2D, o = tf.zeros([1, X.shape[1]]) as tf.Tensor2D;\n  return [o, { Z1: h, A1: h, Z2: o, A2: o }];`,
+      )
+      .replace(
+        backward,
+        `const G = ${JSON.stringify(g)};\n${backward.split('\n')[0]}\n  const t = (a: number[], s: [number, number]) => tf.tensor2d(a, s);\n  return { dW1: t(G.slice(0, 12), [4, 3]), db1: t(G.slice(12, 16), [4, 1]), dW2: t(G.slice(16, 20), [1, 4]), db2: t(G.slice(20, 21), [1, 1]) };`,
+      );
+    const official = await grade(attacker, ['backwardPropagation'], true);
+    const check = official.exercises.find((e) => e.name === 'backwardPropagation')!.checks.find((k) => k.kind === 'gradient')!;
+    expect(check.message).toMatch(/The gradient check passes, but it counts only once backwardPropagation matches/);
+    expect(official.exercises.find((e) => e.name === 'backwardPropagation')!.score).toBe(0);
+  }, 120_000);
 });
