@@ -41,6 +41,8 @@ const HINTS = {
   analogyInput: 'The answer is one of the input words: skip all three of word_a, word_b and word_c in the loop over the words.',
   analogyFlipped: 'The relation is reversed (e_a − e_b, or the smallest cosine kept): find the word whose e_w − e_c is most similar to e_b − e_a, keeping the largest cosine.',
   analogyNoC: 'Each word\'s own vector e_w is compared with e_b − e_a: compare its offset from word_c, e_w − e_c.',
+  analogyDistance:
+    'The answer is chosen by a distance, not by the angle: keep the word whose offset e_w − e_c has the largest cosine similarity with e_b − e_a. A word further along the relation (e_w − e_c = 3·(e_b − e_a)) has cosine 1 and is the answer, however far e_w lies from e_c + e_b − e_a.',
   neuDivNorm: 'The projection divides by ||g||₂ instead of ||g||₂²: the bias component is (e·g / ||g||₂²)·g.',
   neuWrongVector: 'The projection is taken along e instead of g: the bias component is (e·g / ||g||₂²)·g, a multiple of g.',
   neuAdds: 'The bias component is added instead of subtracted: e_debiased = e − e_biascomponent.',
@@ -459,6 +461,46 @@ export default defineAssignment({
             if (out === 'queen') return;
             const hint = out === 'empress' && !wrongCosinePicks(map, 'man', 'woman', 'king').has(out) ? HINTS.analogy3CosAdd : undefined;
             violated(`completeAnalogy("man", "woman", "king", …) returned "${out}", not "queen" (e_queen − e_king is e_woman − e_man up to a little noise; e_empress = 0.3·(e_king + e_woman − e_man)).`, hint);
+          },
+        }),
+        property({
+          name: 'the angle, not the distance',
+          points: 1,
+          claim:
+            'The answer maximises the cosine, not the closeness: with e_queen = e_king + 3·(e_woman − e_man) (cosine 1) and e_consort = e_king + (e_woman − e_man) + a step of 1.5 times its length at right angles (cosine 0.55, but nearer to e_king + e_woman − e_man) in the map, it is queen',
+          inputs: plantedArb,
+          numRuns: 6,
+          holds: async ({ a, c, delta, others }, ctx) => {
+            const rel = delta.data;
+            // A direction at right angles to the relation, 1.5 times its length (skip an input whose filler lies along it). Queen is
+            // farther from e_king + e_woman − e_man than consort (2 against 1.5 lengths of the relation), and yet the dot product alone
+            // and the dot product over the squared norms still pick queen (3 > 1, 1/3 > 1/3.25): only a distance picks consort.
+            const along = dot(others[0]!.data, rel) / dot(rel, rel);
+            const perp = sub(others[0]!.data, scale(rel, along));
+            if (norm(perp) < 0.1 * norm(rel)) return;
+            const side = scale(perp, (1.5 * norm(rel)) / norm(perp));
+            const words: [string, Vec][] = [
+              ['man', a.data],
+              ['woman', add(a.data, rel)],
+              ['king', c.data],
+              ['queen', add(c.data, scale(rel, 3))],
+              ['consort', add(add(c.data, rel), side)],
+              ...others.slice(1).map((v, i): [string, Vec] => [FILLERS[i]!, v.data]),
+            ];
+            const map = Object.fromEntries(words.map(([w, v]) => [w, vec1(v)]));
+            // The course's criterion picks queen (cosine 1); only inputs where no other word comes near it in float32 say something.
+            const cos = (w: Vec) => dot(rel, sub(w, c.data)) / (norm(rel) * norm(sub(w, c.data)) || 1);
+            const ranked = words.filter(([w]) => !['man', 'woman', 'king'].includes(w)).map(([w, v]) => [w, cos(v)] as const).sort((x, y) => y[1] - x[1]);
+            if (ranked[0]![0] !== 'queen' || withinTolerance(ranked[0]![1], ranked[1]![1], tolerance('float32'))) return;
+            const out = await analogyOf(ctx, 'man', 'woman', 'king', map);
+            if (out === 'queen') return;
+            // The word nearest to e_king + (e_woman − e_man) (consort, or a filler nearer still), unless a wrong cosine picks it too.
+            const nearest = ranked.map(([w]) => [w, norm(sub(sub(map[w]!.data, c.data), rel))] as const).sort((x, y) => x[1] - y[1])[0]![0];
+            const hint = out === nearest && !wrongCosinePicks(map, 'man', 'woman', 'king').has(out) ? HINTS.analogyDistance : undefined;
+            violated(
+              `completeAnalogy("man", "woman", "king", …) returned "${out}", not "queen" (e_queen − e_king = 3·(e_woman − e_man), cosine 1; e_consort − e_king = (e_woman − e_man) plus a step at right angles 1.5 times its length, cosine 0.55).`,
+              hint,
+            );
           },
         }),
       ],
