@@ -14,10 +14,10 @@
  */
 import * as fc from 'fast-check';
 import { dim, dims, tensor } from '../../engine/arbitraries';
-import { expectArray, expectClose, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { expectArray, expectClose, expectRecord, expectTensor, violated, Violation } from '../../engine/checks/violation';
 import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
-import { callOrThrow } from '../../engine/implementation';
+import { CallFailure, callOrThrow } from '../../engine/implementation';
 import { formatNumber, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import { scaleOf, tolerance } from '../../engine/tolerance';
@@ -199,6 +199,9 @@ const pick = (q: Record<string, NdArray>, keys: readonly string[]) => Object.fro
 const grads = (g: ValueRecord, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, g[`d${k}`]]));
 
 // ---------------------------------------------------------------- the assignment
+
+const HINT_STEPS_OF_DA =
+  "The number of steps is da's last dimension, Tx = da.shape[2], not the number of caches: go from t = Tx − 1 down to 0 with caches[t], and return dx of Tx steps. The course's own example passes 4 steps of da for a 7-step forward pass.";
 
 export default defineAssignment({
   id: 'course5/week1/rnn-step-by-step',
@@ -598,6 +601,53 @@ export default defineAssignment({
             const o = (await oracle()).lstmOracle(await ctx.tf(), x, a0, p, R);
             const g = expectRecord(await ctx.call('lstmBackward', [R, o.caches]), 'lstmBackward(da, caches)', ['dx', 'da0', ...lstmGates.map((k) => `d${k}`)]);
             expectOracleGradients(g, o.gradients, 'lstmBackward');
+          },
+        }),
+        property({
+          name: "the number of steps is da's",
+          points: 1,
+          claim:
+            "As in the course (whose example passes 4 steps of da for a 7-step forward pass), the number of steps is da's last dimension: lstmBackward(da, caches) with da for the first T′ steps of a longer forward pass returns what it returns for a forward pass of those T′ steps alone",
+          // Both sequences have at least 2 steps, as everywhere here (tf.grads cannot go through tf.unstack of one step).
+          inputs: lstmArb(5)
+            .filter((input) => input.x.shape[2]! >= 3)
+            .chain((input) => {
+              const [nA, m] = input.a0.shape as [number, number];
+              return dim(input.x.shape[2]! - 1, 2).chain((T) => tensor([nA, m, T], range).map((R) => ({ ...input, R })));
+            }),
+          numRuns: 6,
+          holds: async ({ x, a0, p, R }, ctx) => {
+            const [nX, m, Tx] = x.shape as [number, number, number];
+            const T = R.shape[2]!;
+            const keys = ['dx', 'da0', ...lstmGates.map((k) => `d${k}`)];
+            const first = nd(
+              Array.from({ length: nX * m * T }, (_, k) => x.data[Math.floor(k / T) * Tx + (k % T)]!),
+              [nX, m, T],
+            );
+            const [, , , shortCaches] = await lstmFwd(ctx, first, a0, p);
+            const want = expectRecord(await ctx.call('lstmBackward', [R, shortCaches]), `lstmBackward(da, caches) for a forward pass of ${T} steps`, keys);
+            const [, , , caches] = await lstmFwd(ctx, x, a0, p);
+            let got: ValueRecord;
+            try {
+              got = expectRecord(await ctx.call('lstmBackward', [R, caches]), `lstmBackward(da, caches) for da of ${T} steps and a forward pass of ${Tx}`, keys);
+            } catch (err) {
+              if (err instanceof CallFailure && err.outcome.status === 'threw') {
+                violated(`lstmBackward(da, caches) threw an error with da of ${T} steps and caches of a ${Tx}-step forward pass: ${err.outcome.message}`, HINT_STEPS_OF_DA);
+              }
+              throw err;
+            }
+            const dx = expectTensor(got.dx!, 'dx');
+            if (dx.shape.length !== 3 || dx.shape[2] !== T) {
+              violated(`with da of ${T} steps and caches of a ${Tx}-step forward pass, dx has the shape [${dx.shape.join(', ')}], not [${nX}, ${m}, ${T}].`, HINT_STEPS_OF_DA);
+            }
+            for (const k of keys) {
+              try {
+                expectClose(got[k]!, want[k]!, `${k} with da of ${T} steps and caches of a ${Tx}-step forward pass (compared with your ${k} for a ${T}-step forward pass)`);
+              } catch (err) {
+                if (err instanceof Violation) violated(err.message, HINT_STEPS_OF_DA);
+                throw err;
+              }
+            }
           },
         }),
       ],

@@ -155,7 +155,8 @@ export function lstmBackward(da: tf.Tensor3D, caches: [LstmCache[], tf.Tensor3D]
   const [list] = caches;
   const p = list[0]![9];
   const das = tf.unstack(da, 2);
-  const xs = list.map((c) => c[8]);
+  // The steps are da's (the course's example passes 4 steps of da for a 7-step forward pass): the first das.length caches.
+  const xs = list.slice(0, das.length).map((c) => c[8]);
   const c0 = list[0]![3];
   const J = (a0: tf.Tensor, ...rest: tf.Tensor[]) => {
     const gates = rest.slice(0, lstmKeys.length);
