@@ -45,6 +45,9 @@ function seedZeroHint(gotStart: number, before: number, high: number): string | 
   return gotStart === rs.randint(0, high, 1)[0] ? SEED_ZERO_HINT : undefined;
 }
 
+const START_INSIDE_HINT =
+  "Only the new segment's start is tested against each previous segment: a previous segment that starts inside the new one (or touches its end) overlaps it too. Test start <= previousEnd && end >= previousStart.";
+
 const OUTSIDE_HINT = 'The segment lies outside the background: draw it with getRandomTimeSegment(segmentMs, totalMs), totalMs being the background\'s length (background.shape[0]), not the default 10000.';
 
 // ---------------------------------------------------------------- helpers
@@ -340,6 +343,8 @@ export default defineAssignment({
             const answers = {
               strict: previous.some(([ps, pe]) => start < pe && end > ps),
               endsInside: previous.some((p) => inside(start, p) || inside(end, p)),
+              // Only the new segment's start tested: its false answers on touching segments are the strict ones too.
+              startInside: previous.some((p) => inside(start, p)),
               firstOnly: previous.length > 0 && overlaps(segment, [previous[0]!]),
               lastOnly: previous.length > 0 && overlaps(segment, [previous[previous.length - 1]!]),
             };
@@ -354,7 +359,9 @@ export default defineAssignment({
                     ? `Only previous segment ${which} overlaps: look at every previous segment before answering false (no return false inside the loop).`
                     : alone('lastOnly')
                       ? 'Only the last previous segment is looked at: a clip may overlap any of the previous segments, so test every one of them (previousSegments.some(…)).'
-                      : undefined,
+                      : alone('startInside') && want
+                        ? START_INSIDE_HINT
+                        : undefined,
             );
           },
         }),
