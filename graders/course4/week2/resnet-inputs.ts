@@ -65,7 +65,11 @@ export function randomBlockWeights(r: Seeded, nC: number, f: number, [F1, F2, F3
 export function withMainPathZeroed(w: BlockW): BlockW {
   const c = w.bn3.gamma.data.length;
   const zero = nd(new Array<number>(c).fill(0), [c]);
-  return { ...w, bn3: { ...w.bn3, gamma: zero, beta: zero } };
+  // The main path's moving means made positive too: a batch norm given its moving statistics in the wrong order then
+  // divides by a positive number, and the zeroed main path stays 0 (a NaN from a negative "variance" would survive the
+  // zeroing and fail the check with a hint about the shortcut, which is right).
+  const positiveMean = (bn: BlockW['bn1']) => ({ ...bn, movingMean: nd(bn.movingMean.data.map(Math.abs), [...bn.movingMean.shape]) });
+  return { ...w, bn1: positiveMean(w.bn1), bn2: positiveMean(w.bn2), bn3: { ...positiveMean(w.bn3), gamma: zero, beta: zero } };
 }
 
 export const asValue = (w: BlockW): ValueRecord => w as unknown as ValueRecord;
