@@ -440,7 +440,7 @@ export default defineAssignment({
                 { nX: 2, nA: 5, nY: 3, m: 3 },
               ].map(async (d) => {
                 const out = (await callOrThrow(ref, 'rnnCellForward', [s.randn([d.nX, d.m]), s.randn([d.nA, d.m]), rnnParams(s, d)])) as Value[];
-                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}`, args: [s.randn([d.nA, d.m]), out[2]!] };
+                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}`, args: [s.randn([d.nA, d.m]), out[2]!], constants: { m: d.m } };
               }),
             );
           },
@@ -477,7 +477,7 @@ export default defineAssignment({
                 { d: { nX: 3, nA: 3, nY: 2, m: 2 }, Tx: 3 },
               ].map(async ({ d, Tx }) => {
                 const out = (await callOrThrow(ref, 'rnnForward', [s.randn([d.nX, d.m, Tx]), s.randn([d.nA, d.m]), rnnParams(s, d)])) as Value[];
-                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}, Tx = ${Tx}`, args: [s.randn([d.nA, d.m, Tx]), out[2]!] };
+                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}, Tx = ${Tx}`, args: [s.randn([d.nA, d.m, Tx]), out[2]!], constants: { m: d.m, Tx } };
               }),
             );
           },
@@ -527,7 +527,7 @@ export default defineAssignment({
                 { nX: 2, nA: 5, nY: 3, m: 3 },
               ].map(async (d) => {
                 const out = (await callOrThrow(ref, 'lstmCellForward', [s.randn([d.nX, d.m]), s.randn([d.nA, d.m]), s.randn([d.nA, d.m]), lstmParams(s, d)])) as Value[];
-                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}`, args: [s.randn([d.nA, d.m]), s.randn([d.nA, d.m]), out[3]!] };
+                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}`, args: [s.randn([d.nA, d.m]), s.randn([d.nA, d.m]), out[3]!], constants: { m: d.m } };
               }),
             );
           },
@@ -569,7 +569,7 @@ export default defineAssignment({
                 { d: { nX: 3, nA: 2, nY: 2, m: 3 }, Tx: 2 },
               ].map(async ({ d, Tx }) => {
                 const out = (await callOrThrow(ref, 'lstmForward', [s.randn([d.nX, d.m, Tx]), s.randn([d.nA, d.m]), lstmParams(s, d)])) as Value[];
-                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}, Tx = ${Tx}`, args: [s.randn([d.nA, d.m, Tx]), out[3]!] };
+                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}, Tx = ${Tx}`, args: [s.randn([d.nA, d.m, Tx]), out[3]!], constants: { m: d.m, Tx } };
               }),
             );
           },
@@ -732,7 +732,7 @@ export default defineAssignment({
                 { nX: 2, nA: 5, nY: 3, m: 3 },
               ].map(async (d) => {
                 const out = (await callOrThrow(ref, 'gruCellForward', [s.randn([d.nX, d.m]), s.randn([d.nA, d.m]), gruParams(s, d)])) as Value[];
-                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}`, args: [s.randn([d.nA, d.m]), out[2]!] };
+                return { name: `nX = ${d.nX}, nA = ${d.nA}, m = ${d.m}`, args: [s.randn([d.nA, d.m]), out[2]!], constants: { m: d.m } };
               }),
             );
           },
