@@ -67,6 +67,9 @@ export interface BatchResult {
 
 const JOURNAL = 'journal.jsonl';
 
+/** The share of a learner's time budget that only their hidden cases may use (see gradeLearner). */
+export const HIDDEN_RESERVE = 0.25;
+
 /** Learners being graded right now, by journal: what `recordInterruption` marks when the run is stopped on purpose. */
 const inFlight = new Map<string, Set<string>>();
 
@@ -302,7 +305,19 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
   );
   await Promise.allSettled(builds.values());
   const started = Date.now();
-  void ctx.budget.then((seconds) => sandbox.setBudget(seconds, started), () => sandbox.setBudget(60, started));
+  // The public cases may spend the budget but its last HIDDEN_RESERVE: that part is kept for the hidden phase, which
+  // comes last. A reference check with hidden cases scores the smaller of its public and hidden shares (and a
+  // function's properties count only once one of its checks scores), so a hidden phase left no time at all (a slow
+  // file that spent the whole budget on its public cases) scored every such check and its properties 0, correct
+  // code included. Ending the public phase early instead costs only the checks that did not run. The shown budget
+  // is the whole one (the public deadline is set as if the budget had started earlier).
+  let hiddenTurn = false;
+  let budgetSeconds: number | undefined;
+  const applyBudget = (seconds: number) => {
+    budgetSeconds = seconds;
+    sandbox.setBudget(seconds, hiddenTurn || ctx.hidden === false ? started : started - seconds * 1000 * HIDDEN_RESERVE);
+  };
+  void ctx.budget.then(applyBudget, () => applyBudget(60));
   let row: LearnerRow;
   try {
     // Every assignment's public cases first, then every hidden one (grade.ts, startAssignment): the learner's code
@@ -321,6 +336,9 @@ async function gradeLearner(learner: string, work: string, ctx: LearnerContext):
         }),
       );
     }
+    // The hidden phase has the whole budget: its reserve, and what the public cases left of theirs.
+    hiddenTurn = true;
+    if (budgetSeconds !== undefined) applyBudget(budgetSeconds);
     for (const hiddenPhase of hiddenPhases) results.push(await hiddenPhase());
     row = rowFor(learner, results, hash, refusals);
   } catch (err) {
