@@ -35,16 +35,26 @@ describe('properties after cases', () => {
     expect([out[0], out[1], out[3]]).toEqual([checks[0], checks[1], checks[3]]);
   });
 
-  it('keeps them once one case passes, for hidden checks, and where a function has no reference case', () => {
+  it('keeps them once a case passes (one with hidden cases, where there are some) and where a function has no reference case; holds hidden ones to it too', () => {
     const onePasses = [check('reference', 'failed', 0.5, 2), check('property', 'passed', 1, 1)];
     expect(propertiesAfterCases('f', onePasses)).toEqual(onePasses);
-    const hiddenCheck = [check('reference', 'failed', 0, 2), check('property', 'passed', 1, 1, true)];
-    expect(propertiesAfterCases('f', hiddenCheck)).toEqual(hiddenCheck);
+    // Hidden properties too: their inputs are secret, but one comparing the function with itself holds for a constant.
+    const hiddenCheck = propertiesAfterCases('f', [check('reference', 'failed', 0, 2), check('property', 'passed', 1, 1, true)]);
+    expect(hiddenCheck[1]).toMatchObject({ status: 'failed', score: 0, hidden: true });
+    // With hidden cases, only checks that had some open the gate: a check of fixed edge cases (public only) passed by
+    // a trivial answer does not.
+    const edges = { ...check('reference', 'passed', 1.5, 1.5), name: 'edge cases' };
+    const seeded = { ...check('reference', 'failed', 0, 2), hiddenCases: 3 };
+    const trivial = propertiesAfterCases('iou', [edges, seeded, check('property', 'passed', 2, 2)]);
+    expect(trivial.map((c) => c.score)).toEqual([1.5, 0, 0]);
+    expect(trivial[2]!.message).toMatch(/counts only once iou matches the reference on a case of a check with hidden cases/);
+    const computed = [edges, { ...seeded, status: 'passed' as const, score: 2 }, check('property', 'passed', 2, 2)];
+    expect(propertiesAfterCases('iou', computed)).toEqual(computed);
     const propertiesOnly = [check('property', 'passed', 1, 1), check('property', 'passed', 2, 2)];
     expect(propertiesAfterCases('f', propertiesOnly)).toEqual(propertiesOnly);
     // Gradient checks run at a published point: withheld alike; a hidden one is not.
-    const gradient = propertiesAfterCases('backwardPropagation', [check('reference', 'failed', 0, 2), check('gradient', 'passed', 3, 3), check('gradient', 'passed', 1, 1, true)]);
-    expect(gradient.map((c) => [c.status, c.score])).toEqual([['failed', 0], ['failed', 0], ['passed', 1]]);
+    const gradient = propertiesAfterCases('backwardPropagation', [check('reference', 'failed', 0, 2), check('gradient', 'passed', 3, 3)]);
+    expect(gradient.map((c) => [c.status, c.score])).toEqual([['failed', 0], ['failed', 0]]);
     expect(gradient[1]!.message).toMatch(/^The gradient check passes, but it counts only once backwardPropagation matches/);
     // Reference checks skipped (one problem with the whole file, said once) do not count as failing cases.
     const skipped = [check('reference', 'skipped', 0, 2), check('property', 'passed', 1, 1)];

@@ -113,30 +113,31 @@ function judged(def: ReferenceCheckDef, exercise: string, cases: FixtureCase[], 
   const knownHint = knownMistake(evidence.filter((e) => !e.c.hidden));
   const share = countedShare(cases, passed, hiddenPassed);
   const score = roundScore(def.points * share.counted);
+  const hiddenCount = cases.filter((k) => k.hidden).length;
+  const withCount = (r: CheckResult): CheckResult => (hiddenCount ? { ...r, hiddenCases: hiddenCount } : r);
   if (!firstFailure) {
-    return { ...baseResult(def, 'passed', cases.length === 1 ? 'The 1 case matches.' : `All ${cases.length} cases match.`), score };
+    return withCount({ ...baseResult(def, 'passed', cases.length === 1 ? 'The 1 case matches.' : `All ${cases.length} cases match.`), score });
   }
   const { c, mismatch, failure } = firstFailure;
-  const hiddenCount = cases.filter((k) => k.hidden).length;
   const tally = `${passed} of ${cases.length} cases pass${hiddenCount ? ` (${hiddenCount} of them hidden)` : ''}.${share.counted < passed / cases.length ? ` ${share.why}` : ''}`;
   if (c.hidden) {
     // A hidden case's inputs and outputs stay hidden: shown once, they could be looked up next time.
     const what = failure ? `${fn} failed on a hidden case (${failure.outcome.status === 'threw' ? 'it threw an error' : failure.outcome.status}).` : `${fn} returns a different value on a hidden case: inputs like the public cases', with values you have not seen.`;
-    return {
+    return withCount({
       ...baseResult(def, failure ? 'error' : 'failed', `${what} ${tally} Code that is right for the public cases only (a fixed answer, a lookup, a hard-coded size) fails here.`),
       score,
-    };
+    });
   }
   if (failure) {
-    return { ...failureResult(def, exercise, failure), message: `Case "${c.name}": ${failure.message} ${tally}`, score, ...(knownHint ? { hint: knownHint } : {}) };
+    return withCount({ ...failureResult(def, exercise, failure), message: `Case "${c.name}": ${failure.message} ${tally}`, score, ...(knownHint ? { hint: knownHint } : {}) });
   }
   const hint = knownHint ?? agreedLikely(mismatches);
-  return {
+  return withCount({
     ...baseResult(def, 'failed', `Case "${c.name}": ${mismatch!.message} ${tally}`),
     score,
     ...(hint ? { hint } : {}),
     ...(mismatch!.expected ? { expected: mismatch!.expected, actual: mismatch!.actual } : {}),
-  };
+  });
 }
 
 /**

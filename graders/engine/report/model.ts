@@ -22,6 +22,8 @@ export interface CheckResult {
   /** What happened, in a sentence or two the learner can act on. */
   message: string;
   hidden: boolean;
+  /** Reference checks graded with hidden cases: how many (the check then scores the smaller of the two shares). */
+  hiddenCases?: number;
   /** The likely mistake, when the diagnosis recognised one. */
   hint?: string;
   expected?: string;
