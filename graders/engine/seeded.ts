@@ -26,6 +26,15 @@ export async function withSeedOffset<T>(offset: number, make: () => Promise<T>):
 
 /** Seeded inputs for reference cases and gradient checks, drawn like the course's test cases. */
 export class Seeded {
+  /**
+   * Whether the cases being made are the hidden variants (withSeedOffset). Draws vary by themselves; a builder asks
+   * this only to vary what no draw reaches, such as which word of a planted map is the answer: the public cases'
+   * words and answers ship in the learner edition, and a hidden case with the same ones is answered from a table.
+   */
+  static get hiddenVariant(): boolean {
+    return (holder[OFFSET] ?? 0) !== 0;
+  }
+
   private readonly rng: RandomState;
   constructor(seed: number) {
     this.rng = new RandomState((seed + (holder[OFFSET] ?? 0)) % 2 ** 32);

@@ -150,6 +150,19 @@ function plantedAnalogy(s: Seeded, n: number, fillers: number, words: string[], 
 }
 
 /**
+ * In the hidden variants, the answer's vector under another word's name (drawn among the words not in `keep`), and
+ * that word's under the answer's: their vectors are new, but their words would be the public cases', whose answers
+ * the learner edition ships. Returns the word that now answers the analogy.
+ */
+function answerRenamed(s: Seeded, map: Record<string, NdArray>, answer: string, keep: string[]): string {
+  if (!Seeded.hiddenVariant) return answer;
+  const others = Object.keys(map).filter((w) => w !== answer && !keep.includes(w));
+  const other = others[Math.min(others.length - 1, Math.floor(s.uniform([1]).data[0]! * others.length))]!;
+  [map[answer], map[other]] = [map[other]!, map[answer]!];
+  return other;
+}
+
+/**
  * The words a completeAnalogy built on a wrong cosine would pick (the dot
  * product alone, or divided by the squared norms): a decoy one of them picks
  * cannot name an analogy mistake, since the learner's cosine may be the cause.
@@ -349,12 +362,15 @@ export default defineAssignment({
               { n: 16, fillers: 20, words: ['paris', 'france', 'rome', 'italy'], decoys: ['village', 'nation'] as [string, string] },
               { n: 8, fillers: 8, words: ['big', 'bigger', 'large', 'larger'], decoys: ['tiny', 'more'] as [string, string], synonym: true },
               { n: 24, fillers: 25, words: ['walk', 'walked', 'swim', 'swam'], decoys: ['swimming', 'yesterday'] as [string, string] },
-            ].map(({ n, fillers, words, decoys, synonym }) => ({
-              name: `${words[0]} : ${words[1]} :: ${words[2]} : ? among ${fillers + 6} words of length ${n}${synonym ? ` (${words[2]} close to ${words[0]})` : ''}`,
-              args: [words[0]!, words[1]!, words[2]!, plantedAnalogy(s, n, fillers, words, decoys, synonym)] as Value[],
-              answer: words[3]!,
-              decoys,
-            }));
+            ].map(({ n, fillers, words, decoys, synonym }) => {
+              const map = plantedAnalogy(s, n, fillers, words, decoys, synonym) as Record<string, NdArray>;
+              return {
+                name: `${words[0]} : ${words[1]} :: ${words[2]} : ? among ${fillers + 6} words of length ${n}${synonym ? ` (${words[2]} close to ${words[0]})` : ''}`,
+                args: [words[0]!, words[1]!, words[2]!, map] as Value[],
+                answer: answerRenamed(s, map, words[3]!, [...words.slice(0, 3), ...decoys]),
+                decoys,
+              };
+            });
             // The answers are known by construction: make sure the planted structure holds.
             for (const c of cases) {
               const got = await callOrThrow(ref, 'completeAnalogy', c.args);
@@ -370,8 +386,9 @@ export default defineAssignment({
             const eB = alignedMap['colder']!.data;
             alignedMap['scorching'] = vec1(add(add(eC, scale(eB, 0.9)), t.randn([12], 0.12).data));
             const alignedCase = { name: `cold : colder :: warm : ? among 17 words of length 12 (one word's offset from warm along e_colder itself)`, args: ['cold', 'colder', 'warm', alignedMap] as Value[] };
+            const alignedAnswer = answerRenamed(t, alignedMap, 'warmer', ['cold', 'colder', 'warm', 'chilly', 'more', 'scorching']);
             const got = await callOrThrow(ref, 'completeAnalogy', alignedCase.args);
-            if (got !== 'warmer') throw new Error(`planted analogy "${alignedCase.name}": the reference answers ${String(got)}, not warmer`);
+            if (got !== alignedAnswer) throw new Error(`planted analogy "${alignedCase.name}": the reference answers ${String(got)}, not ${alignedAnswer}`);
             const picks = wrongCosinePicks(alignedMap, 'cold', 'colder', 'warm');
             if (['chilly', 'more'].some((d) => picks.has(d))) throw new Error(`planted analogy "${alignedCase.name}": a wrong cosine would pick a decoy, whose hint would then mislead`);
             // Every candidate's offset from c points against the relation (all cosines below 0): a best similarity
@@ -386,6 +403,12 @@ export default defineAssignment({
               ...against.map((w, i): [string, Vec] => [w, add(sub(eC2, scale(delta2, 0.4 + 0.3 * i)), u.randn([6], 0.15).data)]),
             ]) as Record<string, NdArray>;
             if (against.some((w) => dot(sub(againstMap[w]!.data, eC2), delta2) >= 0)) throw new Error('the case where every candidate points against the relation has a candidate that does not');
+            if (Seeded.hiddenVariant) {
+              // Which of the candidates answers depends on the draws, but the public one is known: the names go round.
+              const vectors = against.map((w) => againstMap[w]!);
+              const shift = 1 + Math.min(against.length - 2, Math.floor(u.uniform([1]).data[0]! * (against.length - 1)));
+              against.forEach((w, i) => (againstMap[w] = vectors[(i + shift) % against.length]!));
+            }
             const againstCase = { name: 'small : smaller :: big : ? among 8 words of length 6, every candidate offset pointing against the relation (all cosines below 0)', args: ['small', 'smaller', 'big', againstMap] as Value[] };
             if (typeof (await callOrThrow(ref, 'completeAnalogy', againstCase.args)) !== 'string') throw new Error('the reference chooses no word in the case where every cosine is below 0');
             return [...cases.map(({ name, args }) => ({ name, args })), alignedCase, againstCase];
