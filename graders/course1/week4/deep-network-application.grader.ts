@@ -159,6 +159,10 @@ export default defineAssignment({
           holds: async ({ X, Y, params }, ctx) => {
             const m = X.shape[1]!;
             const p = expectTensor(await ctx.call('predict', [X, Y, params]), 'predict(X, Y, parameters)', [1, m]);
+            // A bool tensor holds the right truth values but not the numbers 0 and 1 the course's predict returns.
+            if (p.dtype === 'bool') {
+              violated('predict returned a bool tensor: the predictions are the numbers 0 and 1.', "Predict 1 where AL > 0.5 and 0 elsewhere, as numbers: tf.cast(tf.greater(AL, 0.5), 'float32').");
+            }
             const { AL } = (await oracle()).forwardPass(X, params);
             p.data.forEach((v, i) => {
               const a = AL.data[i]!;
