@@ -174,11 +174,15 @@ function modelArgs(learningRate: number, miniBatchSize: number, numEpochs: numbe
   return [learningRate, miniBatchSize, beta, beta1, beta2, epsilon, numEpochs, false];
 }
 
-async function training(ctx: CheckContext, args: Value[], numEpochs: number, what: string): Promise<{ costs: number[]; parameters: Value }> {
+/** Adam's costs NaN while gradient descent's are finite: the first Adam step divided by a bias correction of 0. */
+const ADAM_NOT_FINITE_HINT =
+  "Adam's costs are NaN: t counts the Adam steps from 1 — add 1 to t before each call of updateParametersWithAdam, not after it (at t = 0 the bias corrections 1 − β1^t and 1 − β2^t are 0, and v / 0 and s / 0 are not numbers).";
+
+async function training(ctx: CheckContext, args: Value[], numEpochs: number, what: string, nonFiniteHint?: string): Promise<{ costs: number[]; parameters: Value }> {
   const r = expectRecord(await ctx.call('model', args), what, ['parameters', 'costs']);
   const costs = expectArray(r.costs!, `${what}.costs`, numEpochs).map((c, i) => expectNumber(c, `${what}.costs[${i}]`));
   const bad = costs.findIndex((c) => !Number.isFinite(c));
-  if (bad >= 0) violated(`${what}.costs[${bad}] is ${costs[bad]}.`);
+  if (bad >= 0) violated(`${what}.costs[${bad}] is ${costs[bad]}.`, nonFiniteHint);
   return { costs, parameters: r.parameters! };
 }
 
@@ -748,7 +752,8 @@ export default defineAssignment({
             const d = moons();
             const epochs = 40;
             const gdRun = await training(ctx, [d.X, d.Y, [2, 5, 2, 1], 'gd', ...modelArgs(0.01, 64, epochs)], epochs, "model(…, 'gd', …)");
-            const adamRun = await training(ctx, [d.X, d.Y, [2, 5, 2, 1], 'adam', ...modelArgs(0.01, 64, epochs)], epochs, "model(…, 'adam', …)");
+            // gd trained to finite costs above: NaN here is Adam's own, most often a step at t = 0 (1 − β^0 = 0 divides).
+            const adamRun = await training(ctx, [d.X, d.Y, [2, 5, 2, 1], 'adam', ...modelArgs(0.01, 64, epochs)], epochs, "model(…, 'adam', …)", ADAM_NOT_FINITE_HINT);
             const [gd, adam] = [gdRun.costs, adamRun.costs];
             recordPlot(ctx, costsPlot('Training cost of your model on the moons', 'epoch', [{ name: 'gradient descent', every: 1, costs: gd }, { name: 'Adam', every: 1, costs: adam }]));
             drawBoundary(ctx, adamRun.parameters, [2, 5, 2, 1], d, 'Decision boundary of your model trained with Adam');
