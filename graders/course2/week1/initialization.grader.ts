@@ -136,6 +136,30 @@ function statistics(fn: Initializer, scaleOf: (nPrev: number) => number, formula
 /** Layer sizes for shape checks: 2 to 4 layers of 1 to 7 units (mostly all different, so a transposed W shows). */
 const smallDims = distinctSizes(fc.array(dim(7), { minLength: 2, maxLength: 5 }), (sizes) => sizes);
 
+/**
+ * Two calls, the same weights: the function seeds np.random itself. (He and Xavier had no such check, and an
+ * unseeded He or Xavier lost its reference points with no word on why.)
+ */
+function reproducible(fn: Initializer) {
+  return property({
+    name: 'reproducible',
+    points: 1,
+    claim: 'Two calls with the same layersDims return the same weights: the function calls np.random.seed(3) before drawing',
+    inputs: smallDims,
+    numRuns: 5,
+    holds: async (dims, ctx) => {
+      const first = await initialize(ctx, fn, dims);
+      const second = await initialize(ctx, fn, dims);
+      try {
+        expectClose(second as ValueRecord, first as ValueRecord, "the second call's parameters (compared with the first call's)");
+      } catch (err) {
+        if (err instanceof Violation) violated(err.message, SEED_HINT);
+        throw err;
+      }
+    },
+  });
+}
+
 function shapes(fn: Initializer, points = 1) {
   return property({
     name: 'shapes for any layer sizes',
@@ -203,23 +227,7 @@ export default defineAssignment({
         reference({ name: 'seeded cases', points: 3, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
         shapes('initializeParametersRandom'),
         statistics('initializeParametersRandom', () => 10, '10'),
-        property({
-          name: 'reproducible',
-          points: 1,
-          claim: 'Two calls with the same layersDims return the same weights: the function calls np.random.seed(3) before drawing',
-          inputs: smallDims,
-          numRuns: 5,
-          holds: async (dims, ctx) => {
-            const first = await initialize(ctx, 'initializeParametersRandom', dims);
-            const second = await initialize(ctx, 'initializeParametersRandom', dims);
-            try {
-              expectClose(second as ValueRecord, first as ValueRecord, 'the second call\'s parameters (compared with the first call\'s)');
-            } catch (err) {
-              if (err instanceof Violation) violated(err.message, SEED_HINT);
-              throw err;
-            }
-          },
-        }),
+        reproducible('initializeParametersRandom'),
       ],
     },
     {
@@ -228,6 +236,7 @@ export default defineAssignment({
         reference({ name: 'seeded cases', points: 3, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
         shapes('initializeParametersHe'),
         statistics('initializeParametersHe', (nPrev) => Math.sqrt(2 / nPrev), '√(2 / n_(l−1))', HE_MISTAKES),
+        reproducible('initializeParametersHe'),
       ],
     },
     {
@@ -236,6 +245,7 @@ export default defineAssignment({
         reference({ name: 'seeded cases', points: 2, cases: seededCases([[4, 3, 2], [5, 6, 3, 1]]) }),
         shapes('initializeParametersXavier'),
         statistics('initializeParametersXavier', (nPrev) => Math.sqrt(1 / nPrev), '√(1 / n_(l−1))', XAVIER_MISTAKES),
+        reproducible('initializeParametersXavier'),
       ],
     },
   ],
