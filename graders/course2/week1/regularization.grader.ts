@@ -10,7 +10,7 @@
  */
 import * as fc from 'fast-check';
 import { dims } from '../../engine/arbitraries';
-import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
+import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated, Violation } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
 import { callOrThrow } from '../../engine/implementation';
 import { formatNumber, map, matmul, nd, transpose2d, zip, type NdArray } from '../../engine/ndarray';
@@ -88,6 +88,10 @@ async function dropoutForward(ctx: CheckContext, X: NdArray, params: Net, keepPr
   DROPOUT_CACHE_NAMES.forEach((name, i) => (named[name] = expectTensor(cache[i]!, `cache item ${i} (${name})`)));
   return [A3, named];
 }
+
+/** An unseeded forward pass: masks that change from call to call, not the course's. */
+const DROPOUT_SEED_HINT =
+  'Call np.random.seed(1) at the start of forwardPropagationWithDropout, before drawing D1: without it the masks depend on whatever drew random numbers before, and change from call to call.';
 
 const ones = (shape: number[]) => nd(new Array(shape[0]! * shape[1]!).fill(1), shape);
 
@@ -276,6 +280,25 @@ export default defineAssignment({
                 : { name: `nX = ${nX}, n1 = ${n1}, n2 = ${n2}, m = ${m}, keepProb = ${keepProb}`, args: [X, p, keepProb] };
             });
             return cases;
+          },
+        }),
+        property({
+          name: 'reproducible masks',
+          points: 1,
+          claim: 'Two calls with the same X, parameters and keepProb draw the same masks D1 and D2: the function calls np.random.seed(1) before drawing',
+          inputs: netArb,
+          numRuns: 5,
+          holds: async (net, ctx) => {
+            const p = paramsOf(net);
+            const [, first] = await dropoutForward(ctx, net.X, p, 0.5);
+            const [, second] = await dropoutForward(ctx, net.X, p, 0.5);
+            try {
+              expectClose(second.D1!, first.D1!, "the second call's D1 (compared with the first call's)", tolerance('exact'));
+              expectClose(second.D2!, first.D2!, "the second call's D2 (compared with the first call's)", tolerance('exact'));
+            } catch (err) {
+              if (err instanceof Violation) violated(err.message, DROPOUT_SEED_HINT);
+              throw err;
+            }
           },
         }),
         property({
