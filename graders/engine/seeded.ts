@@ -50,6 +50,10 @@ export class Seeded {
   uniform(shape: number[], low = 0, high = 1): NdArray {
     return nd(this.rng.uniform(low, high, shape.reduce((a, b) => a * b, 1)), shape);
   }
+  /** A whole number in [low, high], both included. */
+  int(low: number, high: number): number {
+    return Math.min(high, low + Math.floor(this.rng.uniform(0, 1, 1)[0]! * (high - low + 1)));
+  }
   /** A [1, m] row of 0/1 labels containing both classes when m ≥ 2. */
   labels(m: number): NdArray {
     const y = this.rng.randint(0, 2, m);

@@ -16,6 +16,7 @@ import { expectNumber, violated } from '../../engine/checks/violation';
 import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
 import { formatNumber, map, nd, type NdArray } from '../../engine/ndarray';
+import { Seeded } from '../../engine/seeded';
 import { tolerance } from '../../engine/tolerance';
 import type { ValueRecord } from '../../engine/values';
 import type { Net } from './net-inputs';
@@ -24,6 +25,16 @@ type Oracle = typeof import('./net.oracle');
 let loaded: Oracle | undefined;
 /** The plain-JS forward and backward passes: not in the learner edition, so only hidden checks (and fixture builders) load them. */
 const oracle = async (): Promise<Oracle> => (loaded ??= await import('./net.oracle'));
+
+/**
+ * A case of the one-dimensional J(θ) = θ·x drawn from `s` (x and θ of two decimals, away from 0, default ε): its
+ * hidden variant has other values, which a table of the published answers cannot pass.
+ */
+function drawnCase(s: Seeded): { name: string; args: number[] } {
+  const away = (v: number) => Math.round((v < 0 ? v - 0.5 : v + 0.5) * 100) / 100;
+  const [x, theta] = [away(s.uniform([1], -4, 4).data[0]!), away(s.uniform([1], -4, 4).data[0]!)];
+  return { name: `x = ${x}, θ = ${theta} (drawn)`, args: [x, theta] };
+}
 
 const PARAM_KEYS = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'];
 
@@ -126,6 +137,7 @@ export default defineAssignment({
           cases: async () => [
             { name: 'x = 3, θ = 4', args: [3, 4] },
             { name: 'x = −2.5, θ = 0.8', args: [-2.5, 0.8] },
+            drawnCase(new Seeded(41)),
           ],
         }),
       ],
@@ -139,6 +151,7 @@ export default defineAssignment({
           cases: async () => [
             { name: 'x = 3, θ = 4', args: [3, 4] },
             { name: 'x = −2.5, θ = 0.8', args: [-2.5, 0.8] },
+            drawnCase(new Seeded(41)),
           ],
         }),
       ],
@@ -154,6 +167,7 @@ export default defineAssignment({
             { name: 'x = 2, θ = 4, ε = 1e-7', args: [2, 4, 1e-7] },
             { name: 'x = −3.5, θ = 1.5, ε = 1e-3', args: [-3.5, 1.5, 1e-3] },
             { name: 'x = 0.7, θ = −2, default ε', args: [0.7, -2] },
+            drawnCase(new Seeded(43)),
             { name: 'x = 3, θ = 1e10, ε = 1e-7 (θ ± ε rounds back to θ: gradapprox = 0, a difference of 1)', args: [3, 1e10, 1e-7] },
             // ε a power of two (2⁻²³ ≈ 1.19e-7): dividing by 2ε is exact, so any order of the operations gives the same rounded gradapprox.
             { name: 'x = 3, θ = 1e9, ε = 2⁻²³ ≈ 1.19e-7 (J(θ ± ε) rounded: gradapprox = 4, not 3)', args: [3, 1e9, 2 ** -23] },

@@ -69,6 +69,13 @@ export default defineAssignment({
             { name: 'between 1e-5 and 0.1, n = 6, seed 2', args: [1e-5, 0.1, 6, 2] },
             { name: 'between 0.01 and 100, n = 4, seed 11', args: [0.01, 100, 4, 11] },
             { name: 'between 0.001 and 1, n = 3, default seed', args: [0.001, 1, 3] },
+            // Drawn too: its hidden variant has other bounds and seed, which a table of the published answers cannot pass.
+            (() => {
+              const s = new Seeded(41);
+              const [low, decades, n, seed] = [10 ** -s.int(2, 6), s.int(1, 4), s.int(3, 7), s.int(12, 9999)];
+              const high = low * 10 ** decades;
+              return { name: `between ${formatNumber(low)} and ${formatNumber(high)}, n = ${n}, seed ${seed} (drawn)`, args: [low, high, n, seed] };
+            })(),
           ],
         }),
         property({
@@ -140,6 +147,12 @@ export default defineAssignment({
             { name: 'between 0.9 and 0.999, n = 5, seed 4', args: [0.9, 0.999, 5, 4] },
             { name: 'between 0.8 and 0.9999, n = 4, seed 9', args: [0.8, 0.9999, 4, 9] },
             { name: 'between 0.99 and 0.9999, n = 3, default seed', args: [0.99, 0.9999, 3] },
+            // Drawn too: its hidden variant has other bounds and seed, which a table of the published answers cannot pass.
+            (() => {
+              const s = new Seeded(43);
+              const [low, high, n, seed] = [1 - 10 ** -s.int(1, 2), 1 - 10 ** -s.int(3, 4), s.int(3, 7), s.int(12, 9999)];
+              return { name: `between ${formatNumber(low)} and ${formatNumber(high)}, n = ${n}, seed ${seed} (drawn)`, args: [low, high, n, seed] };
+            })(),
           ],
         }),
         property({

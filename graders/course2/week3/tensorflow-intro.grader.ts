@@ -274,6 +274,12 @@ export default defineAssignment({
           cases: async () => [
             { name: 'C = 4, m = 6', args: [nd([1, 2, 3, 0, 2, 1], [6], 'int32'), 4] },
             { name: 'C = 7, m = 5, not every class present', args: [nd([0, 3, 1, 3, 2], [5], 'int32'), 7] },
+            // Drawn too: its hidden variant has other labels, which a table of the published answers cannot pass.
+            (() => {
+              const s = new Seeded(41);
+              const [C, m] = [s.int(3, 9), s.int(4, 9)];
+              return { name: `C = ${C}, m = ${m} (drawn)`, args: [nd(Array.from({ length: m }, () => s.int(0, C - 1)), [m], 'int32'), C] };
+            })(),
           ],
         }),
         property({
@@ -376,6 +382,12 @@ export default defineAssignment({
             { name: 'layerDims [5, 4, 3, 2], seed 1', args: [[5, 4, 3, 2], 1] },
             { name: 'layerDims [7, 6, 4, 3], seed 2', args: [[7, 6, 4, 3], 2] },
             { name: 'layerDims [4, 3, 3, 2], default seed', args: [[4, 3, 3, 2]] },
+            // Drawn too: its hidden variant has other sizes and seed, which a table of the published answers cannot pass.
+            (() => {
+              const s = new Seeded(41);
+              const [dims, seed] = [[s.int(8, 12), s.int(3, 7), s.int(3, 7), s.int(2, 4)], s.int(3, 999)];
+              return { name: `layerDims [${dims.join(', ')}], seed ${seed} (drawn)`, args: [dims, seed] };
+            })(),
           ],
         }),
         property({
