@@ -82,6 +82,8 @@ function at(a: NdArray, idx: number[]): number {
   const off = idx.slice(idx.length - a.shape.length);
   return a.data[off.reduce((s, v, i) => s + (a.shape[i] === 1 ? 0 : v) * st[i]!, 0)]!;
 }
+/** An integer in [low, high], drawn from s. */
+const sizeIn = (s: Seeded, low: number, high: number) => low + Math.min(high - low, Math.floor(s.uniform([1], 0, high - low + 1).data[0]!));
 const ints = (s: Seeded, shape: number[], high: number) => nd(s.uniform(shape, 0, high).data.map(Math.floor), shape, 'int32');
 /** Token ids [m, n] in 0 … 3 with a real first token in every row (no sequence is all padding). */
 function tokens(s: Seeded, m: number, n: number): NdArray {
@@ -461,11 +463,16 @@ export default defineAssignment({
         reference({
           name: 'reference cases',
           points: 2,
-          cases: async () => [
-            { name: 'positions = 6, d = 8', args: [6, 8] },
-            { name: 'positions = 3, d = 5', args: [3, 5] },
-            { name: 'positions = 40, d = 16', args: [40, 16] },
-          ],
+          // Sizes drawn from Seeded, so the hidden cases have sizes of their own (a table of the public encodings answers
+          // none of them): a small even d, an odd d (its last dimension a sin with no cos partner), and a long sequence.
+          cases: async () => {
+            const s = new Seeded(2);
+            return [
+              [sizeIn(s, 5, 9), 2 * sizeIn(s, 3, 5)],
+              [sizeIn(s, 2, 4), 2 * sizeIn(s, 2, 4) + 1],
+              [sizeIn(s, 30, 45), 2 * sizeIn(s, 6, 10)],
+            ].map(([P, d]) => ({ name: `positions = ${P}, d = ${d}`, args: [P!, d!] }));
+          },
         }),
         property({
           name: 'sin on even, cos on odd dimensions',
@@ -526,11 +533,12 @@ export default defineAssignment({
         reference({
           name: 'reference cases',
           points: 2,
-          cases: async () => [
-            { name: 'sequenceLength = 1', args: [1] },
-            { name: 'sequenceLength = 4', args: [4] },
-            { name: 'sequenceLength = 6', args: [6] },
-          ],
+          // n = 1 (a lone query sees itself: the strict triangle gives [0]) stays as it is; the other sizes are drawn from
+          // Seeded, so the hidden cases have sizes of their own.
+          cases: async () => {
+            const s = new Seeded(4);
+            return [1, sizeIn(s, 2, 7), sizeIn(s, 8, 16)].map((n) => ({ name: `sequenceLength = ${n}`, args: [n] }));
+          },
         }),
         property({
           name: 'the lower triangle',
