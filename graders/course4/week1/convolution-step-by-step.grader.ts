@@ -683,14 +683,20 @@ export default defineAssignment({
         reference({
           name: 'seeded cases',
           points: 1,
-          cases: async () =>
-            (
+          // dz and the sizes are drawn from Seeded, so the hidden cases have values of their own (a table of the public
+          // answers earns nothing there): a square window with dz > 0, a wider-than-tall one with dz < 0, a single row.
+          cases: async () => {
+            const s = new Seeded(19);
+            const [u, k, a, b] = s.uniform([4]).data as [number, number, number, number];
+            const dzOf = (sign: number) => sign * Math.round(30 * s.uniform([1], 0.1, 1).data[0]!) / 10;
+            return (
               [
-                [2.5, 3, 3],
-                [-1.2, 2, 4],
-                [0.7, 1, 5],
+                [dzOf(1), 2 + Math.floor(3 * u), 2 + Math.floor(3 * u)],
+                [dzOf(-1), 2 + Math.floor(2 * k), 4 + Math.floor(2 * a)],
+                [dzOf(1), 1, 3 + Math.floor(4 * b)],
               ] as const
-            ).map(([dz, nH, nW]) => ({ name: `dz = ${dz}, shape [${nH}, ${nW}]`, args: [dz, [nH, nW]], constants: { 'nH·nW': nH * nW } })),
+            ).map(([dz, nH, nW]) => ({ name: `dz = ${dz}, shape [${nH}, ${nW}]`, args: [dz, [nH, nW]], constants: { 'nH·nW': nH * nW } }));
+          },
         }),
         property({
           name: 'an even split',
