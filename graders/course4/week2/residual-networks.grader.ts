@@ -294,12 +294,33 @@ export default defineAssignment({
         reference({
           name: 'seeded cases',
           points: 2,
-          cases: async () => [
-            { name: "[5, 5, 3], f = 3, filters [2, 2, 3], 'identity'", args: [[5, 5, 3], 3, [2, 2, 3], 'identity', 2] },
-            { name: "[6, 6, 4], f = 3, filters [2, 3, 5], 'convolutional', s = 2", args: [[6, 6, 4], 3, [2, 3, 5], 'convolutional', 2] },
-            { name: "[5, 5, 2], f = 2, filters [3, 2, 4], 'convolutional', s = 3", args: [[5, 5, 2], 2, [3, 2, 4], 'convolutional', 3] },
-            { name: "[7, 5, 3], f = 1, filters [1, 2, 3], 'convolutional', s = 2", args: [[7, 5, 3], 1, [1, 2, 3], 'convolutional', 2] },
-          ],
+          // Sizes and filter counts drawn from Seeded, so the hidden cases have their own (a table of the public summaries
+          // earns nothing there); the kinds, f and s are fixed: an identity block (F3 = nC), an even input with s = 2, an
+          // even f with s = 3 and n not a multiple of 3, f = 1 on an nH ≠ nW input with both odd (so ⌈n/s⌉ ≠ ⌊n/s⌋ in the
+          // last two); nC, F1, F2, F3 distinct in the convolutional blocks (a count that uses one for another shows).
+          cases: async () => {
+            const r = new Seeded(23);
+            const pick = (options: number[]) => options[Math.min(options.length - 1, Math.floor(r.uniform([1]).data[0]! * options.length))]!;
+            /** k distinct values of 2 … 7, in random order. */
+            const distinct = (k: number) => {
+              const keys = r.uniform([6]).data;
+              return [2, 3, 4, 5, 6, 7].sort((a, b) => keys[a - 2]! - keys[b - 2]!).slice(0, k);
+            };
+            const [iC, iF1, iF2] = distinct(3) as [number, number, number];
+            const specs: [number[], number, Filters, BlockKind, number][] = [[[...Array(2).fill(pick([4, 5, 6, 7])), iC], 3, [iF1, iF2, iC], 'identity', 2]];
+            for (const [nH, nW, f, s] of [
+              [pick([6, 8]), 0, 3, 2],
+              [pick([4, 5, 7, 8]), 0, 2, 3],
+              [pick([7, 9]), pick([3, 5]), 1, 2],
+            ] as const) {
+              const [nC, F1, F2, F3] = distinct(4) as [number, number, number, number];
+              specs.push([[nH, nW || nH, nC], f, [F1, F2, F3], 'convolutional', s]);
+            }
+            return specs.map(([shape, f, filters, kind, s]) => ({
+              name: `[${shape.join(', ')}], f = ${f}, filters [${filters.join(', ')}], '${kind}'${kind === 'convolutional' ? `, s = ${s}` : ''}`,
+              args: [shape, f, filters, kind, s] as Value[],
+            }));
+          },
         }),
         property({
           name: 'parameter counts',
