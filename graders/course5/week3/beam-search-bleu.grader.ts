@@ -17,7 +17,8 @@
  * precisions (17/18, 8/14, 10/17, 1/13, the "the the the…" 2/7) and NLTK's
  * nltk.translate.bleu_score tests (sentence_bleu 0.5045666840058485 on the
  * paper's candidate 1; brevity_penalty 0.2635971381157267 and 0.9200444146293233)
- * — plus seeded sentences; properties: identical sentences score 1, no shared
+ * — each with seeded cases of the same kinds beside them (so those checks have hidden cases: the published cases
+ * ship in the learner edition), plus seeded sentences; properties: identical sentences score 1, no shared
  * word scores 0, clipping caps repeated words, BP ≤ 1 and depends only on the
  * closest reference, BP of an empty candidate is 0 (against an empty reference
  * too), bleu = BP·(Π p_n)^(1/N) from the learner's own pieces.
@@ -222,6 +223,85 @@ function perturbed(s: Seeded, ref: string[], k: number, drop = 0): string[] {
   return out;
 }
 
+/** An integer in [low, high], drawn from s. */
+const intIn = (s: Seeded, low: number, high: number) => low + Math.min(high - low, Math.floor(s.uniform([1], 0, high - low + 1).data[0]!));
+const pickFrom = <T>(s: Seeded, list: readonly T[]): T => list[intIn(s, 0, list.length - 1)]!;
+/** The items in an order drawn from s. */
+function shuffled<T>(s: Seeded, items: T[]): T[] {
+  const keys = s.uniform([items.length]).data;
+  return items.map((x, i) => [x, keys[i]!] as const).sort((p, q) => p[1] - q[1]).map(([x]) => x);
+}
+/** A sentence of `len` words drawn from `words`. */
+const sentenceFrom = (s: Seeded, len: number, words: string[]) => Array.from({ length: len }, () => pickFrom(s, words));
+
+/*
+ * Seeded cases of the kinds the published examples are (below, in the same checks): the published cases and their
+ * answers ship in the learner edition, so a check made of them alone has no hidden case and a table of them earns its
+ * points; these draw their words and lengths from Seeded, so the check has hidden cases too.
+ */
+function seededPrecisionCases(): { name: string; args: Value[] }[] {
+  const s = new Seeded(5);
+  // Clipping, like "the the the …": one word k times, against references holding it fewer times each.
+  const w = pickFrom(s, VOCAB);
+  const others = VOCAB.filter((x) => x !== w);
+  const k = intIn(s, 5, 8);
+  const counts = [intIn(s, 1, 2), intIn(s, 3, 4)];
+  const clipRefs = counts.map((r) => shuffled(s, [...new Array<string>(r).fill(w), ...sentenceFrom(s, intIn(s, 3, 6), others)]));
+  // Words are units, like "a bc de" against "ab c de": a bigram whose letters run as the reference's but split elsewhere.
+  const u = pickFrom(s, VOCAB);
+  const v = pickFrom(s, VOCAB.filter((x) => x.length >= 2));
+  const cut = intIn(s, 1, v.length - 1);
+  const tail = sentenceFrom(s, 2, VOCAB);
+  // Words compared as written, like "The party commands": a piece of the reference with one word capitalised.
+  const ref = sentenceFrom(s, intIn(s, 6, 9), VOCAB);
+  const len = intIn(s, 3, 4);
+  const start = intIn(s, 0, ref.length - len);
+  const at = intIn(s, 0, len - 1);
+  const piece = ref.slice(start, start + len).map((x, i) => (i === at ? x[0]!.toUpperCase() + x.slice(1) : x));
+  // Shorter than n, like "the cat" with n = 3.
+  const shortRefs = [sentenceFrom(s, intIn(s, 5, 8), VOCAB), sentenceFrom(s, intIn(s, 5, 8), VOCAB)];
+  const short = sentenceFrom(s, intIn(s, 1, 2), VOCAB);
+  const n = intIn(s, 3, 4);
+  return [
+    { name: `"${w}" ×${k} against references holding it ×${counts.join(' and ×')}, n = 1 (clipped)`, args: [clipRefs, new Array<string>(k).fill(w), 1] },
+    { name: `reference "${[u, v, ...tail].join(' ')}", candidate "${[u + v.slice(0, cut), v.slice(cut), ...tail].join(' ')}", n = 2 (words are units)`, args: [[[u, v, ...tail]], [u + v.slice(0, cut), v.slice(cut), ...tail], 2] },
+    { name: `reference "${ref.join(' ')}", candidate "${piece.join(' ')}", n = 1 (words compared as written)`, args: [[ref], piece, 1] },
+    { name: `a candidate of ${short.length} word(s), n = ${n}: no ${n}-gram`, args: [shortRefs, short, n] },
+  ];
+}
+
+function seededBrevityCases(): { name: string; args: Value[] }[] {
+  const s = new Seeded(6);
+  // A tie between the closest lengths (the shorter counts, so BP = 1), like the references of 13 and 11 against 12.
+  const c1 = intIn(s, 8, 16);
+  const d = intIn(s, 1, 3);
+  const tie = shuffled(s, [c1 + d, c1 - d, c1 + d + intIn(s, 3, 6)]);
+  // The closest reference longer than the candidate, with a shorter one and a longer one farther away (like 13 and 2 against 12).
+  const c2 = intIn(s, 6, 14);
+  const d1 = intIn(s, 1, 2);
+  const longer = shuffled(s, [c2 - d1 - intIn(s, 1, 3), c2 + d1, c2 + d1 + intIn(s, 4, 8)]);
+  return [
+    { lens: tie, c: c1, what: 'a tie between the closest' },
+    { lens: longer, c: c2, what: 'the closest longer' },
+  ].map(({ lens, c, what }) => ({ name: `references of ${lens.join(', ')} words, candidate of ${c} (${what})`, args: [lens.map((l) => sentence(s, l)), sentence(s, c)] as Value[] }));
+}
+
+function seededBleuCases(): { name: string; args: Value[] }[] {
+  const s = new Seeded(7);
+  // Like candidate 1: close to a reference, with maxN left at its default (4).
+  const references = [sentence(s, intIn(s, 10, 14)), sentence(s, intIn(s, 9, 15)), sentence(s, intIn(s, 8, 16))];
+  const candidate = references[0]!.slice(0, references[0]!.length - intIn(s, 0, 2));
+  const changed = intIn(s, 0, candidate.length - 1);
+  candidate[changed] = pickFrom(s, VOCAB.filter((x) => x !== candidate[changed]));
+  // Like "on the mat": 3 words all in the reference, but no 4-gram, so BLEU is 0.
+  const ref = sentence(s, intIn(s, 6, 9));
+  const start = intIn(s, 0, ref.length - 3);
+  return [
+    { name: `3 references, candidate from the first with 1 word changed (${candidate.length} words), maxN 4 (the default)`, args: [references, candidate] },
+    { name: `candidate "${ref.slice(start, start + 3).join(' ')}", 3 words all in the reference "${ref.join(' ')}", maxN 4 (the default)`, args: [[ref], ref.slice(start, start + 3)] },
+  ];
+}
+
 const sentenceArb = (min: number, max: number, words: string[] = VOCAB) => fc.array(fc.constantFrom(...words), { minLength: min, maxLength: max });
 const refsArb = fc.array(sentenceArb(1, 12), { minLength: 1, maxLength: 3 });
 
@@ -403,6 +483,7 @@ export default defineAssignment({
             { name: 'Papineni et al. reference 1 ("… heed Party commands"), candidate "The party commands", n = 1 (1/3)', args: [[PAPER.references[0]!], words('The party commands'), 1] },
             // A candidate shorter than n has no n-gram: p_n = 0.
             { name: 'candidate "the cat", n = 3: no trigram (0)', args: [PAPER.catReferences, words('the cat'), 3] },
+            ...seededPrecisionCases(),
           ],
         }),
         reference({
@@ -498,6 +579,7 @@ export default defineAssignment({
             { name: 'NLTK: references of 13 and 11 words, candidate of 12 (1)', args: [[a(13), a(11)], a(12)] },
             { name: 'NLTK: references of 12, 15 and 17 words, candidate of 12 (1)', args: [[a(12), a(15), a(17)], a(12)] },
             { name: 'Papineni et al. candidate 2 (14 words; references of 16, 18, 16)', args: [PAPER.references, PAPER.candidate2] },
+            ...seededBrevityCases(),
           ],
         }),
         reference({
@@ -573,6 +655,7 @@ export default defineAssignment({
             { name: 'Papineni et al. candidate 2: no matching 4-gram (0)', args: [PAPER.references, PAPER.candidate2] },
             // Every n-gram it has matches, but it has no 4-gram: p_4 = 0, so BLEU is 0 (N is maxN, whatever the length).
             { name: 'candidate "on the mat", 3 words all in the reference "the cat is on the mat", N = 4 (0)', args: [[PAPER.catReferences[0]!], words('on the mat')] },
+            ...seededBleuCases(),
           ],
         }),
         reference({
