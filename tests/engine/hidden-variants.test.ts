@@ -4,7 +4,7 @@
  * Seeded.hiddenVariant, or a table of the published answers passes the hidden cases too (round 9: completeAnalogy
  * answered from a table of its published word triples scored 10 of 10 in official grading).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../graders/engine/paths';
@@ -31,5 +31,22 @@ describe('hidden variants', () => {
       expect(answer, c.name).toBeDefined();
       expect(c.expected, c.name).not.toEqual(answer);
     }
+  });
+
+  it('exist for every reference check of every assignment (a check with none is answered from a table of the published cases)', () => {
+    const ids = readdirSync(path.join(repoRoot, 'graders'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.fixtures.json') && !f.endsWith('.hidden.fixtures.json'))
+      .map((f) => f.replace(/\.fixtures\.json$/, '').split(path.sep).join('/'));
+    expect(ids.length).toBeGreaterThan(20);
+    const without: string[] = [];
+    for (const id of ids) {
+      const [shown, hidden] = [fixtures(id, false), fixtures(id, true)];
+      for (const [key, check] of Object.entries(shown.checks)) {
+        const published = new Set(check.cases.map((c) => JSON.stringify(c.args)));
+        const own = (hidden.checks[key]?.cases ?? []).filter((c) => !published.has(JSON.stringify(c.args)));
+        if (!own.length) without.push(`${id}: ${key}`);
+      }
+    }
+    expect(without).toEqual([]);
   });
 });
