@@ -2,7 +2,20 @@ import * as fc from 'fast-check';
 import { dim, labels, tensor } from '../engine/arbitraries';
 import { expectClose, expectNumber, violated } from '../engine/checks/violation';
 import { property, type PropertyCheckDef } from '../engine/define';
-import { nd } from '../engine/ndarray';
+import { map, nd } from '../engine/ndarray';
+import type { Seeded } from '../engine/seeded';
+import type { Value } from '../engine/values';
+
+/**
+ * A cross-entropy cost's reference case of confident predictions (every A within 0.002 of 0 or 1, none so close
+ * that float32 rounds it there), every other one wrong: a log clipped far from 0 (at 0.01, say) or a large ε added
+ * inside it changes the cost only on such entries. Drawn from `s`, so its hidden variant differs.
+ */
+export function confidentPredictionsCase(s: Seeded, m = 6): { name: string; args: Value[]; constants: { m: number } } {
+  const A = map(s.randn([1, m]), (z) => 1 / (1 + Math.exp(-8 * Math.sign(z || 1) * (0.8 + 0.2 * Math.min(Math.abs(z), 2)))));
+  const Y = map(A, (a, i) => (a > 0.5 ? 1 : 0) ^ (i % 2 === 0 ? 1 : 0));
+  return { name: `m = ${m}, confident predictions (near 0 or 1), every other one wrong`, args: [A, Y], constants: { m } };
+}
 
 /**
  * The two invariants of a binary cross-entropy cost function `fn(A, Y)` (a

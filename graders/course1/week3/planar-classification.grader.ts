@@ -11,7 +11,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { map, matmul, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { boundaryGrid, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
-import { crossEntropyProperties } from '../../shared/cost-properties';
+import { confidentPredictionsCase, crossEntropyProperties } from '../../shared/cost-properties';
 import { tolerance } from '../../engine/tolerance';
 import type { Value, ValueRecord } from '../../engine/values';
 
@@ -187,15 +187,7 @@ export default defineAssignment({
                 const out = (await callOrThrow(ref, 'forwardPropagation', [X, randomParams(s, 2, 3, 1) as ValueRecord])) as Value[];
                 return { name: `m = ${m}`, args: [out[0]!, s.labels(m)], constants: { m } };
               }),
-            ).then(async (cases) => {
-              // Confident predictions (every A2 within 0.002 of 0 or 1, none so close that float32 rounds it there),
-              // every other one wrong: a log clipped far from 0 (at 0.01, say) or a large ε added inside it changes the
-              // cost only on such entries.
-              const m = 6;
-              const A2 = map(s.randn([1, m]), (z) => 1 / (1 + Math.exp(-8 * Math.sign(z || 1) * (0.8 + 0.2 * Math.min(Math.abs(z), 2)))));
-              const Y = map(A2, (a, i) => (a > 0.5 ? 1 : 0) ^ (i % 2 === 0 ? 1 : 0));
-              return [...cases, { name: `m = ${m}, confident predictions (A2 near 0 or 1), every other one wrong`, args: [A2, Y], constants: { m } }];
-            });
+            ).then((cases) => [...cases, confidentPredictionsCase(s)]);
           },
         }),
         ...crossEntropyProperties('computeCost'),

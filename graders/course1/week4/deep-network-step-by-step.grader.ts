@@ -8,7 +8,7 @@ import { defineAssignment, gradient, property, reference, type CheckContext } fr
 import { callOrThrow } from '../../engine/implementation';
 import { map, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
-import { crossEntropyProperties } from '../../shared/cost-properties';
+import { confidentPredictionsCase, crossEntropyProperties } from '../../shared/cost-properties';
 import type { Value, ValueRecord } from '../../engine/values';
 import { activationPointAt, GRADIENT_POINT_SEEDS, layerCount, modelPointAt, randomNet, values, type Net, type ValueKind } from './dnn-inputs';
 
@@ -266,7 +266,7 @@ export default defineAssignment({
           points: 2,
           cases: async () => {
             const s = new Seeded(14);
-            return [5, 8].map((m) => ({ name: `m = ${m}`, args: [s.uniform([1, m], 0.05, 0.95), s.labels(m)], constants: { m } }));
+            return [...[5, 8].map((m) => ({ name: `m = ${m}`, args: [s.uniform([1, m], 0.05, 0.95), s.labels(m)], constants: { m } })), confidentPredictionsCase(s)];
           },
         }),
         ...crossEntropyProperties('computeCost'),
