@@ -329,6 +329,7 @@ async function gradeSubmissions(
       `Graded ${result.rows.length} submissions (${result.resumed} from an earlier run) in ${seconds.toFixed(1)} s` +
         `${errors ? `; ${errors} with errors (see the "error" column)` : ''}.\n` +
         `Isolation: ${result.isolation}; time budget ${result.budgetSeconds} s per learner.\n` +
+        (result.hiddenCases ? '' : 'Hidden cases: left out (--no-hidden): every score comes from the public cases, which the learner edition ships.\n') +
         `Gradebook: ${path.relative(process.cwd(), result.gradebook)}\nSummary:   ${path.relative(process.cwd(), result.summary)}\n` +
         `Feedback:  ${path.relative(process.cwd(), result.feedback)}${path.sep}<learner>${path.sep}report.{md,html,json}\n`,
     );

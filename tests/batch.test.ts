@@ -74,6 +74,9 @@ describe('batch grading', () => {
     expect(csv[1]).toMatch(/^ada,1,3,/);
     const summary = JSON.parse(readFileSync(r.summary, 'utf8'));
     expect(summary.learners).toBe(5);
+    // Graded with --no-hidden: the summary says the scores come from the public cases alone.
+    expect(summary.hiddenCases).toBe(false);
+    expect(r.hiddenCases).toBe(false);
     expect(summary.withErrors).toBe(2);
     expect(summary.histogram.reduce((s: number, b: { learners: number }) => s + b.learners, 0)).toBe(5);
     expect(summary.histogram[9].learners).toBe(2);
@@ -143,6 +146,7 @@ describe('batch grading', () => {
     try {
       const r = await gradeClass({ root: repoRoot, defs, submissions: both, out: path.join(dir, 'out-two-assignments'), seed: 1, hidden: true, budgetSeconds: 120, allowUnisolated: true });
       expect(r.rows[0]!.score).toBe(r.rows[0]!.maxScore);
+      expect(JSON.parse(readFileSync(r.summary, 'utf8')).hiddenCases).toBe(true);
     } finally {
       spy.mockRestore();
     }

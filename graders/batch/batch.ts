@@ -63,6 +63,11 @@ export interface BatchResult {
   feedback: string;
   isolation: string;
   budgetSeconds: number;
+  /**
+   * Whether the hidden cases were graded (not with --no-hidden): without them every score comes from cases the
+   * learner edition ships, which code can answer from a table, so the summary and the command's output say so.
+   */
+  hiddenCases: boolean;
 }
 
 const JOURNAL = 'journal.jsonl';
@@ -241,8 +246,9 @@ export async function gradeClass(options: BatchOptions): Promise<BatchResult> {
     const gradebook = path.join(options.out, 'gradebook.csv');
     const summary = path.join(options.out, 'summary.json');
     writeFileSync(gradebook, toCsv(rows, columns));
-    writeFileSync(summary, JSON.stringify({ isolation: isolationText, budgetSeconds, ...summarize(rows) }, null, 2) + '\n');
-    return { rows, resumed, gradebook, summary, feedback, isolation: isolationText, budgetSeconds };
+    const hiddenCases = options.hidden !== false;
+    writeFileSync(summary, JSON.stringify({ isolation: isolationText, budgetSeconds, hiddenCases, ...summarize(rows) }, null, 2) + '\n');
+    return { rows, resumed, gradebook, summary, feedback, isolation: isolationText, budgetSeconds, hiddenCases };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
