@@ -5,9 +5,10 @@
  * Ratios, not seconds, because these machines are shared and noisy.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildRelease } from '../graders/instructor/release';
 import { treeResidentKb } from '../graders/engine/sandbox/client';
 import { WatchSession } from '../graders/engine/watch';
 import { copyRepo } from '../tests/support/repo-copy';
@@ -53,8 +54,16 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'not met');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const repoRoot = () => path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const repo = copyRepo();
+const repo = copyRepo({ git: true });
 const batchOnly = process.argv.includes('--batch-only');
+/** The learner edition (what a learner clones: no hidden cases), with the solutions in place. */
+async function learnerEditionWithSolutions(): Promise<string> {
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'deepgrade-bench-learner-')), 'edition');
+  await buildRelease(repo, dir, { edition: 'learner' });
+  symlinkSync(path.join(repoRoot(), 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  cpSync(path.join(repo, 'solutions'), path.join(dir, 'exercises'), { recursive: true });
+  return dir;
+}
 try {
   const bare = ['--input-type=module', '-e', "await import('@tensorflow/tfjs')"];
   // As `npm run grade` runs it (package.json's script: node, its flags, graders/launch.mjs), without npm's own start-up,
@@ -67,6 +76,8 @@ try {
     const stubTimes: number[] = [];
     const gradeTimes: number[] = [];
     const allTimes: number[] = [];
+    const learnerAllTimes: number[] = [];
+    const learner = await learnerEditionWithSolutions();
     for (let i = 0; i < ROUNDS; i++) {
       bareTimes.push(time('node', bare, repo));
       stubTimes.push(time('node', grade('week3'), repo));
@@ -78,6 +89,9 @@ try {
     }
     const allRounds = Math.max(1, Math.ceil(ROUNDS / 2));
     for (let i = 0; i < allRounds; i++) allTimes.push(time('node', grade('all'), repo));
+    time('node', grade('all'), learner); // builds the edition's sandbox runtime
+    for (let i = 0; i < allRounds; i++) learnerAllTimes.push(time('node', grade('all'), learner));
+    rmSync(path.dirname(learner), { recursive: true, force: true });
     const peak = await peakMemoryMiB('node', grade('week3'), repo);
     // No target: what grading assignments side by side (two sandboxes) costs in memory.
     const allPeak = await peakMemoryMiB('node', grade('all'), repo);
@@ -89,6 +103,8 @@ try {
     line('npm run grade week3, solutions in place', median(gradeTimes), TARGET);
     line('npm run grade week3, untouched stubs', median(stubTimes), STUB_TARGET);
     line('npm run grade -- all, solutions in place', median(allTimes), ALL_TARGET);
+    // What a learner waits for: the learner edition grades no hidden cases (the grader edition above does).
+    line('  the same in the learner edition', median(learnerAllTimes), ALL_TARGET);
     console.log(`${'peak memory of grade week3 (all processes)'.padEnd(44)} ${peak.toFixed(0).padStart(6)} MiB (target ≤ ${MEMORY_TARGET_MIB} MiB: ${verdict(peak <= MEMORY_TARGET_MIB)})`);
     console.log(`${'peak memory of grade -- all (all processes)'.padEnd(44)} ${allPeak.toFixed(0).padStart(6)} MiB (no target; two sandboxes side by side)`);
   } else cpSync(path.join(repo, 'solutions'), path.join(repo, 'exercises'), { recursive: true });
