@@ -257,7 +257,9 @@ export default defineAssignment({
           points: 2,
           hidden: true, // hidden: tf.grads of the plain-ops attention (attention.oracle.ts) is an answer key
           usesTf: true,
-          mode: 'entries',
+          // Three random directions per variable: each probe is a call of the learner's oneStepAttention (the gradients are
+          // the oracle's, so the costs are the learner's), and every entry of a, sPrev, k1 and b1 made 236 of them.
+          mode: 'directional',
           at: () => ({ a: gradPoint.a, sPrev: gradPoint.sPrev, k1: gradPoint.k1, b1: gradPoint.b1 }),
           cost: async (ctx, p) => {
             const { context } = await attentionOf(ctx, p.a!, p.sPrev!, weightsAt(p));
@@ -266,13 +268,18 @@ export default defineAssignment({
           gradients: async (ctx, p) => {
             const { attentionContext } = await oracle();
             const keys = ['a', 'sPrev', 'k1', 'b1'] as const;
+            // The four gradients from one tf.grads, flattened end to end, then cut back into their shapes.
+            const all = await tfOracle(ctx, (tf, t) => {
+              const f = (a: ReturnType<typeof t>, sPrev: ReturnType<typeof t>, k1: ReturnType<typeof t>, b1: ReturnType<typeof t>) =>
+                tf.sum(tf.mul(attentionContext(tf, a, sPrev, k1, b1, t(gradPoint.k2), t(gradPoint.b2)), t(gradPoint.R)));
+              return tf.concat(tf.grads(f)(keys.map((k) => t(p[k]!))).map((g) => g.flatten()));
+            });
             const out: Record<string, Value> = {};
-            for (const [i, k] of keys.entries()) {
-              out[k] = await tfOracle(ctx, (tf, t) => {
-                const f = (a: ReturnType<typeof t>, sPrev: ReturnType<typeof t>, k1: ReturnType<typeof t>, b1: ReturnType<typeof t>) =>
-                  tf.sum(tf.mul(attentionContext(tf, a, sPrev, k1, b1, t(gradPoint.k2), t(gradPoint.b2)), t(gradPoint.R)));
-                return tf.grads(f)([t(p.a!), t(p.sPrev!), t(p.k1!), t(p.b1!)])[i]!;
-              });
+            let at = 0;
+            for (const k of keys) {
+              const n = p[k]!.data.length;
+              out[k] = nd(all.data.slice(at, at + n), p[k]!.shape);
+              at += n;
             }
             return out;
           },
@@ -340,7 +347,7 @@ export default defineAssignment({
           tolerance: tolerance('training'),
           cases: async () => {
             const { m, Tx, nA, nS } = TRAIN;
-            // The dates' generator seeds are drawn from Seeded, so the hidden runs train on dates of their own (a table of
+            // The dates' generator seeds are drawn from Seeded, so the hidden run trains on dates of its own (a table of
             // the public runs' results earns nothing there); sizes, epochs and batches stay as they are.
             const r = new Seeded(41);
             const { X, Y } = dates(m, seedOf(r), Tx);
@@ -349,32 +356,38 @@ export default defineAssignment({
             // (m / batchSize) decide the result whether or not fit shuffles (the instructions leave that open).
             const one = dates(1, seedOf(r), Tx);
             const repeated = (a: NdArray) => nd(Array.from({ length: m }, () => Array.from(a.data)).flat(), [m, ...a.shape.slice(1)]);
-            return [
+            const cases = [
               { name: `${m} dates, Tx = ${Tx}, nA = ${nA}, nS = ${nS}, 2 epochs in one batch of ${m}`, args: [X, Y, dims, 2, m] as Value[] },
               {
                 name: `"${one.pairs[0]![0]}" ${m} times, Tx = ${Tx}, nA = ${nA}, nS = ${nS}, 1 epoch in batches of ${m / 3} (3 steps)`,
                 args: [repeated(one.X), repeated(one.Y), dims, 1, m / 3] as Value[],
               },
               // Adam's bias-corrected v̂ is close to the plain mean of g² for either β2 over the first steps: β2 = 0.99 for
-              // 0.999 shows only after 20 or so. A small model makes 25 steps cheap (~0.3 s); the targets are the years.
+              // 0.999 shows only after 20 or so. A small model makes 20 steps cheap (Tx = 4 and Ty = 3: a step's cost is its
+              // ops, 2·Tx LSTM steps and Ty attention steps; ~0.25 s); the targets are the months and the dash after them
+              // ("MM-"), where β2 = 0.99 misses by ~19 times the tolerance (the years, with Tx = 6, Ty = 4 and 25 epochs: ~5).
               (() => {
-                const small = { Tx: 6, Ty: 4, nA: 2, nS: 2 };
+                const small = { Tx: 4, Ty: 3, nA: 2, nS: 2 };
                 const four = datePairs(4, seedOf(r));
                 const X = oneHot(four.map((p) => p[0]), small.Tx, humanVocab, HUMAN_VOCAB_SIZE);
-                const Y = oneHot(four.map((p) => p[1].slice(0, small.Ty)), small.Ty, machineVocab, MACHINE_VOCAB_SIZE);
+                const Y = oneHot(four.map((p) => p[1].slice(5, 5 + small.Ty)), small.Ty, machineVocab, MACHINE_VOCAB_SIZE);
                 return {
-                  name: '4 dates (their first 6 characters), their years (Ty = 4), nA = 2, nS = 2, 25 epochs in one batch of 4',
-                  args: [X, Y, { ...small, humanVocabSize: HUMAN_VOCAB_SIZE, machineVocabSize: MACHINE_VOCAB_SIZE }, 25, 4] as Value[],
+                  name: '4 dates (their first 4 characters), their months and the dash after them (Ty = 3), nA = 2, nS = 2, 20 epochs in one batch of 4',
+                  args: [X, Y, { ...small, humanVocabSize: HUMAN_VOCAB_SIZE, machineVocabSize: MACHINE_VOCAB_SIZE }, 20, 4] as Value[],
                 };
               })(),
             ];
+            // One hidden run is enough for what hidden cases are for (a table of the three published runs earns nothing, as
+            // the score is the smaller of the public and hidden shares); every mistake the three runs tell apart shows on the
+            // public ones, and each training run is costly: the first, on dates drawn from a secret seed.
+            return Seeded.hiddenVariant ? cases.slice(0, 1) : cases;
           },
         }),
         property({
           name: 'the loss falls',
           points: 2,
           timeoutMs: 180_000,
-          claim: 'Trained on 32 generated dates for 4 epochs (batches of 32), the loss of the last epoch is below the first; the report shows the trained model\'s attention map for one date',
+          claim: 'Trained on 32 generated dates for 2 epochs (batches of 32), the loss of the second epoch is below the first; the report shows the trained model\'s attention map for one date',
           inputs: fc.integer({ min: 0, max: 9999 }),
           numRuns: 1,
           show: (seed) => `32 dates drawn with seed ${seed}, Tx = 12, nA = 3, nS = 5`,
@@ -382,9 +395,11 @@ export default defineAssignment({
             const { Tx, nA, nS } = TRAIN;
             const { X, Y, pairs } = dates(32, seed, Tx);
             const dims = { Tx, Ty: 10, nA, nS, humanVocabSize: HUMAN_VOCAB_SIZE, machineVocabSize: MACHINE_VOCAB_SIZE };
-            const out = expectRecord(await ctx.call('trainModel', [X, Y, dims, 4, 32], { timeoutMs: 180_000 }), 'trainModel(Xoh, Yoh, dims, 4, 32)', ['losses', 'weights']);
-            const losses = expectArray(out.losses!, 'losses', 4).map((l) => Number(l));
-            if (!(losses[3]! < losses[0]!)) violated(`the losses of the four epochs are ${losses.map(formatNumber).join(', ')}: the last is not below the first.`);
+            // Two epochs of one step each: Adam's first step lowers the loss of every seed's dates (by ~0.3%, float32 noise ~1e-6),
+            // and each epoch is a training step of the whole model.
+            const out = expectRecord(await ctx.call('trainModel', [X, Y, dims, 2, 32], { timeoutMs: 180_000 }), 'trainModel(Xoh, Yoh, dims, 2, 32)', ['losses', 'weights']);
+            const losses = expectArray(out.losses!, 'losses', 2).map((l) => Number(l));
+            if (!(losses[1]! < losses[0]!)) violated(`the losses of the two epochs are ${losses.map(formatNumber).join(', ')}: the second is not below the first.`);
             const one = nd(X.data.slice(0, Tx * HUMAN_VOCAB_SIZE), [1, Tx, HUMAN_VOCAB_SIZE]);
             const { alphas } = await modelOf(ctx, one, nS, out.weights as ValueRecord, 10);
             const map = alphas.flatMap((a) => Array.from(a.data));
