@@ -237,8 +237,11 @@ const V2_SEED = 11;
 /**
  * The training run on the shipped set: small LSTMs, so that it takes under a second. 40 steps, not fewer: dropout's
  * masks follow the grading seed, and at 25 steps a correct model reordered left the loss above half at some seeds.
+ * The sentences of at most 4 words (35 of the 40, all five emojis): a step unrolls both LSTMs over maxLen, 4 instead of
+ * the one 7-word sentence's 7, which halves the run (~0.55 s, was ~1.2 s); the loss still falls to 7% of where it
+ * starts or less and at least 97% come out right, at each of 20 seeds tried.
  */
-const V2_TRAIN = { units: 16, steps: 40, accuracy: 0.8 };
+const V2_TRAIN = { units: 16, steps: 40, accuracy: 0.8, maxWords: 4 };
 
 // The embedding matrix is [v + 1, d]: its row count (not v) is what must differ from d.
 const v2Arb = fc
@@ -345,14 +348,19 @@ function expectedParams(v: number, d: number, u: number): [string, number, numbe
   ];
 }
 
-/** The shipped training sentences as rows of indices (the reference layout of sentencesToIndices), and their maxLen. */
-function shippedIndices(): { indices: NdArray; labels: number[]; maxLen: number; map: WordMap; wordToIndex: Record<string, number> } {
+/**
+ * The shipped training sentences of at most `maxWords` words as rows of indices (the reference layout of
+ * sentencesToIndices), their labels, and their maxLen.
+ */
+function shippedIndices(maxWords = Infinity): { indices: NdArray; labels: number[]; maxLen: number; map: WordMap; wordToIndex: Record<string, number> } {
   const { wordToIndex } = readEmojifyVectors();
-  const [X, Y] = emojifySet('train');
-  const words = X.map((text) => text.toLowerCase().split(/\s+/).filter((w) => w.length > 0));
+  const [X0, Y0] = emojifySet('train');
+  const words0 = X0.map((text) => text.toLowerCase().split(/\s+/).filter((w) => w.length > 0));
+  const kept = words0.map((_, i) => i).filter((i) => words0[i]!.length <= maxWords);
+  const words = kept.map((i) => words0[i]!);
   const maxLen = Math.max(...words.map((w) => w.length));
   const rows = words.flatMap((ws) => [...ws.map((w) => wordToIndex[w]!), ...new Array<number>(maxLen - ws.length).fill(0)]);
-  return { indices: nd(rows, [X.length, maxLen]), labels: Y, maxLen, map: shippedMap(), wordToIndex };
+  return { indices: nd(rows, [words.length, maxLen]), labels: kept.map((i) => Y0[i]!), maxLen, map: shippedMap(), wordToIndex };
 }
 
 // ---------------------------------------------------------------- gradient-check point
@@ -468,7 +476,7 @@ export default defineAssignment({
           cases: async () => {
             const s = new Seeded(3);
             // The last case leaves learningRate and numIterations at their defaults (0.01, 400), as the course calls it.
-            return [
+            const cases = [
               { v: 10, d: 6, m: 9, nY: 3, lr: 0.05, n: 12 },
               { v: 12, d: 4, m: 8, nY: 4, lr: 0.1, n: 8 },
               { v: 5, d: 2, m: 2, nY: 2 },
@@ -480,6 +488,11 @@ export default defineAssignment({
               const args: Value[] = lr === undefined || n === undefined ? [X, Y, map] : [X, Y, map, lr, n];
               return { name: `${m} sentences, ${nY} classes, vectors of length ${d}, ${training}`, args };
             });
+            // One hidden run is enough for what hidden cases are for (a table of the published runs earns nothing: the score
+            // is the smaller of the public and hidden shares); every mistake the runs tell apart shows on the public ones.
+            // The second, the cheapest (64 updates; the defaults' 400 iterations make the last the costliest), which every
+            // known mistake fails.
+            return Seeded.hiddenVariant ? cases.slice(1, 2) : cases;
           },
         }),
         property({
@@ -726,13 +739,13 @@ export default defineAssignment({
         property({
           name: 'training on the emoji set',
           points: 3,
-          claim: `Built with lstmUnits ${V2_TRAIN.units} and trained for ${V2_TRAIN.steps} steps of Adam on the 40 shipped training sentences (dropout on), the model leaves the embedding matrix unchanged, at least halves the loss, and then labels at least ${100 * V2_TRAIN.accuracy}% of those sentences right`,
+          claim: `Built with lstmUnits ${V2_TRAIN.units} and trained for ${V2_TRAIN.steps} steps of Adam on the shipped training sentences of at most ${V2_TRAIN.maxWords} words (35 of the 40; dropout on), the model leaves the embedding matrix unchanged, at least halves the loss, and then labels at least ${100 * V2_TRAIN.accuracy}% of those sentences right`,
           inputs: fc.constant(null),
           numRuns: 1,
           timeoutMs: 60_000,
-          show: () => 'the shipped emoji set',
+          show: () => `the shipped emoji set's training sentences of at most ${V2_TRAIN.maxWords} words`,
           holds: async (_input, ctx) => {
-            const set = shippedIndices();
+            const set = shippedIndices(V2_TRAIN.maxWords);
             const input: V2Input = { x: { v: Object.keys(set.wordToIndex).length, d: 20, map: set.map, wordToIndex: set.wordToIndex, indices: set.indices, labels: set.labels, seed: 0 }, maxLen: set.maxLen, units: V2_TRAIN.units };
             const r = await v2Report(ctx, input, set.labels, V2_TRAIN.steps, 60_000);
             const t = expectRecord(r.training!, 'the training run', ['lossBefore', 'lossAfter', 'accuracy', 'embeddingAfter']);
