@@ -165,10 +165,13 @@ async function retrain(ctx: CheckContext, start: PlainLayers, k: number, X: NdAr
 const maxChange = (a: PlainDense, b: PlainDense) => Math.max(...a.kernel.map((v, i) => Math.abs(v - b.kernel[i]!)), ...a.bias.map((v, i) => Math.abs(v - b.bias[i]!)));
 
 /**
- * The budget of the accuracy check: 32 task-B examples, 100 epochs of Adam at 0.1. The reference's retrained network
- * reaches 80% from ~45 epochs on (87.1% at 100, 89.7% at 150); from scratch stays near 58% throughout.
+ * The budget of the accuracy check: 96 task-B examples, 30 epochs of Adam at 0.3. The reference's retrained network
+ * gets 94.4% right, from scratch 70.6%, and so does every correct alternative. It was 32 examples, 100 epochs at 0.1
+ * (87.1% and 57.7%): fit's cost is its epochs (a few ms each, whatever m), so this is a wider margin over both bars
+ * for a third of the cost. The known mistakes fare as they did: retraining everything, plain SGD and Adam's default
+ * rate fail it; the mean squared error, one layer too few frozen and fit's default batch size pass it.
  */
-const BUDGET = { m: 32, epochs: 100, learningRate: 0.1, dataSeed: 3, testSeed: 99, testSize: 1000 };
+const BUDGET = { m: 96, epochs: 30, learningRate: 0.3, dataSeed: 3, testSeed: 99, testSize: 1000 };
 
 export default defineAssignment({
   id: 'course3/week2/transfer-multitask',
@@ -288,11 +291,15 @@ export default defineAssignment({
             // More examples than fit's default batch of 32: one full batch per epoch only with batchSize m.
             const c = taskBTensors(s, 40);
             const pretrained = asValue(pretrainedLayers());
-            return [
+            const cases = [
               { name: 'k = 1, m = 12, 15 epochs, learning rate 0.1', args: [pretrained, 1, a.X, a.Y, { epochs: 15, learningRate: 0.1 }] },
               { name: 'k = 2, m = 9, 10 epochs, learning rate 0.05', args: [pretrained, 2, b.X, b.Y, { epochs: 10, learningRate: 0.05 }] },
               { name: 'k = 1, m = 40, 4 epochs, learning rate 0.1', args: [pretrained, 1, c.X, c.Y, { epochs: 4, learningRate: 0.1 }] },
             ];
+            // One hidden run is enough for what hidden cases are for (a table of the published runs earns nothing: the score
+            // is the smaller of the public and hidden shares); every mistake the runs tell apart shows on the public ones.
+            // The last, the cheapest (4 epochs), which every known mistake fails.
+            return Seeded.hiddenVariant ? cases.slice(2) : cases;
           },
         }),
         property({
