@@ -335,11 +335,11 @@ export default defineAssignment({
           points: 3,
           cases: async () => {
             const { charToIx, ixToChar } = characterMaps();
-            // The names' generator seeds are drawn from Seeded, so the hidden runs train on names of their own (a table of
+            // The names' generator seeds are drawn from Seeded, so the hidden run trains on names of its own (a table of
             // the public runs' results earns nothing there); sizes and iterations stay as they are.
             const r = new Seeded(4);
             const seedOf = () => 1 + Math.min(99_998, Math.floor(r.uniform([1], 0, 99_999).data[0]!));
-            return [
+            const cases = [
               { names: dinosaurNames(12, seedOf()), n: 30, nA: 6, dino: 2, every: 15 },
               { names: dinosaurNames(8, seedOf()), n: 20, nA: 4, dino: 3, every: 10 },
               // Names as read from a file, some with their newline (the model trims them).
@@ -348,6 +348,10 @@ export default defineAssignment({
               name: `${names.length} names, ${n} iterations, nA = ${nA}, ${dino} sampled names`,
               args: [names, ixToChar, charToIx, n, nA, dino, every] as Value[],
             }));
+            // One hidden run is enough for what hidden cases are for (a table of the published runs earns nothing: the score
+            // is the smaller of the public and hidden shares); every mistake the runs tell apart shows on the public ones, and
+            // each run is costly. The last, the cheapest, which also trims names read with their newline.
+            return Seeded.hiddenVariant ? cases.slice(2) : cases;
           },
         }),
       ],
