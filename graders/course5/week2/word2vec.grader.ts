@@ -477,7 +477,7 @@ export default defineAssignment({
           timeoutMs: 60_000,
           cases: async () => {
             const s = new Seeded(6);
-            return [
+            const cases = [
               { groups: 2, wordsPerGroup: 3, sentences: 8, sentenceLength: 5, d: 4, w: 2, k: 2, lr: 0.1, epochs: 2 },
               { groups: 3, wordsPerGroup: 2, sentences: 6, sentenceLength: 4, d: 3, w: 1, k: 3, lr: 0.2, epochs: 3 },
             ].map(({ d, w, k, lr, epochs, ...shape }) => {
@@ -488,6 +488,10 @@ export default defineAssignment({
                 args: [corpus, words.length, d, w, k, lr, epochs, seed] as Value[],
               };
             });
+            // One hidden run is enough for what hidden cases are for (a table of the published runs earns nothing: the score
+            // is the smaller of the public and hidden shares); every mistake the runs tell apart shows on the public ones.
+            // The second, the cheaper (about 140 updates, against 300), which every known mistake fails.
+            return Seeded.hiddenVariant ? cases.slice(1) : cases;
           },
         }),
         property({
@@ -496,7 +500,9 @@ export default defineAssignment({
           timeoutMs: 60_000,
           claim: `Trained on a generated corpus of ${PLANTED.groups} topic groups (lib/datasets/word2vec-corpus.ts; d = ${TRAIN.d}, window ${TRAIN.window}, k = ${TRAIN.k}, learning rate ${TRAIN.lr}, ${TRAIN.epochs} epochs), the mean cosine similarity of the centre vectors (rows of V) of two words of the same group exceeds that of two words of different groups by more than ${GAP}, and the mean loss of the last epoch is below the first's`,
           inputs: fc.record({ corpusSeed: fc.integer({ min: 0, max: 100_000 }), seed: fc.integer({ min: 0, max: 100_000 }) }),
-          numRuns: 2,
+          // One run: a run is ~2000 updates (≈0.25 s), and its corpus and seed are drawn anew at every grading seed. A smaller
+          // corpus is no cheaper way: with 15 sentences a correct run's gap fell to 0.22 (below GAP) at one seed of 40.
+          numRuns: 1,
           holds: async ({ corpusSeed, seed }, ctx) => {
             const { corpus, words, groups } = plantedCorpus({ ...PLANTED, seed: corpusSeed });
             const { d, window, k, lr, epochs } = TRAIN;
