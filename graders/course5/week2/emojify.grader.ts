@@ -239,7 +239,8 @@ const V2_SEED = 11;
  * masks follow the grading seed, and at 25 steps a correct model reordered left the loss above half at some seeds.
  * The sentences of at most 4 words (35 of the 40, all five emojis): a step unrolls both LSTMs over maxLen, 4 instead of
  * the one 7-word sentence's 7, which halves the run (~0.55 s, was ~1.2 s); the loss still falls to 7% of where it
- * starts or less and at least 97% come out right, at each of 20 seeds tried.
+ * starts or less and at least 97% come out right, for the solution and every correct alternative, at each of 20
+ * dropout seeds tried (Math.random seeded in one process, as the sandbox seeds it per call) and validate's 10.
  */
 const V2_TRAIN = { units: 16, steps: 40, accuracy: 0.8, maxWords: 4 };
 
