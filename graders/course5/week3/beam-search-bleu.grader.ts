@@ -100,6 +100,9 @@ const beamKey = () => import('./beam.oracle');
 const BEAM_HINTS = {
   refill:
     'A hypothesis that ends with EOS still takes one of the beamWidth places of its step: keep the beamWidth best candidates of all, then move those ending with EOS out of the beam, without refilling it with other unfinished ones.',
+  cutByLogProb:
+    'The best beamWidth results are chosen by the raw Σ log P and only then sorted by score: rank all the results (the finished sentences and those left in the beam) by the length-normalized score (1/Ty^α)·Σ log P, then keep the best beamWidth.',
+  widthPlusOne: 'Each step keeps beamWidth + 1 candidates: keep exactly the beamWidth best candidates of the step (those ending with EOS included).',
   prunedEnds:
     "Every candidate ending with EOS is counted as finished, also those pruned from the step's beamWidth best: only the kept candidates that end with EOS are finished sentences.",
 };
@@ -408,7 +411,7 @@ export default defineAssignment({
               const at = { ...input, seed: input.seed + k };
               const d = asDecoder(decoderOf(at));
               const want = beamOracle(d, at.B, at.maxLen, at.alpha);
-              const refilled = beamOracle(d, at.B, at.maxLen, at.alpha, true);
+              const refilled = beamOracle(d, at.B, at.maxLen, at.alpha, 'refill');
               const expected = want.tokens.map(show).join(', ');
               if (!want.clear || !refilled.clear || expected === refilled.tokens.map(show).join(', ')) continue;
               const hyps = await beamOf(ctx, decoderOf(at), at.B, at.maxLen, at.alpha);
@@ -429,6 +432,51 @@ export default defineAssignment({
               }
               return;
             }
+          },
+        }),
+        property({
+          name: 'the course\'s results',
+          points: 2,
+          hidden: true, // hidden: needs the plain-JS beam search (beam.oracle.ts, not in the learner edition)
+          claim:
+            "The results are the course's beam search's — the same sentences in the same order — on decoders where a usual mistake changes them (the first of up to 40 seeds from the input's where it does, for each mistake): the beamWidth results are the best by normalized score of all the finished and unfinished sentences, every step keeps exactly beamWidth candidates, and only the kept ones that end with EOS are finished",
+          inputs: beamArb.map((i) => ({ ...i, B: Math.max(i.B, 2) })),
+          numRuns: 6,
+          show: showBeam,
+          holds: async (input, ctx) => {
+            const { beamOracle } = await beamKey();
+            const mistakes: [string, (d: Decoder, at: BeamInput) => { tokens: number[][]; clear: boolean }][] = [
+              [BEAM_HINTS.cutByLogProb, (d, at) => beamOracle(d, at.B, at.maxLen, at.alpha, 'cut-by-logprob')],
+              [BEAM_HINTS.prunedEnds, (d, at) => beamOracle(d, at.B, at.maxLen, at.alpha, 'finish-pruned')],
+              [BEAM_HINTS.widthPlusOne, (d, at) => { const r = beamOracle(d, at.B + 1, at.maxLen, at.alpha); return { tokens: r.tokens.slice(0, at.B), clear: r.clear }; }],
+            ];
+            // Each mistake on a decoder where it changes the results; a failure names the mistake whose results it gives.
+            const failures: { message: string; hint?: string }[] = [];
+            for (const [hint, mistaken] of mistakes) {
+              for (let k = 0; k < 40; k++) {
+                const at = { ...input, seed: input.seed + k };
+                const d = asDecoder(decoderOf(at));
+                const want = beamOracle(d, at.B, at.maxLen, at.alpha);
+                const wrong = mistaken(d, at);
+                const expected = want.tokens.map(show).join(', ');
+                const wrongShown = wrong.tokens.map(show).join(', ');
+                if (!want.clear || !wrong.clear || expected === wrongShown) continue;
+                const hyps = await beamOf(ctx, decoderOf(at), at.B, at.maxLen, at.alpha);
+                const got = hyps.map((h) => show(h.tokens)).join(', ');
+                if (got !== expected) {
+                  let sound = true;
+                  try {
+                    checkResults(decoderOf(at), hyps, at.B, at.maxLen, at.alpha);
+                  } catch {
+                    sound = false;
+                  }
+                  failures.push({ message: `on ${showBeam(at)}, beamSearch returns ${got || 'nothing'}; the course's beam search gives ${expected}.`, hint: sound && got === wrongShown ? hint : undefined });
+                }
+                break;
+              }
+            }
+            const failure = failures.find((f) => f.hint) ?? failures[0];
+            if (failure) violated(failure.message, failure.hint);
           },
         }),
         property({

@@ -3,7 +3,9 @@
  * grader's hidden property: an answer key (grader edition only, loaded lazily by
  * the hidden check). `refill` computes a common mistake instead — keeping
  * beamWidth *unfinished* hypotheses at every step, so that an ended one no
- * longer takes a place — for the check to name it when it sees its results.
+ * longer takes a place — for the check to name it when it sees its results;
+ * `cut-by-logprob` another: the best beamWidth results chosen by the raw Σ log P,
+ * and only those sorted by the normalized score.
  */
 import { EOS, nextLogProbs, vocabSize, type Decoder } from '../../../lib/beam-search-decoder';
 
@@ -32,7 +34,12 @@ function before(a: Hyp, b: Hyp, ka: number, kb: number): number {
 const ended = (h: Hyp) => h.tokens[h.tokens.length - 1] === EOS;
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-export function beamOracle(decoder: Decoder, beamWidth: number, maxLen: number, alpha: number, refill = false): OracleResults {
+/** A usual mistake the oracle can make instead (see above); `finish-pruned` counts every candidate ending with EOS as finished, pruned or kept. */
+export type BeamMistake = 'refill' | 'cut-by-logprob' | 'finish-pruned';
+
+export function beamOracle(decoder: Decoder, beamWidth: number, maxLen: number, alpha: number, mistake?: BeamMistake): OracleResults {
+  const refill = mistake === 'refill';
+  const cutByLogProb = mistake === 'cut-by-logprob';
   const V = vocabSize(decoder);
   let clear = true;
   let beam: Hyp[] = [{ tokens: [], logProb: 0 }];
@@ -47,10 +54,15 @@ export function beamOracle(decoder: Decoder, beamWidth: number, maxLen: number, 
     const pool = refill ? candidates.filter((h) => !ended(h)) : candidates;
     if (pool.length > beamWidth && close(pool[beamWidth - 1]!.logProb, pool[beamWidth]!.logProb)) clear = false;
     if (kept.length < candidates.length && close(kept[kept.length - 1]!.logProb, candidates[kept.length]!.logProb)) clear = false;
-    finished.push(...kept.filter(ended));
+    finished.push(...(mistake === 'finish-pruned' ? candidates : kept).filter(ended));
     beam = (refill ? pool : kept).filter((h) => !ended(h)).slice(0, beamWidth);
   }
-  const all = [...finished, ...beam].map((h) => ({ ...h, score: h.logProb / h.tokens.length ** alpha }));
+  let all = [...finished, ...beam].map((h) => ({ ...h, score: h.logProb / h.tokens.length ** alpha }));
+  if (cutByLogProb) {
+    all.sort((a, b) => before(a, b, a.logProb, b.logProb));
+    for (let i = 1; i < Math.min(all.length, beamWidth + 1); i++) if (close(all[i - 1]!.logProb, all[i]!.logProb)) clear = false;
+    all = all.slice(0, beamWidth);
+  }
   all.sort((a, b) => before(a, b, a.score, b.score));
   const shown = Math.min(beamWidth, all.length);
   for (let i = 1; i < Math.min(all.length, beamWidth + 1); i++) if (close(all[i - 1]!.score, all[i]!.score)) clear = false;
