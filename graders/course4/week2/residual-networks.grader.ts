@@ -88,6 +88,8 @@ const HINTS = {
   shortcutBn: "The shortcut is CONV2D (1×1, stride s) followed by its own BATCHNORM (shortcutBn): the batch norm is missing.",
   shortcutPath: "With the main path zeroed the block should return relu(BN(CONV(X))) of the shortcut: check the shortcut's conv (F3 filters, 1×1, stride s, 'valid', shortcutConv) and its batch norm (shortcutBn), applied to the input X.",
   training: 'Pass { training } to every layer you apply (layer.apply(x, { training })): batch norm uses the batch mean and variance when training is true, its moving mean and variance when it is false.',
+  unbiasedVariance:
+    "In training mode batch norm normalises with the batch's biased variance, the mean of the squared deviations (÷ n, n = m·nH·nW values per channel), as tf.layers.batchNormalization and tf.moments do: dividing by n − 1 (the sample variance) is not the course's batch norm.",
   strideOnMiddle: "The stride s belongs to the main path's first 1×1 convolution (and the shortcut's); the middle f × f convolution has stride 1.",
 };
 
@@ -203,6 +205,7 @@ export default defineAssignment({
               { output: relu(add(relu(main), b.X)), hint: HINTS.reluBeforeAdd },
               { output: add(main, b.X), hint: HINTS.noFinalRelu },
               { output: identityBlockJs(b.X, b.weights, !b.training), hint: HINTS.training },
+              ...(b.training ? [{ output: identityBlockJs(b.X, b.weights, true, true), hint: HINTS.unbiasedVariance }] : []),
             ]);
           },
         }),
@@ -283,6 +286,7 @@ export default defineAssignment({
               { output: relu(add(main, conv2d(b.X, b.weights.shortcutConv!, b.s, 'valid'))), hint: HINTS.shortcutBn },
               { output: relu(add(mainPath(b.X, b.weights, b.s, b.training, true), shortcut)), hint: HINTS.strideOnMiddle },
               { output: convolutionalBlockJs(b.X, b.weights, b.s, !b.training), hint: HINTS.training },
+              ...(b.training ? [{ output: convolutionalBlockJs(b.X, b.weights, b.s, true, true), hint: HINTS.unbiasedVariance }] : []),
             ]);
           },
         }),

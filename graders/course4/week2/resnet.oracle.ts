@@ -39,8 +39,11 @@ export function conv2d(X: NdArray, { kernel, bias }: ConvW, s: number, padding: 
   return nd(out, [m, Ho, Wo, Co]);
 }
 
-/** Batch norm over the last axis: the moving statistics in inference, the batch's in training. */
-export function batchNorm(X: NdArray, w: BatchNormW, training: boolean): NdArray {
+/**
+ * Batch norm over the last axis: the moving statistics in inference, the batch's in training. `unbiased` divides the
+ * batch's squared deviations by n − 1 instead of n (a known mistake, for diagnoses).
+ */
+export function batchNorm(X: NdArray, w: BatchNormW, training: boolean, unbiased = false): NdArray {
   const C = X.shape[X.shape.length - 1]!;
   const n = X.data.length / C;
   let mean = w.movingMean.data;
@@ -54,7 +57,7 @@ export function batchNorm(X: NdArray, w: BatchNormW, training: boolean): NdArray
     variance = Array.from({ length: C }, (_, c) => {
       let sum = 0;
       for (let k = 0; k < n; k++) sum += (X.data[k * C + c]! - mean[c]!) ** 2;
-      return sum / n;
+      return sum / (unbiased && n > 1 ? n - 1 : n);
     });
   }
   return nd(
@@ -73,23 +76,25 @@ export const add = (a: NdArray, b: NdArray): NdArray => nd(a.data.map((v, i) => 
  * The main path: conv1 (1×1, stride s) → bn → relu → conv2 (f×f, same) → bn → relu → conv3 (1×1) → bn.
  * `strideOnMiddle` moves the stride to conv2 (a known mistake, for diagnoses).
  */
-export function mainPath(X: NdArray, w: BlockW, s: number, training: boolean, strideOnMiddle = false): NdArray {
-  let a = relu(batchNorm(conv2d(X, w.conv1, strideOnMiddle ? 1 : s, 'valid'), w.bn1, training));
-  a = relu(batchNorm(conv2d(a, w.conv2, strideOnMiddle ? s : 1, 'same'), w.bn2, training));
-  return batchNorm(conv2d(a, w.conv3, 1, 'valid'), w.bn3, training);
+export function mainPath(X: NdArray, w: BlockW, s: number, training: boolean, strideOnMiddle = false, unbiased = false): NdArray {
+  let a = relu(batchNorm(conv2d(X, w.conv1, strideOnMiddle ? 1 : s, 'valid'), w.bn1, training, unbiased));
+  a = relu(batchNorm(conv2d(a, w.conv2, strideOnMiddle ? s : 1, 'same'), w.bn2, training, unbiased));
+  return batchNorm(conv2d(a, w.conv3, 1, 'valid'), w.bn3, training, unbiased);
 }
 
 /** The convolutional block's shortcut: conv (1×1, stride s) → bn. */
-export function shortcutPath(X: NdArray, w: BlockW, s: number, training: boolean): NdArray {
-  return batchNorm(conv2d(X, w.shortcutConv!, s, 'valid'), w.shortcutBn!, training);
+export function shortcutPath(X: NdArray, w: BlockW, s: number, training: boolean, unbiased = false): NdArray {
+  return batchNorm(conv2d(X, w.shortcutConv!, s, 'valid'), w.shortcutBn!, training, unbiased);
 }
 
-export function identityBlockJs(X: NdArray, w: BlockW, training: boolean): NdArray {
-  return relu(add(mainPath(X, w, 1, training), X));
+/** The identity block; `unbiased`: every batch norm in training with the n − 1 variance (a known mistake). */
+export function identityBlockJs(X: NdArray, w: BlockW, training: boolean, unbiased = false): NdArray {
+  return relu(add(mainPath(X, w, 1, training, false, unbiased), X));
 }
 
-export function convolutionalBlockJs(X: NdArray, w: BlockW, s: number, training: boolean): NdArray {
-  return relu(add(mainPath(X, w, s, training), shortcutPath(X, w, s, training)));
+/** The convolutional block; `unbiased`: every batch norm in training with the n − 1 variance (a known mistake). */
+export function convolutionalBlockJs(X: NdArray, w: BlockW, s: number, training: boolean, unbiased = false): NdArray {
+  return relu(add(mainPath(X, w, s, training, false, unbiased), shortcutPath(X, w, s, training, unbiased)));
 }
 
 /** Trainable and non-trainable parameter counts of a block, layer by layer. */
