@@ -55,6 +55,12 @@ const OUTSIDE_HINT = 'The segment lies outside the background: draw it with getR
 type Segment = [number, number];
 const LABEL_STEPS = 50;
 
+const TRIGGER_HINTS = {
+  roundedStep: 'segmentEndY is rounded to the nearest step: the course floors it, segmentEndY = floor(segmentEndMs · Ty / totalMs), so a step ending past its middle still counts as the step it is in.',
+  tenMsSteps:
+    "segmentEndY is taken as segmentEndMs / 10 (a step of 10 ms): the label steps are Ty over the whole clip, each totalMs / Ty ms long (7.27 ms in the course's 10 s with Ty = 1375), so segmentEndY = floor(segmentEndMs · Ty / totalMs).",
+};
+
 /** Integer samples: noise of the given amplitude. */
 const audio = (s: Seeded, ms: number, amp: number): NdArray => nd(s.randn([ms], amp).data.map(Math.round), [ms]);
 const draw = (s: Seeded, lo: number, hi: number): number => Math.floor(s.uniform([1], lo, hi).data[0]!);
@@ -517,6 +523,8 @@ export default defineAssignment({
               `y[0][${wrong}] is ${out.data[wrong]}, expected ${want[wrong]} (segmentEndY = floor(${end}·${Ty}/${total}) = ${endY}, so steps ${endY + 1}…${Math.min(endY + LABEL_STEPS, Ty - 1)} are 1).`,
               total !== 10000 && endY10s !== endY && same(onesAt(endY10s + 1, endY10s + LABEL_STEPS))
                 ? "Divide by the totalMs given, segmentEndY = floor(segmentEndMs · Ty / totalMs): 10000 is only the course's clip length (and totalMs's default)."
+                : Math.floor(end / 10) !== endY && same(onesAt(Math.floor(end / 10) + 1, Math.floor(end / 10) + LABEL_STEPS))
+                ? TRIGGER_HINTS.tenMsSteps
                 : same(onesAt(endY, endY + LABEL_STEPS - 1))
                 ? 'The ones start at segmentEndY itself: they start one step after the end, at segmentEndY + 1, for 50 steps.'
                 : same(onesAt(endY + 1, endY + LABEL_STEPS - 1))
@@ -526,6 +534,46 @@ export default defineAssignment({
                     : end !== endY && same(onesAt(end + 1, end + LABEL_STEPS))
                       ? 'segmentEndMs is in milliseconds: convert it to a label step, floor(segmentEndMs · Ty / totalMs), first.'
                       : undefined,
+            );
+          },
+        }),
+        property({
+          name: 'milliseconds to label steps',
+          points: 1,
+          claim:
+            'segmentEndY = floor(segmentEndMs · Ty / totalMs), rounded down: for an end whose segmentEndMs · Ty / totalMs has a fractional part below ½ and one whose part is above ½ (both well inside the clip), the ones run from segmentEndY + 1 to segmentEndY + 50',
+          inputs: fc.record({ sizes: fc.constantFrom<[number, number]>([10000, 1375], [2000, 277], [3000, 311], [1000, 137]), at: fc.double({ min: 0.3, max: 0.6, noNaN: true }) }),
+          numRuns: 8,
+          show: ({ sizes: [total, Ty], at }) => `Ty ${Ty}, totalMs ${total}, ends from ${Math.floor(at * total)} ms on`,
+          holds: async ({ sizes: [total, Ty], at }, ctx) => {
+            // The first end from `at` whose step has a fractional part in [lo, hi).
+            const endWith = (from: number, lo: number, hi: number) => {
+              let end = from;
+              while ((((end * Ty) % total) / total < lo || ((end * Ty) % total) / total >= hi) && end < total - 1) end++;
+              return end;
+            };
+            const low = endWith(Math.floor(at * total), 0.1, 0.4);
+            const high = endWith(low + 1, 0.6, 0.9);
+            const zeros = new Array<number>(Ty).fill(0);
+            const runOf = (endY: number) => zeros.map((_, i) => (i > endY && i <= endY + LABEL_STEPS ? 1 : 0));
+            const outs = [];
+            for (const end of [low, high]) outs.push({ end, out: expectTensor(await ctx.call('insertOnes', [nd(zeros, [1, Ty]), end, total]), `insertOnes(y, ${end}, ${total})`) });
+            const same = (out: NdArray, row: number[]) => out.data.length === row.length && row.every((v, i) => out.data[i] === v);
+            const failing = outs.filter(({ end, out }) => !same(out, runOf(Math.floor((end * Ty) / total))));
+            if (!failing.length) return;
+            const fits = (step: (end: number) => number) => failing.every(({ end, out }) => same(out, runOf(step(end))));
+            const { end, out } = failing[0]!;
+            const endY = Math.floor((end * Ty) / total);
+            const first = Array.from(out.data).findIndex((v) => v !== 0);
+            violated(
+              `insertOnes(zeros, ${end}, ${total}) with Ty ${Ty} sets ${first < 0 ? 'no step' : `steps from ${first}`}; segmentEndY = floor(${end}·${Ty}/${total}) = ${endY}, so steps ${endY + 1}…${Math.min(endY + LABEL_STEPS, Ty - 1)} are 1.`,
+              failing.length === 1 && end === high && fits((e) => Math.round((e * Ty) / total))
+                ? TRIGGER_HINTS.roundedStep
+                : fits((e) => Math.floor(e / 10)) && !fits((e) => Math.floor((e * Ty) / total) - 1)
+                  ? TRIGGER_HINTS.tenMsSteps
+                  : failing.length === 2 && fits((e) => Math.ceil((e * Ty) / total))
+                    ? 'segmentEndY is rounded up: the course floors it, segmentEndY = floor(segmentEndMs · Ty / totalMs), and the ones start one step after it.'
+                    : undefined,
             );
           },
         }),
