@@ -167,14 +167,15 @@ const poolFormula = (APrev: NdArray, { f, stride }: PoolHp) => {
 };
 
 const dot = (a: NdArray, b: NdArray) => a.data.reduce((s, x, i) => s + x * b.data[i]!, 0);
-const idx = (shape: readonly number[], flat: number) => {
+const idxOf = (shape: readonly number[], flat: number): number[] => {
   const out: number[] = [];
   for (let d = shape.length - 1, rest = flat; d >= 0; d--) {
     out.unshift(rest % shape[d]!);
     rest = Math.floor(rest / shape[d]!);
   }
-  return `[${out.join(', ')}]`;
+  return out;
 };
+const idx = (shape: readonly number[], flat: number) => `[${idxOf(shape, flat).join(', ')}]`;
 
 // ---------------------------------------------------------------- gradient-check points
 
@@ -241,6 +242,17 @@ function poolGradientCheck(mode: Mode) {
 
 // ---------------------------------------------------------------- the assignment
 
+const AVERAGE_BY_F = "'average' gives each input dA[i, h, w, c] / f: the window holds f·f inputs, so each gets dA[i, h, w, c] / f² (distributeValue(dA[i, h, w, c], [f, f])).";
+
+/** What distributeValue(1.5, [3, 5]) divides 1.5 by, for the usual wrong shares (the right divisor is 15). */
+const DISTRIBUTE_HINTS: [number, string][] = [
+  [8, 'dz is divided by nH + nW: the window holds nH·nW entries (rows times columns), so each gets dz / (nH·nW).'],
+  [3, 'dz is divided by nH alone (the number of rows): the window holds nH·nW entries, so each gets dz / (nH·nW).'],
+  [5, 'dz is divided by nW alone (the number of columns): the window holds nH·nW entries, so each gets dz / (nH·nW).'],
+  [1, 'Every entry is dz: divide it by nH·nW, so that the shares add up to dz.'],
+  [1 / 15, 'dz is multiplied by nH·nW: each of the nH·nW entries gets an equal share, dz divided by nH·nW.'],
+];
+
 export default defineAssignment({
   id: 'course4/week1/convolution-step-by-step',
   title: 'Convolutional model: step by step',
@@ -300,6 +312,22 @@ export default defineAssignment({
                     const k = at(expected.shape, i, h, w, c);
                     const inside = h >= pad && h < nH - pad && w >= pad && w < nW - pad;
                     if (!near(expected.data[k]!, out.data[k]!)) {
+                      // A border of one constant other than 0 around the right interior: tf.pad's value argument.
+                      const border = out.data.filter((_, j) => {
+                        const [, hh, ww] = idxOf(expected.shape, j);
+                        return !(hh! >= pad && hh! < nH - pad && ww! >= pad && ww! < nW - pad);
+                      });
+                      const interiorRight = out.data.every((v, j) => {
+                        const [, hh, ww] = idxOf(expected.shape, j);
+                        return !(hh! >= pad && hh! < nH - pad && ww! >= pad && ww! < nW - pad) || near(expected.data[j]!, v);
+                      });
+                      const padValue = border[0]!;
+                      if (interiorRight && padValue !== 0 && border.every((v) => v === padValue)) {
+                        violated(
+                          `the result at ${idx(expected.shape, k)} is ${formatNumber(out.data[k]!)}: the border must be zeros.`,
+                          `The padding holds ${formatNumber(padValue)}s${padValue === 1 ? " (tf.pad's third argument is the value to pad with)" : ''}: pad with zeros — leave tf.pad's value argument out, or pass 0.`,
+                        );
+                      }
                       violated(
                         inside
                           ? `the result at ${idx(expected.shape, k)} is ${formatNumber(out.data[k]!)}, but it is X${idx(X.shape, at(X.shape, i, h - pad, w - pad, c))} = ${formatNumber(expected.data[k]!)} (X shifted by pad).`
@@ -708,7 +736,13 @@ export default defineAssignment({
             const out = expectTensor(await ctx.call('distributeValue', [dz, [nH, nW]]), `distributeValue(${dz}, [${nH}, ${nW}])`, [nH, nW]);
             if (out.data.some((v) => !near(out.data[0]!, v))) violated('the values are not all equal: an average gives each of its inputs the same share.');
             const total = out.data.reduce((a, v) => a + v, 0);
-            if (!near(dz, total)) violated(`the values sum to ${formatNumber(total)}, not to dz = ${dz}: each should be dz / (nH·nW) = ${formatNumber(dz / (nH * nW))}.`);
+            if (!near(dz, total)) {
+              // Which divisor? Asked again on a window whose candidate divisors all differ (3 + 5, 3, 5, 1, 1/15 vs 15).
+              const probe = expectTensor(await ctx.call('distributeValue', [1.5, [3, 5]]), 'distributeValue(1.5, [3, 5])', [3, 5]);
+              const divisor = 1.5 / probe.data[0]!;
+              const known = DISTRIBUTE_HINTS.find(([d]) => near(divisor, d));
+              violated(`the values sum to ${formatNumber(total)}, not to dz = ${dz}: each should be dz / (nH·nW) = ${formatNumber(dz / (nH * nW))}.`, known?.[1]);
+            }
           },
         }),
       ],
@@ -795,7 +829,13 @@ export default defineAssignment({
           show: showPool,
           holds: async ({ APrev, hp, mode, dA }, ctx) => {
             const dAPrev = expectTensor(await ctx.call('poolBackward', [dA, [APrev, hp], mode]), `poolBackward(dA, cache, '${mode}')`, APrev.shape);
-            expectClose(dAPrev, (await oracle()).poolBackwardJs(dA, APrev, hp, mode), `dA_prev ('${mode}')`, {}, { f: hp.f, 'f²': hp.f * hp.f });
+            const expected = (await oracle()).poolBackwardJs(dA, APrev, hp, mode);
+            // 'average' dividing by f instead of f²: every value f times too large (the generic diagnosis would only say "f").
+            const byF = { ...expected, data: expected.data.map((v) => v * hp.f) };
+            if (mode === 'average' && hp.f > 1 && expected.data.some((v) => v !== 0) && withinTolerance(byF, dAPrev)) {
+              violated(`dA_prev ('average') is ${hp.f}× (f×) the expected one everywhere: ${formatNd(dAPrev)} instead of ${formatNd(expected)}.`, AVERAGE_BY_F);
+            }
+            expectClose(dAPrev, expected, `dA_prev ('${mode}')`, {}, { f: hp.f, 'f²': hp.f * hp.f });
           },
         }),
         poolGradientCheck('max'),
