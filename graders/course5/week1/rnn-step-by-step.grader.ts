@@ -203,6 +203,64 @@ const grads = (g: ValueRecord, keys: readonly string[]) => Object.fromEntries(ke
 const HINT_STEPS_OF_DA =
   "The number of steps is da's last dimension, Tx = da.shape[2], not the number of caches: go from t = Tx − 1 down to 0 with caches[t], and return dx of Tx steps. The course's own example passes 4 steps of da for a 7-step forward pass.";
 
+/**
+ * As in the course (whose example passes 4 steps of da for a 7-step forward pass), the number of steps of rnnBackward
+ * and lstmBackward is da's last dimension: with da for the first T′ steps of a longer forward pass they return what
+ * they return for a forward pass of those T′ steps alone.
+ */
+function stepsOfDa(kind: 'rnn' | 'lstm') {
+  const fn = kind === 'rnn' ? 'rnnBackward' : 'lstmBackward';
+  const keys = ['dx', 'da0', ...(kind === 'rnn' ? ['dWax', 'dWaa', 'dba'] : lstmGates.map((k) => `d${k}`))];
+  const arb: fc.Arbitrary<{ x: NdArray; a0: NdArray; p: ValueRecord }> = kind === 'rnn' ? rnnArb(5) : lstmArb(5);
+  const cachesOf = async (ctx: CheckContext, x: NdArray, a0: NdArray, p: ValueRecord): Promise<Value> =>
+    kind === 'rnn' ? (await rnnFwd(ctx, x, a0, p))[2] : (await lstmFwd(ctx, x, a0, p))[3];
+  return property({
+    name: "the number of steps is da's",
+    points: 1,
+    claim: `As in the course (whose example passes 4 steps of da for a 7-step forward pass), the number of steps is da's last dimension: ${fn}(da, caches) with da for the first T′ steps of a longer forward pass returns what it returns for a forward pass of those T′ steps alone`,
+    // Both sequences have at least 2 steps, as everywhere here (tf.grads cannot go through tf.unstack of one step).
+    inputs: arb
+      .filter((input) => input.x.shape[2]! >= 3)
+      .chain((input) => {
+        const [nA, m] = input.a0.shape as [number, number];
+        return dim(input.x.shape[2]! - 1, 2).chain((T) => tensor([nA, m, T], range).map((R) => ({ ...input, R })));
+      }),
+    numRuns: 6,
+    holds: async ({ x, a0, p, R }, ctx) => {
+      const [nX, m, Tx] = x.shape as [number, number, number];
+      const T = R.shape[2]!;
+      const first = nd(
+        Array.from({ length: nX * m * T }, (_, k) => x.data[Math.floor(k / T) * Tx + (k % T)]!),
+        [nX, m, T],
+      );
+      const shortCaches = await cachesOf(ctx, first, a0, p);
+      const want = expectRecord(await ctx.call(fn, [R, shortCaches]), `${fn}(da, caches) for a forward pass of ${T} steps`, keys);
+      const caches = await cachesOf(ctx, x, a0, p);
+      let got: ValueRecord;
+      try {
+        got = expectRecord(await ctx.call(fn, [R, caches]), `${fn}(da, caches) for da of ${T} steps and a forward pass of ${Tx}`, keys);
+      } catch (err) {
+        if (err instanceof CallFailure && err.outcome.status === 'threw') {
+          violated(`${fn}(da, caches) threw an error with da of ${T} steps and caches of a ${Tx}-step forward pass: ${err.outcome.message}`, HINT_STEPS_OF_DA);
+        }
+        throw err;
+      }
+      const dx = expectTensor(got.dx!, 'dx');
+      if (dx.shape.length !== 3 || dx.shape[2] !== T) {
+        violated(`with da of ${T} steps and caches of a ${Tx}-step forward pass, dx has the shape [${dx.shape.join(', ')}], not [${nX}, ${m}, ${T}].`, HINT_STEPS_OF_DA);
+      }
+      for (const k of keys) {
+        try {
+          expectClose(got[k]!, want[k]!, `${k} with da of ${T} steps and caches of a ${Tx}-step forward pass (compared with your ${k} for a ${T}-step forward pass)`);
+        } catch (err) {
+          if (err instanceof Violation) violated(err.message, HINT_STEPS_OF_DA);
+          throw err;
+        }
+      }
+    },
+  });
+}
+
 export default defineAssignment({
   id: 'course5/week1/rnn-step-by-step',
   title: 'Building a recurrent network step by step',
@@ -511,6 +569,7 @@ export default defineAssignment({
             expectOracleGradients(g, o.gradients, 'rnnBackward');
           },
         }),
+        stepsOfDa('rnn'),
       ],
     },
     {
@@ -603,53 +662,7 @@ export default defineAssignment({
             expectOracleGradients(g, o.gradients, 'lstmBackward');
           },
         }),
-        property({
-          name: "the number of steps is da's",
-          points: 1,
-          claim:
-            "As in the course (whose example passes 4 steps of da for a 7-step forward pass), the number of steps is da's last dimension: lstmBackward(da, caches) with da for the first T′ steps of a longer forward pass returns what it returns for a forward pass of those T′ steps alone",
-          // Both sequences have at least 2 steps, as everywhere here (tf.grads cannot go through tf.unstack of one step).
-          inputs: lstmArb(5)
-            .filter((input) => input.x.shape[2]! >= 3)
-            .chain((input) => {
-              const [nA, m] = input.a0.shape as [number, number];
-              return dim(input.x.shape[2]! - 1, 2).chain((T) => tensor([nA, m, T], range).map((R) => ({ ...input, R })));
-            }),
-          numRuns: 6,
-          holds: async ({ x, a0, p, R }, ctx) => {
-            const [nX, m, Tx] = x.shape as [number, number, number];
-            const T = R.shape[2]!;
-            const keys = ['dx', 'da0', ...lstmGates.map((k) => `d${k}`)];
-            const first = nd(
-              Array.from({ length: nX * m * T }, (_, k) => x.data[Math.floor(k / T) * Tx + (k % T)]!),
-              [nX, m, T],
-            );
-            const [, , , shortCaches] = await lstmFwd(ctx, first, a0, p);
-            const want = expectRecord(await ctx.call('lstmBackward', [R, shortCaches]), `lstmBackward(da, caches) for a forward pass of ${T} steps`, keys);
-            const [, , , caches] = await lstmFwd(ctx, x, a0, p);
-            let got: ValueRecord;
-            try {
-              got = expectRecord(await ctx.call('lstmBackward', [R, caches]), `lstmBackward(da, caches) for da of ${T} steps and a forward pass of ${Tx}`, keys);
-            } catch (err) {
-              if (err instanceof CallFailure && err.outcome.status === 'threw') {
-                violated(`lstmBackward(da, caches) threw an error with da of ${T} steps and caches of a ${Tx}-step forward pass: ${err.outcome.message}`, HINT_STEPS_OF_DA);
-              }
-              throw err;
-            }
-            const dx = expectTensor(got.dx!, 'dx');
-            if (dx.shape.length !== 3 || dx.shape[2] !== T) {
-              violated(`with da of ${T} steps and caches of a ${Tx}-step forward pass, dx has the shape [${dx.shape.join(', ')}], not [${nX}, ${m}, ${T}].`, HINT_STEPS_OF_DA);
-            }
-            for (const k of keys) {
-              try {
-                expectClose(got[k]!, want[k]!, `${k} with da of ${T} steps and caches of a ${Tx}-step forward pass (compared with your ${k} for a ${T}-step forward pass)`);
-              } catch (err) {
-                if (err instanceof Violation) violated(err.message, HINT_STEPS_OF_DA);
-                throw err;
-              }
-            }
-          },
-        }),
+        stepsOfDa('lstm'),
       ],
     },
     {

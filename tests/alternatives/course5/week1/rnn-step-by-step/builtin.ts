@@ -125,7 +125,8 @@ export function rnnBackward(da: tf.Tensor3D, caches: [RnnCache[], tf.Tensor3D]):
   const [list] = caches;
   const p = list[0]![3];
   const das = tf.unstack(da, 2);
-  const xs = list.map((c) => c[2]);
+  // The steps are da's (the course's example passes 4 steps of da for a 7-step forward pass): the first das.length caches.
+  const xs = list.slice(0, das.length).map((c) => c[2]);
   const J = (a0: tf.Tensor, Wax: tf.Tensor, Waa: tf.Tensor, ba: tf.Tensor, ...x: tf.Tensor[]) => {
     let a = a0;
     let total: tf.Tensor = tf.scalar(0);
