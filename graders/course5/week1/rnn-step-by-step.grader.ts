@@ -91,7 +91,19 @@ function expectColumnsSumTo1(y: NdArray, what: string): void {
         sum += v;
       }
       if (!nearOne(sum)) {
-        violated(`column ${j}${y.shape.length === 3 ? ` of step ${t}` : ''} of ${what} sums to ${formatNumber(sum)}, not 1.`, 'Take the softmax over the first axis (the nY classes of each example), not over the examples.');
+        // Rows (one class over the examples) summing to 1: a softmax over the examples; otherwise nothing normalised.
+        let rowsSumTo1 = true;
+        for (let i = 0; i < n; i++) {
+          let row = 0;
+          for (let jj = 0; jj < m; jj++) row += y.data[(i * m + jj) * T + t]!;
+          if (!nearOne(row)) rowsSumTo1 = false;
+        }
+        violated(
+          `column ${j}${y.shape.length === 3 ? ` of step ${t}` : ''} of ${what} sums to ${formatNumber(sum)}, not 1.`,
+          rowsSumTo1
+            ? 'Take the softmax over the first axis (the nY classes of each example), not over the examples.'
+            : 'The predictions are a softmax over the nY classes of each example, exp(z) / Σ exp(z) down each column, so every column sums to 1: a sigmoid of each value (or an exp left unnormalised) does not.',
+        );
       }
     }
   }
