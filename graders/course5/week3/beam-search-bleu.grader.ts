@@ -208,6 +208,8 @@ const BLEU_HINTS = {
   cappedN:
     "N is capped at the candidate's length: a candidate shorter than maxN has no n-gram for the larger n, so those p_n are 0 and BLEU is 0 (N stays maxN).",
   missesN: 'The loop stops before n = maxN: BLEU averages log p_1 … log p_N, all N = maxN of them (for (let n = 1; n <= maxN; n++)).',
+  clipByFewest:
+    'Each n-gram\'s count is clipped by its count in the reference that holds it the fewest times: clip by the largest count in any one reference (max over the references).',
   distinctDenominator:
     "The denominator counts each distinct n-gram once: divide the clipped counts by the number of the candidate's n-grams, repeats included (a word twice counts twice).",
 };
@@ -594,6 +596,17 @@ export default defineAssignment({
                 // Or by its distinct n-grams (each counted once). When both explain the value, neither is named.
                 const distinct = new Set(cand.slice(0, count(cand)).map((_, i) => cand.slice(i, i + n).join(' '))).size;
                 const byDistinct = distinct !== count(cand) && near(same, count(cand) / distinct, 1e-6);
+                // Or clipped by the reference that holds each n-gram the fewest times (min over the references, not max).
+                const gramsOf = (sent: string[]) => {
+                  const m = new Map<string, number>();
+                  for (let i = 0; i + n <= sent.length; i++) m.set(sent.slice(i, i + n).join(' '), (m.get(sent.slice(i, i + n).join(' ')) ?? 0) + 1);
+                  return m;
+                };
+                const refGrams = [...others, cand].map(gramsOf);
+                let fewestClipped = 0;
+                for (const [g, c] of gramsOf(cand)) fewestClipped += Math.min(c, ...refGrams.map((r) => r.get(g) ?? 0));
+                const byFewest = near(same, fewestClipped / count(cand), 1e-6) && !byReferences && !byDistinct;
+                if (byFewest) violated(`a candidate equal to a reference has ${n}-gram precision ${formatNumber(same)}, not 1.`, BLEU_HINTS.clipByFewest);
                 violated(
                   `a candidate equal to a reference has ${n}-gram precision ${formatNumber(same)}, not 1.`,
                   byReferences && !byDistinct
