@@ -183,6 +183,8 @@ export default defineAssignment({
               { name: 'boxes apart in x and in y: [0, 0, 1, 1] and [2, 3, 4, 5]', args: [[0, 0, 1, 1], [2, 3, 4, 5]] },
               { name: 'boxes touching at an edge: [1, 1, 3, 3] and [3, 1, 4, 2]', args: [[1, 1, 3, 3], [3, 1, 4, 2]] },
               { name: 'a box inside the other: [0, 0, 6, 4] and [1, 1, 3, 2]', args: [[0, 0, 6, 4], [1, 1, 3, 2]] },
+              // The first box the smaller: over the first box's area, over the larger one's and over the union all differ.
+              { name: 'a small box overlapping a large one: [1, 1, 3, 2] and [2, 0, 6, 4]', args: [[1, 1, 3, 2], [2, 0, 6, 4]] },
               { name: 'random boxes (a)', args: [random(), random()] },
               { name: 'random boxes (b)', args: [random(), random()] },
             ];
