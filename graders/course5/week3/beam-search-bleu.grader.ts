@@ -7,7 +7,10 @@
  * a valid sentence with its own Σ log P and normalized score, sorted; width 1 is
  * greedy decoding; a beam wide enough never to prune finds the best sentence
  * (found here by enumeration), so it is never worse than greedy; exact ties
- * follow the documented rule (twin tokens).
+ * follow the documented rule (twin tokens); hidden, against beam.oracle.ts: an
+ * ended sentence keeps its place, and the results are the course's on decoders
+ * where a usual mistake (results cut by raw Σ log P, pruned EOS candidates
+ * finished, beamWidth + 1 kept) would change them — naming the one it matches.
  *
  * Note: "never worse than greedy" does NOT hold for beam search in general (a
  * narrow beam can prune the greedy path and end lower, e.g. Seeded(3760), V = 4,

@@ -19,7 +19,8 @@
  * its segment, which overlaps nothing, the background unchanged elsewhere; no
  * room gives [totalMs, totalMs] and the background unchanged. insertOnes: seeded
  * cases; exactly the 50 steps after the end are set (clipped at Ty), the rest of
- * y kept. createTrainingExample: seeded cases; with constant clips on a silent
+ * y kept; the step is floored (an end below and one above the half step, which
+ * tell it from rounding to nearest, up, or 10 ms steps). createTrainingExample: seeded cases; with constant clips on a silent
  * background the output shows every inserted segment: none overlap, and y is 1
  * exactly for the 50 steps after each "activate". No gradient in this assignment.
  */
