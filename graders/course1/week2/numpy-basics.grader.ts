@@ -6,6 +6,7 @@ import { dim, dims } from '../../engine/arbitraries';
 import { expectClose, expectNumber, expectTensor, violated, Violation } from '../../engine/checks/violation';
 import { withinTolerance } from '../../engine/compare';
 import { defineAssignment, property, reference, type CheckContext } from '../../engine/define';
+import { CallFailure } from '../../engine/implementation';
 import { formatNumber as fmt, map, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import { tolerance } from '../../engine/tolerance';
@@ -154,7 +155,15 @@ export default defineAssignment({
           holds: async (image, ctx) => {
             const n = image.data.length;
             const v = expectTensor(await ctx.call('imageToVector', [image]), 'imageToVector(image)', [n, 1]);
-            expectClose(v, nd(image.data, [n, 1]), 'imageToVector(image)');
+            try {
+              expectClose(v, nd(image.data, [n, 1]), 'imageToVector(image)');
+            } catch (err) {
+              if (!(err instanceof Violation)) throw err;
+              // The pixels in the order of another arrangement of the axes: name it.
+              const orders = AXIS_ORDERS.filter((perm) => expectCloseOk(v, nd(transposed(image, perm), [n, 1])));
+              if (orders.length) violated(err.message, axisOrderHint(orders));
+              throw err;
+            }
           },
         }),
       ],
@@ -215,6 +224,8 @@ export default defineAssignment({
             return [
               { name: 'x [3, 4]', args: [s.randn([3, 4], 2)] },
               { name: 'x [4, 2]', args: [s.randn([4, 2], 2)] },
+              // Square: row sums without keepDims ([n]) then broadcast along the columns instead of throwing.
+              { name: 'x [3, 3]', args: [s.randn([3, 3], 2)] },
             ];
           },
         }),
@@ -225,7 +236,7 @@ export default defineAssignment({
           inputs: matrix(4, 5, { min: -3, max: 3 }),
           numRuns: 20,
           holds: async (x, ctx) => {
-            const out = expectTensor(await ctx.call('softmax', [x]), 'softmax(x)', x.shape);
+            const out = await softmaxOf(ctx, x, 'softmax(x)');
             const outside = out.data.find((v) => !(v > 0 && (v <= 1 || nearOne(v))));
             if (outside !== undefined) violated(`softmax(x) has the value ${fmt(outside)}, outside (0, 1].`);
             rows(out).forEach((row, i) => {
@@ -245,8 +256,8 @@ export default defineAssignment({
           holds: async ({ x, c }, ctx) => {
             const m = x.shape[1]!;
             const shifted = map(x, (v, i) => v + c.data[Math.floor(i / m)]!);
-            const a = expectTensor(await ctx.call('softmax', [x]), 'softmax(x)', x.shape);
-            const b = expectTensor(await ctx.call('softmax', [shifted]), 'softmax(x + c)', x.shape);
+            const a = await softmaxOf(ctx, x, 'softmax(x)');
+            const b = await softmaxOf(ctx, shifted, 'softmax(x + c)');
             if (!expectCloseOk(b, a)) {
               violated(
                 'softmax(x + c), with c added to every entry of a row, differs from softmax(x).',
@@ -319,6 +330,61 @@ export default defineAssignment({
     },
   ],
 });
+
+const KEEP_DIMS_HINT =
+  'The row sums must keep their dimension: tf.sum(xExp, 1, true) (keepDims) is a [n, 1] column, which divides each row by its own sum. Without keepDims the sums are a [n] vector, which TensorFlow.js lines up with the columns: the division throws for most shapes, and for a square x silently divides column j by the sum of row j.';
+
+/** softmax(x), a tensor of the shape of x; a broadcasting error or a wrong shape is the row sums' lost dimension. */
+async function softmaxOf(ctx: CheckContext, x: NdArray, what: string): Promise<NdArray> {
+  let out;
+  try {
+    out = await ctx.call('softmax', [x]);
+  } catch (err) {
+    if (err instanceof CallFailure && err.outcome.status === 'threw' && /could not be broadcast/.test(err.outcome.message)) {
+      violated(`${what} threw an error for x of shape [${x.shape.join(', ')}]: ${err.outcome.message}`, KEEP_DIMS_HINT);
+    }
+    throw err;
+  }
+  const t = expectTensor(out, what);
+  if (t.shape.join() !== x.shape.join()) {
+    violated(`${what} has shape [${t.shape.join(', ')}], expected [${x.shape.join(', ')}], the shape of x.`, KEEP_DIMS_HINT);
+  }
+  return t;
+}
+
+const AXIS_NAMES = ['length', 'height', 'depth'];
+/** The five wrong orders of an image's three axes (tf.transpose's perm). */
+const AXIS_ORDERS = [
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+];
+
+/** The values of a [l, h, d] image transposed by perm, in row-major order. */
+function transposed(image: NdArray, perm: number[]): number[] {
+  const shape = image.shape;
+  const strides = [shape[1]! * shape[2]!, shape[2]!, 1];
+  const out: number[] = [];
+  const newShape = perm.map((p) => shape[p]!);
+  for (let i = 0; i < newShape[0]!; i++) {
+    for (let j = 0; j < newShape[1]!; j++) {
+      for (let k = 0; k < newShape[2]!; k++) {
+        const idx = [i, j, k];
+        let at = 0;
+        perm.forEach((p, q) => (at += idx[q]! * strides[p]!));
+        out.push(image.data[at]!);
+      }
+    }
+  }
+  return out;
+}
+
+function axisOrderHint(orders: number[][]): string {
+  const named = orders.map((perm) => `[${perm.map((p) => AXIS_NAMES[p]).join(', ')}]`);
+  return `The column holds the pixels with the image's axes in another order (${named.join(' or ')}), as after a tf.transpose: reshape the image as it is, tf.reshape(image, [length·height·depth, 1]), which keeps its own [length, height, depth] (row-major) order.`;
+}
 
 /** expectClose as a boolean, for properties that explain the failure in their own words. */
 function expectCloseOk(actual: NdArray | number, expected: NdArray | number): boolean {
