@@ -11,7 +11,7 @@ import { formatNumber as fmt, map, matmul, nd, transpose2d, zeros, type NdArray 
 import { costsPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import { withinTolerance, type Tolerance } from '../../engine/compare';
-import { tolerance } from '../../engine/tolerance';
+import { scaleOf, tolerance } from '../../engine/tolerance';
 import type { Value } from '../../engine/values';
 
 /** The learner's propagate: its dw tensor, db and cost as numbers. */
@@ -70,6 +70,32 @@ function expectDescent(costs: number[], w: NdArray, b: number, X: NdArray, Y: Nd
       'Each iteration computes the gradients of the current w and b (propagate inside the loop) and takes a step with them: w = w − learningRate·dw, b = b − learningRate·db.',
     );
   }
+}
+
+/**
+ * The steps (changes of w and b) one iteration takes with learning rates α and 2α: the second is twice the first.
+ * The same step both times is a learning rate the code does not read (a fixed number in its place).
+ */
+function expectLearningRateUsed(
+  once: { dw: NdArray; db: number },
+  twice: { dw: NdArray; db: number },
+  alpha: number,
+  scale: number,
+  fn: string,
+  rule: string,
+): void {
+  // w and b after a step, less w and b before: the difference cancels down to the step, so the floor is the parameters' scale.
+  const tol = tolerance('float32', { scale });
+  const doubled = [...once.dw.data, once.db].map((v) => 2 * v);
+  const got = [...twice.dw.data, twice.db];
+  if (doubled.every((v, i) => withinTolerance(v, got[i]!, tol))) return;
+  const same = [...once.dw.data, once.db].every((v, i) => withinTolerance(v, got[i]!, tol));
+  violated(
+    `with learning rate ${fmt(alpha)} one iteration changes b by ${fmt(once.db)}; with learning rate ${fmt(2 * alpha)}, by ${fmt(twice.db)} (expected ${fmt(2 * once.db)}), and w changes ${same ? 'by the same amounts both times' : 'by amounts that are not twice the first'}.`,
+    same
+      ? `${fn} takes the same step whatever learningRate it is given: the learning rate is fixed somewhere (a number such as the example's 0.009 or 0.005 written in its place). Use the learningRate argument: ${rule}.`
+      : `The step of one iteration is proportional to the learning rate: ${rule}.`,
+  );
 }
 
 /** A fixed point for the gradient check: 4 features, 6 examples; b as a scalar array. */
@@ -259,6 +285,24 @@ export default defineAssignment({
             expectNumber(params.b!, 'params.b');
           },
         }),
+        property({
+          name: 'steps scale with the learning rate',
+          points: 1,
+          claim: 'One iteration with learning rate 2α moves w and b twice as far as one iteration with learning rate α',
+          inputs: fc.record({ problem: problemArb, alpha: fc.integer({ min: 1, max: 20 }).map((k) => k / 100) }),
+          numRuns: 10,
+          holds: async ({ problem: { w, b, X, Y }, alpha }, ctx) => {
+            const step = async (rate: number) => {
+              const out = expectRecord(await ctx.call('optimize', [w, b, X, Y, 1, rate]), `optimize(…) with learning rate ${fmt(rate)}`, ['params']);
+              const params = expectRecord(out.params!, 'params', ['w', 'b']);
+              const w1 = expectTensor(params.w!, 'params.w', w.shape);
+              return { dw: map(w1, (v, i) => v - w.data[i]!), db: expectNumber(params.b!, 'params.b') - b };
+            };
+            const once = await step(alpha);
+            const twice = await step(2 * alpha);
+            expectLearningRateUsed(once, twice, alpha, scaleOf(w, b), 'optimize', 'w = w − learningRate·dw and b = b − learningRate·db');
+          },
+        }),
       ],
     },
     {
@@ -376,6 +420,25 @@ export default defineAssignment({
                 'Check that model passes numIterations and learningRate on to optimize, and predicts with the trained w and b it returns.',
               );
             }
+          },
+        }),
+        property({
+          name: 'passes the learning rate on',
+          points: 1,
+          claim: 'Trained for 1 iteration from zeros, model with learning rate 2α returns a w and b twice those it returns with learning rate α',
+          inputs: fc.record({
+            train: dims({ nX: 4, m: 6 }).chain(({ nX, m }) => fc.record({ X: tensor([nX, m]), Y: labels(m) })),
+            alpha: fc.integer({ min: 1, max: 20 }).map((k) => k / 100),
+          }),
+          numRuns: 5,
+          holds: async ({ train: { X, Y }, alpha }, ctx) => {
+            const step = async (rate: number) => {
+              const out = expectRecord(await ctx.call('model', [X, Y, X, Y, 1, rate]), `model(…) with 1 iteration and learning rate ${fmt(rate)}`, ['w', 'b']);
+              return { dw: expectTensor(out.w!, 'w', [X.shape[0]!, 1]), db: expectNumber(out.b!, 'b') };
+            };
+            const once = await step(alpha);
+            const twice = await step(2 * alpha);
+            expectLearningRateUsed(once, twice, alpha, 0, 'model', 'model passes its learningRate argument on to optimize');
           },
         }),
       ],
