@@ -13,6 +13,7 @@ import { formatShape, isNdArray, map, matmul, nd, zeros, zip, type NdArray } fro
 import { boundaryGrid, costsPlot, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
 import { tolerance } from '../../engine/tolerance';
+import { RandomState } from '../../../lib/np-random';
 import { exportRef, type Value, type ValueRecord } from '../../engine/values';
 
 /** A record of per-layer tensors: parameters { W1, b1, … } or gradients/moments { dW1, db1, … }. */
@@ -147,6 +148,12 @@ function batchOf(b: Value, i: number, nX: number): [NdArray, NdArray] {
   }
   return [X, Y];
 }
+
+const UNSEEDED_HINT =
+  "The order of the examples is not numpy's permutation for this seed: call np.random.seed(seed), with the seed argument, at the start of every call (without it the order depends on whatever was drawn before), then draw the order with np.random.permutation(m), np from lib/np-random.ts, with nothing drawn in between. Math.random, tf.util.shuffle or a shuffle of your own are not controlled by the seed argument, so the mini-batches differ from the course's.";
+
+const SHUFFLE_HINT =
+  'The examples are not shuffled: call np.random.seed(seed), then take the columns of X and Y in the order of np.random.permutation(m) before partitioning.';
 
 /** X [nX, m] whose column j holds 10·j + r in row r, and Y [1, m] holding j: every column says where it came from. */
 function labelledColumns(nX: number, m: number): [NdArray, NdArray] {
@@ -285,6 +292,32 @@ export default defineAssignment({
             if (sizes.join() !== expected.join()) {
               violated(`the mini-batches have ${sizes.length ? sizes.join(', ') : 'no'} examples; expected ${expected.join(', ')}.`, m % size ? `The last mini-batch holds the m mod miniBatchSize = ${m % size} examples left over.` : undefined);
             }
+          },
+        }),
+        property({
+          name: "numpy's shuffle, seeded with seed",
+          points: 1,
+          claim: 'The examples come in the order of np.random.permutation(m) drawn right after np.random.seed(seed), the same on every call',
+          inputs: miniBatchArb,
+          numRuns: 15,
+          show: ({ nX, m, size, seed }) => `X [${nX}, ${m}] whose column j holds 10·j + row, Y [1, ${m}] holding j; miniBatchSize ${size}, seed ${seed}`,
+          holds: async ({ nX, m, size, seed }, ctx) => {
+            const [X, Y] = labelledColumns(nX, m);
+            const orderOf = (batches: Value[]) => batches.flatMap((b, i) => [...batchOf(b, i, nX)[1].data]);
+            const order = orderOf(await learnerBatches(ctx, X, Y, size, seed));
+            const wanted = new RandomState(seed).permutation(m);
+            if (order.join() === wanted.join()) return;
+            const shown = (o: number[]) => `[${o.slice(0, 8).join(', ')}${o.length > 8 ? ', …' : ''}]`;
+            const message = `the examples come in the order ${shown(order)}; np.random.permutation(${m}) after np.random.seed(${seed}) is ${shown(wanted)}.`;
+            // Small m leaves too few orders to tell a mistake from chance: an unseeded shuffle of 4 examples is in order once in 24.
+            if (m >= 8 && order.every((j, i) => j === i)) violated(message, SHUFFLE_HINT);
+            // Not 0: numpy's stream from its start is also what code that never seeds draws first.
+            const other = [1, 2, 3, 10, 42].find((k) => k !== seed && new RandomState(k).permutation(m).join() === order.join());
+            if (m >= 8 && other !== undefined) {
+              violated(message, `np.random is seeded with ${other}, not with the seed argument (${seed}): call np.random.seed(seed).`);
+            }
+            const again = orderOf(await learnerBatches(ctx, X, Y, size, seed));
+            violated(`${message}${again.join() !== order.join() ? ` A second call with the same arguments gives another order, ${shown(again)}: the shuffle is not seeded.` : ''}`, UNSEEDED_HINT);
           },
         }),
         property({
