@@ -412,6 +412,34 @@ export default defineAssignment({
             }
           },
         }),
+        property({
+          name: 'seeded with its seed argument',
+          points: 1,
+          claim: 'Two calls with the same layerDims and seed return the same weights, and calls with different seeds return different weights',
+          inputs: fc.record({
+            dims: distinctSizes(fc.array(dim(8, 2), { minLength: 4, maxLength: 4 }), (sizes) => sizes),
+            seeds: fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 2, maxLength: 2 }),
+          }),
+          numRuns: 5,
+          holds: async ({ dims, seeds: [seed, other] }, ctx) => {
+            const weights = async (k: number) => expectRecord(await ctx.call('initializeParameters', [dims, k]), `initializeParameters(layerDims, ${k})`, PARAM_KEYS).W1!;
+            const first = await weights(seed!);
+            const again = await weights(seed!);
+            const same = (a: ValueRecord[string], b: ValueRecord[string]) => compareValues(a!, b!, tolerance('elementwise')) === null;
+            if (!same(first, again)) {
+              violated(
+                `two calls with seed ${seed} return different W1.`,
+                'Call np.random.seed(seed) at the start of the function, before drawing: without it the weights depend on whatever drew random numbers before.',
+              );
+            }
+            if (same(first, await weights(other!))) {
+              violated(
+                `initializeParameters returns the same W1 for seed ${seed} and seed ${other}.`,
+                'The weights do not depend on the seed argument: call np.random.seed(seed) with the argument, not a fixed number such as the default 1.',
+              );
+            }
+          },
+        }),
       ],
     },
     {
