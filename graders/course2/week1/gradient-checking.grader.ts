@@ -119,8 +119,13 @@ const showPoint = (spec: PointSpec) => {
 };
 
 /** Ways of getting gradients wrong: one or two of them scaled (0 drops one, −1 flips its sign). */
+/** One factor for every gradient of the three-layer network: the whole gradient scaled. */
+const EVERY_KEY = (f: number): Record<string, number> => Object.fromEntries(['dW1', 'db1', 'dW2', 'db2', 'dW3', 'db3'].map((k) => [k, f]));
+
 const bugArb = fc.oneof(
   fc.constant({ dW2: 2, db1: 4 }),
+  // Pointing the other way as a whole: ‖g + g̃‖ (not ‖g‖ + ‖g̃‖) in the denominator shows only on such gradients.
+  fc.constantFrom(-1, -0.5, -2).map(EVERY_KEY),
   fc.record({ key: fc.constantFrom('dW1', 'dW2', 'dW3', 'db1', 'db2'), factor: fc.constantFrom(-1, 0, 0.5, 2, 3) }).map(({ key, factor }) => ({ [key]: factor })),
 );
 
@@ -245,6 +250,10 @@ export default defineAssignment({
               { name: 'exact gradients, layers [3, 4, 2, 1], m = 5, ε = 0.5 (too large a step: ReLU kinks crossed, a large difference)', args: args(a, ga, 0.5) },
               { name: "the course's bugs (dW2 × 2, db1 × 4), layers [4, 5, 3, 1], ε = 1e-2", args: args(b, corrupt(gb, { dW2: 2, db1: 4 }), 1e-2) },
               { name: 'dW3 with its sign flipped, layers [3, 4, 2, 1], ε = 1e-2', args: args(a, corrupt(ga, { dW3: -1 }), 1e-2) },
+              // The whole gradient pointing the wrong way: ‖g − g̃‖ / (‖g‖ + ‖g̃‖) is 1 and 1 here, where the norm of the
+              // sum, ‖g + g̃‖, is near 0 (a huge ratio) and half the sum of the norms (3).
+              { name: 'every gradient sign-flipped (−g), layers [4, 5, 3, 1], ε = 1e-2', args: args(b, corrupt(gb, EVERY_KEY(-1)), 1e-2) },
+              { name: 'every gradient × −0.5, layers [3, 4, 2, 1], ε = 1e-2', args: args(a, corrupt(ga, EVERY_KEY(-0.5)), 1e-2) },
             ];
           },
         }),
