@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { dim, dims, distinctSizes, labels } from '../../engine/arbitraries';
 import { expectArray, expectClose, expectNumber, expectRecord, expectTensor, violated } from '../../engine/checks/violation';
 import { defineAssignment, gradient, property, reference, type CheckContext } from '../../engine/define';
-import { callOrThrow } from '../../engine/implementation';
+import { CallFailure, callOrThrow } from '../../engine/implementation';
 import { map, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
 import { confidentPredictionsCase, crossEntropyProperties } from '../../shared/cost-properties';
@@ -52,6 +52,9 @@ async function jsCaches(X: NdArray, params: Net): Promise<{ AL: NdArray; caches:
   const { layers, AL } = forwardPass(X, params);
   return { AL, caches: layers.map(({ APrev, Z }, i) => [[APrev, params[`W${i + 1}`]!, params[`b${i + 1}`]!], Z]) };
 }
+
+const LAYER_COUNT_HINT =
+  'The loop runs past the last layer and reads a Wl the parameters do not have: parameters holds two entries per layer (Wl and bl), so the number of layers is L = Object.keys(parameters).length / 2 (RELU layers 1 … L − 1, then the sigmoid layer L).';
 
 async function modelForward(ctx: CheckContext, X: NdArray, params: ValueRecord): Promise<[NdArray, Value[]]> {
   const out = expectArray(await ctx.call('lModelForward', [X, params]), 'lModelForward(X, parameters)', 2);
@@ -237,6 +240,29 @@ export default defineAssignment({
               { name: 'layers [3, 5, 1], m = 6', args: [s.randn([3, 6]), randomNet(s, [3, 5, 1]) as ValueRecord] },
               { name: 'layers [2, 4, 3, 2, 1], m = 3', args: [s.randn([2, 3]), randomNet(s, [2, 4, 3, 2, 1]) as ValueRecord] },
             ];
+          },
+        }),
+        property({
+          name: 'one layer per W, b pair',
+          points: 1,
+          claim: 'For any number of layers L (parameters holding W1, b1, …, WL, bL), lModelForward runs the L layers and no more: AL is [1, m] and caches holds L caches',
+          inputs: netArb('grid'),
+          holds: async ({ X, params }, ctx) => {
+            const m = X.shape[1]!;
+            const L = layerCount(params);
+            let out: [NdArray, Value[]];
+            try {
+              out = await modelForward(ctx, X, params);
+            } catch (err) {
+              // A loop past layer L reads parameters[`W${L + 1}`], which is undefined: tf.matMul says so in its words.
+              if (err instanceof CallFailure && err.outcome.status === 'threw' && /must be a Tensor or TensorLike, but got '(undefined|null)'/.test(err.outcome.message)) {
+                violated(`for a network of ${L} layer${L > 1 ? 's' : ''}, lModelForward threw an error: ${err.outcome.message}`, LAYER_COUNT_HINT);
+              }
+              throw err;
+            }
+            const [AL, caches] = out;
+            expectTensor(AL, 'AL', [1, m]);
+            if (caches.length !== L) violated(`caches holds ${caches.length} caches for a network of ${L} layer${L > 1 ? 's' : ''}: append one cache per layer, the last (sigmoid) one included.`);
           },
         }),
         property({
