@@ -11,6 +11,7 @@ import { callOrThrow } from '../../engine/implementation';
 import { map, matmul, nd, zeros, type NdArray } from '../../engine/ndarray';
 import { boundaryGrid, decisionBoundaryPlot, recordPlot } from '../../engine/report/plots';
 import { Seeded } from '../../engine/seeded';
+import { randnSeedOf, wrongSeedHint } from '../../shared/np-seed';
 import { confidentPredictionsCase, crossEntropyProperties } from '../../shared/cost-properties';
 import { tolerance } from '../../engine/tolerance';
 import type { Value, ValueRecord } from '../../engine/values';
@@ -118,7 +119,7 @@ export default defineAssignment({
         property({
           name: 'shapes and zero biases',
           points: 1,
-          claim: 'W1 is [nH, nX], b1 is [nH, 1] of zeros, W2 is [nY, nH], b2 is [nY, 1] of zeros, and the weights are small (|w| < 0.1)',
+          claim: 'W1 is [nH, nX], b1 is [nH, 1] of zeros, W2 is [nY, nH], b2 is [nY, 1] of zeros, and the weights are small (|w| < 0.1); W1 drawn after a seed other than 2 is named',
           inputs: dims({ nX: 6, nH: 6, nY: 3 }),
           numRuns: 10,
           holds: async ({ nX, nH, nY }, ctx) => {
@@ -130,6 +131,8 @@ export default defineAssignment({
             const big = [...W1.data, ...W2.data].find((w) => Math.abs(w) >= 0.1);
             if (big !== undefined) violated(`a weight is ${big}: scale the random values by 0.01.`);
             if (nH > 1 && W1.data.every((w) => w === W1.data[0])) violated('all of W1 is the same value: the weights must be random to break symmetry.');
+            const seed = randnSeedOf(W1);
+            if (seed !== undefined && seed !== 2) violated(`W1 holds the numbers np.random.randn draws after np.random.seed(${seed}) (times 0.01), not after np.random.seed(2).`, wrongSeedHint(seed, 2));
           },
         }),
       ],

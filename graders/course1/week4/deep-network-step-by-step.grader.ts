@@ -8,6 +8,7 @@ import { defineAssignment, gradient, property, reference, type CheckContext } fr
 import { CallFailure, callOrThrow } from '../../engine/implementation';
 import { map, zeros, type NdArray } from '../../engine/ndarray';
 import { Seeded } from '../../engine/seeded';
+import { randnSeedOf, wrongSeedHint } from '../../shared/np-seed';
 import { confidentPredictionsCase, crossEntropyProperties } from '../../shared/cost-properties';
 import type { Value, ValueRecord } from '../../engine/values';
 import { activationPointAt, GRADIENT_POINT_SEEDS, layerCount, modelPointAt, randomNet, values, type Net, type ValueKind } from './dnn-inputs';
@@ -134,7 +135,7 @@ export default defineAssignment({
         property({
           name: 'one W and b per layer',
           points: 1,
-          claim: 'For layerDims of any length L + 1, the parameters are exactly W1, b1, …, WL, bL; Wl is [n_l, n_{l−1}], bl is [n_l, 1] of zeros, and the weights are small (|w| < 0.1)',
+          claim: 'For layerDims of any length L + 1, the parameters are exactly W1, b1, …, WL, bL; Wl is [n_l, n_{l−1}], bl is [n_l, 1] of zeros, and the weights are small (|w| < 0.1); W1 drawn after a seed other than 3 is named',
           inputs: distinctSizes(fc.array(dim(6), { minLength: 2, maxLength: 5 }), (layerDims) => layerDims),
           numRuns: 15,
           holds: async (layerDims, ctx) => {
@@ -150,6 +151,8 @@ export default defineAssignment({
               if (big !== undefined) violated(`a weight of W${l} is ${big}: scale the random values by 0.01.`);
               if (W.data.length > 1 && W.data.every((w) => w === W.data[0])) violated(`all of W${l} is the same value: the weights must be random to break symmetry.`);
             }
+            const seed = randnSeedOf(p.W1 as NdArray);
+            if (seed !== undefined && seed !== 3) violated(`W1 holds the numbers np.random.randn draws after np.random.seed(${seed}) (times 0.01), not after np.random.seed(3).`, wrongSeedHint(seed, 3));
           },
         }),
       ],

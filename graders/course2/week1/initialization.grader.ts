@@ -19,7 +19,7 @@ import type { ValueRecord } from '../../engine/values';
 import type { Net } from './net-inputs';
 import { mean, std } from '../../engine/statistics';
 import { tolerance } from '../../engine/tolerance';
-import { RandomState } from '../../../lib/np-random';
+import { randnSeedOf, wrongSeedHint } from '../../shared/np-seed';
 
 const SEED_HINT =
   'Call np.random.seed(3) at the start of the function, before drawing: without it the weights depend on whatever drew random numbers before, and change from call to call.';
@@ -142,27 +142,6 @@ const smallDims = distinctSizes(fc.array(dim(7), { minLength: 2, maxLength: 5 })
  * Two calls, the same weights: the function seeds np.random itself. (He and Xavier had no such check, and an
  * unseeded He or Xavier lost its reference points with no word on why.)
  */
-/** Seeds tried when naming the one a learner's weights were drawn after: the course's, and the small numbers used instead. */
-const SEEDS_TRIED = Array.from({ length: 101 }, (_, k) => k);
-
-/**
- * The seed k such that W is np.random.randn's first numbers after np.random.seed(k), times one scale (any
- * initializer's), when exactly one of SEEDS_TRIED fits; undefined when none or several do (too few weights to tell).
- */
-function seedOf(W: NdArray): number | undefined {
-  const w = W.data;
-  if (w.length < 4) return undefined;
-  const fits = SEEDS_TRIED.filter((k) => {
-    const z = new RandomState(k).randn(w.length);
-    // The largest draw fixes the scale; every weight is then that scale times its draw, to float32 rounding.
-    const at = z.reduce((best, v, i) => (Math.abs(v) > Math.abs(z[best]!) ? i : best), 0);
-    const scale = w[at]! / z[at]!;
-    if (!Number.isFinite(scale) || scale === 0) return false;
-    return z.every((v, i) => withinTolerance(v * scale, w[i]!, tolerance('elementwise', { scale: Math.abs(scale) })));
-  });
-  return fits.length === 1 ? fits[0] : undefined;
-}
-
 function reproducible(fn: Initializer) {
   return property({
     name: 'reproducible',
@@ -179,11 +158,11 @@ function reproducible(fn: Initializer) {
         if (err instanceof Violation) violated(err.message, SEED_HINT);
         throw err;
       }
-      const seed = seedOf(first.W1!);
+      const seed = randnSeedOf(first.W1!);
       if (seed !== undefined && seed !== 3) {
         violated(
           `W1 holds the numbers np.random.randn draws after np.random.seed(${seed}) (times a scale), not after np.random.seed(3).`,
-          `The generator is seeded with ${seed}: call np.random.seed(3) at the start of the function, as the instructions say, so that the weights are the course's.`,
+          wrongSeedHint(seed, 3),
         );
       }
     },
