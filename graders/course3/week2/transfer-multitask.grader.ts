@@ -108,6 +108,17 @@ const gradPoint = (() => {
   return { Z, Y };
 })();
 
+/**
+ * A seeded case of confident predictions: logits uniform in [−6, 6] (ŷ from 0.0025 to 0.9975, a quarter of them past
+ * 0.01 or 0.99), the first a confident mistake (z = 5.5, y = 0). A loss that clips ŷ to [0.01, 0.99] before the log
+ * (a guard against log 0) misses it by about (5.5 − 4.6)/m; a clip at 1e-7 changes nothing here.
+ */
+function confidentCase(s: Seeded, tasks: number, m: number) {
+  const z = s.uniform([tasks * m], -6, 6).data.map((v, i) => (i === 0 ? 5.5 : v));
+  const labels = s.labels(tasks * m).data.map((v, i) => (i === 0 ? 0 : v));
+  return { name: `${tasks} tasks, m = ${m}, confident predictions (ŷ near 0 and 1)`, args: [nd(z.map(sigmoid), [tasks, m]), nd(labels, [tasks, m])], constants: { m, tasks } };
+}
+
 /** A seeded multi-task case without missing labels (fixtures cannot hold NaN). */
 function seededCase(s: Seeded, tasks: number, m: number) {
   const Yhat = nd(s.randn([tasks, m]).data.map(sigmoid), [tasks, m]);
@@ -185,7 +196,7 @@ export default defineAssignment({
           points: 2,
           cases: async () => {
             const s = new Seeded(321);
-            return [seededCase(s, 4, 5), seededCase(s, 2, 7), seededCase(s, 1, 3)];
+            return [seededCase(s, 4, 5), seededCase(s, 2, 7), seededCase(s, 1, 3), confidentCase(s, 3, 6)];
           },
         }),
         property({
