@@ -132,6 +132,16 @@ async function beamOf(ctx: CheckContext, d: DecoderData, B: number, maxLen: numb
 }
 
 /** Every result a valid sentence whose logProb and score are its own; sorted, distinct, at most B. */
+/** Whether the results hold together on their own (checkResults: their Σ log P and scores, sorted), whatever they are. */
+function soundResults(d: DecoderData, hyps: Hyp[], at: { B: number; maxLen: number; alpha: number }): boolean {
+  try {
+    checkResults(d, hyps, at.B, at.maxLen, at.alpha);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkResults(d: DecoderData, hyps: Hyp[], B: number, maxLen: number, alpha: number): void {
   const V = d.by.shape[0]!;
   if (hyps.length === 0) violated('beamSearch returned no sentence.', 'Return the finished hypotheses and those still in the beam after maxLen steps.');
@@ -424,15 +434,9 @@ export default defineAssignment({
               if (got !== expected) {
                 // Named only when the results are otherwise sound (their own Σ log P and score, sorted): results scored
                 // some other way can happen to land on the refilled beam's sentences.
-                let sound = true;
-                try {
-                  checkResults(decoderOf(at), hyps, at.B, at.maxLen, at.alpha);
-                } catch {
-                  sound = false;
-                }
                 violated(
                   `on ${showBeam(at)}, beamSearch returns ${got || 'nothing'}; the course's beam search gives ${expected}.`,
-                  sound && got === refilled.tokens.map(show).join(', ') ? BEAM_HINTS.refill : undefined,
+                  soundResults(decoderOf(at), hyps, at) && got === refilled.tokens.map(show).join(', ') ? BEAM_HINTS.refill : undefined,
                 );
               }
               return;
@@ -469,12 +473,7 @@ export default defineAssignment({
                 const hyps = await beamOf(ctx, decoderOf(at), at.B, at.maxLen, at.alpha);
                 const got = hyps.map((h) => show(h.tokens)).join(', ');
                 if (got !== expected) {
-                  let sound = true;
-                  try {
-                    checkResults(decoderOf(at), hyps, at.B, at.maxLen, at.alpha);
-                  } catch {
-                    sound = false;
-                  }
+                  const sound = soundResults(decoderOf(at), hyps, at);
                   failures.push({ message: `on ${showBeam(at)}, beamSearch returns ${got || 'nothing'}; the course's beam search gives ${expected}.`, hint: sound && got === wrongShown ? hint : undefined });
                 }
                 break;
