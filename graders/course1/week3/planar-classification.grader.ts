@@ -131,7 +131,7 @@ export default defineAssignment({
             const big = [...W1.data, ...W2.data].find((w) => Math.abs(w) >= 0.1);
             if (big !== undefined) violated(`a weight is ${big}: scale the random values by 0.01.`);
             if (nH > 1 && W1.data.every((w) => w === W1.data[0])) violated('all of W1 is the same value: the weights must be random to break symmetry.');
-            const seed = randnSeedOf(W1);
+            const seed = randnSeedOf(W1, 2);
             if (seed !== undefined && seed !== 2) violated(`W1 holds the numbers np.random.randn draws after np.random.seed(${seed}) (times 0.01), not after np.random.seed(2).`, wrongSeedHint(seed, 2));
           },
         }),

@@ -151,7 +151,7 @@ export default defineAssignment({
               if (big !== undefined) violated(`a weight of W${l} is ${big}: scale the random values by 0.01.`);
               if (W.data.length > 1 && W.data.every((w) => w === W.data[0])) violated(`all of W${l} is the same value: the weights must be random to break symmetry.`);
             }
-            const seed = randnSeedOf(p.W1 as NdArray);
+            const seed = randnSeedOf(p.W1 as NdArray, 3);
             if (seed !== undefined && seed !== 3) violated(`W1 holds the numbers np.random.randn draws after np.random.seed(${seed}) (times 0.01), not after np.random.seed(3).`, wrongSeedHint(seed, 3));
           },
         }),
